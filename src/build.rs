@@ -1,0 +1,72 @@
+//! `factsite build`: load, render into a fresh directory, swap it in.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::output::{DirSink, Staging};
+use crate::render::{self, Outcome};
+use crate::site::{LoadOptions, Site};
+
+/// Options of `factsite build`.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site root.
+    pub root: PathBuf,
+    /// Where to write; `output_dir` from `site.toml` when `None`.
+    pub output: Option<PathBuf>,
+    /// Replaces `base_url`.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// What a finished build did.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// Counts.
+    pub outcome: Outcome,
+    /// Wall time from start to the swap.
+    pub elapsed: Duration,
+    /// The output directory.
+    pub output: PathBuf,
+}
+
+/// Builds the site. On any error the previous output is left as it was.
+pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
+    let start = Instant::now();
+    let site = Site::load(&LoadOptions {
+        root: options.root.clone(),
+        drafts: options.drafts,
+        base_url: options.base_url.clone(),
+    })?;
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(&site.config.output_dir));
+    let staging = Staging::begin(&site.root, &output)?;
+    let outcome = render::render(&site, &DirSink::new(staging.dir().to_path_buf()))?;
+    let output = staging.output().to_path_buf();
+    staging.commit()?;
+    Ok(Built { outcome, elapsed: start.elapsed(), output })
+}
+
+impl Built {
+    /// The one summary line printed on success.
+    pub fn summary(&self) -> String {
+        let o = &self.outcome;
+        format!(
+            "Built {} {}, {} {} in {} ms into {}",
+            o.pages,
+            plural(o.pages, "page"),
+            o.sections,
+            plural(o.sections, "section"),
+            self.elapsed.as_millis(),
+            self.output.display()
+        )
+    }
+}
+
+/// `page` or `pages`.
+pub fn plural(count: usize, word: &str) -> String {
+    if count == 1 { word.to_string() } else { format!("{word}s") }
+}

@@ -1,0 +1,59 @@
+//! The command line: `factsite build | serve | check | new`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::build::{self, BuildOptions};
+
+/// A static site generator for fact-checked explainers.
+#[derive(Debug, Parser)]
+#[command(name = "factsite", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output directory (public/ by default).
+    Build {
+        /// The site root, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: output_dir from site.toml).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The absolute URL the site will be published at (overrides base_url).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked draft.
+        #[arg(long)]
+        drafts: bool,
+        /// Print nothing on success.
+        #[arg(long)]
+        quiet: bool,
+    },
+}
+
+/// Parses the arguments and runs the command.
+pub fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, output, base_url, drafts, quiet } => {
+            let cwd = std::env::current_dir()?;
+            let built = build::build(&BuildOptions {
+                root,
+                output: output.map(|o| cwd.join(o)),
+                base_url,
+                drafts,
+            })?;
+            if !quiet {
+                println!("{}", built.summary());
+            }
+            Ok(())
+        }
+    }
+}

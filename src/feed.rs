@@ -1,0 +1,149 @@
+//! Atom feeds, `sitemap.xml` and `robots.txt`: the files that need absolute URLs.
+
+use crate::config::Config;
+use crate::date::Date;
+use crate::escape::{self, xml};
+
+/// One entry of an Atom feed.
+#[derive(Debug, Clone)]
+pub struct FeedEntry {
+    /// The entry's title.
+    pub title: String,
+    /// The site path of the page it links to (an anchor may follow).
+    pub path: String,
+    /// When it was first published.
+    pub published: Date,
+    /// When it last changed.
+    pub updated: Date,
+    /// A plain-text summary.
+    pub summary: Option<String>,
+    /// HTML content; relative links resolve against the entry's URL through `xml:base`.
+    pub content: Option<String>,
+}
+
+/// An Atom feed. `updated` is the newest entry's date, so the output is deterministic.
+pub fn atom(config: &Config, title: &str, self_path: &str, entries: &[FeedEntry]) -> String {
+    let updated = entries.iter().map(|e| e.updated).max();
+    let mut out = String::with_capacity(4096);
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        xml(&config.language)
+    ));
+    out.push_str(&format!("  <title>{}</title>\n", xml(title)));
+    if !config.description.is_empty() {
+        out.push_str(&format!("  <subtitle>{}</subtitle>\n", xml(&config.description)));
+    }
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml(&absolute(config, self_path))
+    ));
+    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml(&config.base_url)));
+    out.push_str(&format!("  <id>{}</id>\n", xml(&absolute(config, self_path))));
+    out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
+    if !config.author.is_empty() {
+        out.push_str(&format!("  <author><name>{}</name></author>\n", xml(&config.author)));
+    }
+    for entry in entries {
+        push_entry(&mut out, config, entry);
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+fn push_entry(out: &mut String, config: &Config, entry: &FeedEntry) {
+    let url = absolute(config, &entry.path);
+    out.push_str("  <entry>\n");
+    out.push_str(&format!("    <title>{}</title>\n", xml(&entry.title)));
+    out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml(&url)));
+    out.push_str(&format!("    <id>{}</id>\n", xml(&url)));
+    out.push_str(&format!("    <published>{}</published>\n", timestamp(Some(entry.published))));
+    out.push_str(&format!("    <updated>{}</updated>\n", timestamp(Some(entry.updated))));
+    if let Some(summary) = &entry.summary {
+        out.push_str(&format!("    <summary>{}</summary>\n", xml(summary)));
+    }
+    if let Some(content) = &entry.content {
+        out.push_str(&format!(
+            "    <content type=\"html\" xml:base=\"{}\">{}</content>\n",
+            xml(&url),
+            xml(content)
+        ));
+    }
+    out.push_str("  </entry>\n");
+}
+
+fn absolute(config: &Config, path: &str) -> String {
+    let (page, fragment) = path.split_once('#').map_or((path, None), |(p, f)| (p, Some(f)));
+    let mut url = format!("{}{}", config.base_url, escape::url_path(page.trim_start_matches('/')));
+    if let Some(fragment) = fragment {
+        url.push('#');
+        url.push_str(fragment);
+    }
+    url
+}
+
+fn timestamp(date: Option<Date>) -> String {
+    format!("{}T00:00:00Z", date.map_or_else(|| "1970-01-01".to_string(), Date::iso))
+}
+
+/// `sitemap.xml` for site paths with optional last-modified dates, sorted by path.
+pub fn sitemap(config: &Config, entries: &[(String, Option<Date>)]) -> String {
+    let mut sorted: Vec<&(String, Option<Date>)> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (path, lastmod) in sorted {
+        out.push_str(&format!("  <url>\n    <loc>{}</loc>\n", xml(&absolute(config, path))));
+        if let Some(date) = lastmod {
+            out.push_str(&format!("    <lastmod>{date}</lastmod>\n"));
+        }
+        out.push_str("  </url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `robots.txt`, allowing everything and pointing at the sitemap.
+pub fn robots(config: &Config) -> String {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", absolute(config, "/sitemap.xml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse("site.toml", "title = \"A & B\"\nbase_url = \"https://h.org/sub/\"\nauthor = \"<Me>\"").unwrap()
+    }
+
+    #[test]
+    fn writes_escaped_deterministic_atom() {
+        let entry = FeedEntry {
+            title: "]]> & <x>".into(),
+            path: "/for/über/".into(),
+            published: Date::parse("2025-07-05").unwrap(),
+            updated: Date::parse("2025-07-06").unwrap(),
+            summary: None,
+            content: Some("<a href=\"../\">up</a>".into()),
+        };
+        let feed = atom(&config(), "A & B", "/atom.xml", &[entry]);
+        assert!(feed.contains("<title>A &amp; B</title>"));
+        assert!(feed.contains("<title>]]&gt; &amp; &lt;x&gt;</title>"));
+        assert!(feed.contains("<updated>2025-07-06T00:00:00Z</updated>"));
+        assert!(feed.contains("href=\"https://h.org/sub/for/%C3%BCber/\""));
+        assert!(feed.contains("xml:base=\"https://h.org/sub/for/%C3%BCber/\">&lt;a href=&quot;../&quot;&gt;up&lt;/a&gt;</content>"));
+        assert!(feed.contains("<author><name>&lt;Me&gt;</name></author>"));
+    }
+
+    #[test]
+    fn writes_sorted_sitemap_and_robots() {
+        let entries = vec![("/b/".to_string(), None), ("/".to_string(), Date::parse("2025-01-02"))];
+        let map = sitemap(&config(), &entries);
+        let first = map.find("<loc>https://h.org/sub/</loc>").unwrap();
+        let second = map.find("<loc>https://h.org/sub/b/</loc>").unwrap();
+        assert!(first < second);
+        assert!(map.contains("<lastmod>2025-01-02</lastmod>"));
+        assert_eq!(robots(&config()), "User-agent: *\nAllow: /\n\nSitemap: https://h.org/sub/sitemap.xml\n");
+    }
+}
