@@ -49,7 +49,10 @@ impl Assets {
         if !dir.exists() {
             return Ok(Self::from_files(files));
         }
-        for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
             let entry = entry.with_context(|| format!("failed to read `{}`", dir.display()))?;
             if !entry.file_type().is_file() || is_hidden(entry.file_name()) {
                 continue;
@@ -57,7 +60,11 @@ impl Assets {
             let name = relative_name(dir, entry.path())?;
             let bytes = std::fs::read(entry.path())
                 .with_context(|| format!("failed to read `theme/{name}`"))?;
-            files.push(Asset { path: fingerprint(&name, &bytes), name, bytes });
+            files.push(Asset {
+                path: fingerprint(&name, &bytes),
+                name,
+                bytes,
+            });
         }
         files.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Self::from_files(files))
@@ -65,18 +72,27 @@ impl Assets {
 
     /// Assets from already-read files.
     pub fn from_files(files: Vec<Asset>) -> Self {
-        let by_name = files.iter().enumerate().map(|(i, a)| (a.name.clone(), i)).collect();
+        let by_name = files
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.name.clone(), i))
+            .collect();
         Self { files, by_name }
     }
 
     /// The asset with this name.
     pub fn get(&self, name: &str) -> Option<&Asset> {
-        self.by_name.get(name.trim_start_matches('/')).map(|&i| &self.files[i])
+        self.by_name
+            .get(name.trim_start_matches('/'))
+            .map(|&i| &self.files[i])
     }
 
     /// The files to publish.
     pub fn outputs(&self) -> impl Iterator<Item = OutputFile> + '_ {
-        self.files.iter().map(|a| OutputFile { path: a.path.clone(), bytes: a.bytes.clone() })
+        self.files.iter().map(|a| OutputFile {
+            path: a.path.clone(),
+            bytes: a.bytes.clone(),
+        })
     }
 }
 
@@ -85,7 +101,9 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn relative_name(dir: &Path, path: &Path) -> anyhow::Result<String> {
-    let relative = path.strip_prefix(dir).context("theme file outside theme/")?;
+    let relative = path
+        .strip_prefix(dir)
+        .context("theme file outside theme/")?;
     let parts: Vec<String> = relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -114,8 +132,14 @@ mod tests {
     #[test]
     fn fingerprints_names_from_contents() {
         assert_eq!(fingerprint("style.css", b"body{}"), "style.7c98040a54.css");
-        assert_eq!(fingerprint("css/print.css", b"body{}"), "css/print.7c98040a54.css");
+        assert_eq!(
+            fingerprint("css/print.css", b"body{}"),
+            "css/print.7c98040a54.css"
+        );
         assert_eq!(fingerprint("LICENSE", b"x"), "LICENSE.2d711642b7");
-        assert_ne!(fingerprint("style.css", b"body{ }"), fingerprint("style.css", b"body{}"));
+        assert_ne!(
+            fingerprint("style.css", b"body{ }"),
+            fingerprint("style.css", b"body{}")
+        );
     }
 }

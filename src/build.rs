@@ -47,7 +47,11 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
     let outcome = render::render(&site, &DirSink::new(staging.dir().to_path_buf()))?;
     let output = staging.output().to_path_buf();
     staging.commit()?;
-    Ok(Built { outcome, elapsed: start.elapsed(), output })
+    Ok(Built {
+        outcome,
+        elapsed: start.elapsed(),
+        output,
+    })
 }
 
 impl Built {
@@ -68,5 +72,9 @@ impl Built {
 
 /// `page` or `pages`.
 pub fn plural(count: usize, word: &str) -> String {
-    if count == 1 { word.to_string() } else { format!("{word}s") }
+    if count == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
 }

@@ -42,7 +42,13 @@ pub enum Command {
 pub fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url, drafts, quiet } => {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            quiet,
+        } => {
             let cwd = std::env::current_dir()?;
             let built = build::build(&BuildOptions {
                 root,

@@ -71,7 +71,12 @@ impl Config {
         config.base_url = normalize_base_url(&config.base_url)
             .map_err(|message| locate_key(file, text, "base_url", message))?;
         if config.title.trim().is_empty() {
-            return Err(locate_key(file, text, "title", "`title` must not be empty".into()));
+            return Err(locate_key(
+                file,
+                text,
+                "title",
+                "`title` must not be empty".into(),
+            ));
         }
         Ok(config)
     }
@@ -116,7 +121,9 @@ fn locate_key(file: &str, text: &str, key: &str, message: String) -> Diagnostic 
             Some((start, line))
         })
         .find(|(_, line)| line.trim_start().starts_with(key))
-        .map_or(0, |(start, line)| start + line.len() - line.trim_start().len());
+        .map_or(0, |(start, line)| {
+            start + line.len() - line.trim_start().len()
+        });
     Diagnostic::at(file, text, start..start + key.len(), message)
 }
 
@@ -126,21 +133,32 @@ mod tests {
 
     #[test]
     fn normalizes_base_url_and_finds_its_path() {
-        let config = Config::parse("site.toml", "title = \"T\"\nbase_url = \"https://h.org/sub\"")
-            .unwrap();
+        let config = Config::parse(
+            "site.toml",
+            "title = \"T\"\nbase_url = \"https://h.org/sub\"",
+        )
+        .unwrap();
         assert_eq!(config.base_url, "https://h.org/sub/");
         assert_eq!(config.base_path(), "/sub/");
         assert_eq!(config.absolute("/for/x/"), "https://h.org/sub/for/x/");
-        let bare = Config::parse("site.toml", "title = \"T\"\nbase_url = \"http://h.org\"").unwrap();
+        let bare =
+            Config::parse("site.toml", "title = \"T\"\nbase_url = \"http://h.org\"").unwrap();
         assert_eq!(bare.base_path(), "/");
     }
 
     #[test]
     fn rejects_unknown_keys_with_a_location() {
-        let error = Config::parse("site.toml", "title = \"T\"\nbase_url = \"https://h.org\"\ntitel = 1\n")
-            .unwrap_err();
+        let error = Config::parse(
+            "site.toml",
+            "title = \"T\"\nbase_url = \"https://h.org\"\ntitel = 1\n",
+        )
+        .unwrap_err();
         assert_eq!(error.location(), "site.toml:3:1");
-        assert!(error.message.starts_with("unknown field `titel`"), "{}", error.message);
+        assert!(
+            error.message.starts_with("unknown field `titel`"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]

@@ -57,7 +57,11 @@ impl Data {
             },
             None => Bibliography::default(),
         };
-        if errors.is_empty() { Ok(Self { bibliography }) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(Self { bibliography })
+        } else {
+            Err(errors)
+        }
     }
 }
 

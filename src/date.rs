@@ -52,7 +52,9 @@ impl Date {
         }
         let digits = |range: std::ops::Range<usize>| -> Option<u32> {
             let part = &text[range];
-            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let year = i32::try_from(digits(0..4)?).ok()?;
         let month = u8::try_from(digits(5..7)?).ok()?;
@@ -73,9 +75,8 @@ impl Date {
         let era = year.div_euclid(400);
         let year_of_era = year - era * 400;
         let month = i64::from(self.month);
-        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5
-            + i64::from(self.day)
-            - 1;
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
         era * 146_097 + day_of_era - 719_468
     }
@@ -123,7 +124,12 @@ impl Date {
 
     /// `July 5, 2025`.
     pub fn long(self) -> String {
-        format!("{} {}, {}", MONTHS[usize::from(self.month - 1)], self.day, self.year)
+        format!(
+            "{} {}, {}",
+            MONTHS[usize::from(self.month - 1)],
+            self.day,
+            self.year
+        )
     }
 
     /// `Jul 5`.
@@ -133,7 +139,11 @@ impl Date {
 
     /// `Jul 2025`.
     pub fn month_year(self) -> String {
-        format!("{} {}", &MONTHS[usize::from(self.month - 1)][..3], self.year)
+        format!(
+            "{} {}",
+            &MONTHS[usize::from(self.month - 1)][..3],
+            self.year
+        )
     }
 
     /// The year.
@@ -211,7 +221,14 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for text in ["2025-02-29", "2025-13-01", "2025-00-10", "2025-7-05", "20250705", "abcd-ef-gh"] {
+        for text in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-7-05",
+            "20250705",
+            "abcd-ef-gh",
+        ] {
             assert_eq!(Date::parse(text), None, "{text}");
         }
         assert!(Date::parse("2024-02-29").is_some());

@@ -34,7 +34,9 @@ impl Diagnostic {
         let line = text[..start].matches('\n').count() + 1;
         let col = text[line_start..start].chars().count() + 1;
         let width = text[start..end.min(line_end)].chars().count().max(1);
-        let source_line = text[line_start..line_end].trim_end_matches('\r').to_string();
+        let source_line = text[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_string();
         Self {
             file: file.to_string(),
             line,
@@ -170,7 +172,10 @@ fn dedupe(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.into_iter()
         .map(|(diagnostic, others)| match others {
             0 => diagnostic,
-            n => diagnostic.with_note(format!("the same error occurred {n} more {}", if n == 1 { "time" } else { "times" })),
+            n => diagnostic.with_note(format!(
+                "the same error occurred {n} more {}",
+                if n == 1 { "time" } else { "times" }
+            )),
         })
         .collect()
 }
@@ -231,7 +236,10 @@ mod tests {
     #[test]
     fn clamps_ranges_past_the_end_and_inside_characters() {
         let diagnostic = Diagnostic::at("f", "é", 1..99, "m");
-        assert_eq!((diagnostic.line, diagnostic.col, diagnostic.width), (1, 1, 1));
+        assert_eq!(
+            (diagnostic.line, diagnostic.col, diagnostic.width),
+            (1, 1, 1)
+        );
     }
 
     #[test]

@@ -131,18 +131,27 @@ mod tests {
 
     #[test]
     fn escapes_html_text_and_attributes() {
-        assert_eq!(html("<script>\"a\" & 'b'</script>"), "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;");
+        assert_eq!(
+            html("<script>\"a\" & 'b'</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
     }
 
     #[test]
     fn escapes_xml_and_drops_forbidden_controls() {
-        assert_eq!(xml("]]> <a href='x'>\u{1}&"), "]]&gt; &lt;a href=&apos;x&apos;&gt;&amp;");
+        assert_eq!(
+            xml("]]> <a href='x'>\u{1}&"),
+            "]]&gt; &lt;a href=&apos;x&apos;&gt;&amp;"
+        );
     }
 
     #[test]
     fn keeps_json_inside_script_elements() {
         let json = json_string("</script><!-- & \u{2028}");
-        assert_eq!(json_for_script(&json), "\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\"");
+        assert_eq!(
+            json_for_script(&json),
+            "\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\""
+        );
     }
 
     #[test]
@@ -158,7 +167,10 @@ mod tests {
     #[test]
     fn encodes_and_decodes_url_paths() {
         assert_eq!(url_path("/for/über x/"), "/for/%C3%BCber%20x/");
-        assert_eq!(url_decode("/for/%C3%BCber%20x/").as_deref(), Some("/for/über x/"));
+        assert_eq!(
+            url_decode("/for/%C3%BCber%20x/").as_deref(),
+            Some("/for/über x/")
+        );
         assert_eq!(url_decode("/%zz"), None);
         assert_eq!(url_decode("/%ff"), None);
     }

@@ -32,17 +32,29 @@ pub fn atom(config: &Config, title: &str, self_path: &str, entries: &[FeedEntry]
     ));
     out.push_str(&format!("  <title>{}</title>\n", xml(title)));
     if !config.description.is_empty() {
-        out.push_str(&format!("  <subtitle>{}</subtitle>\n", xml(&config.description)));
+        out.push_str(&format!(
+            "  <subtitle>{}</subtitle>\n",
+            xml(&config.description)
+        ));
     }
     out.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
         xml(&absolute(config, self_path))
     ));
-    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml(&config.base_url)));
-    out.push_str(&format!("  <id>{}</id>\n", xml(&absolute(config, self_path))));
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml(&config.base_url)
+    ));
+    out.push_str(&format!(
+        "  <id>{}</id>\n",
+        xml(&absolute(config, self_path))
+    ));
     out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
     if !config.author.is_empty() {
-        out.push_str(&format!("  <author><name>{}</name></author>\n", xml(&config.author)));
+        out.push_str(&format!(
+            "  <author><name>{}</name></author>\n",
+            xml(&config.author)
+        ));
     }
     for entry in entries {
         push_entry(&mut out, config, entry);
@@ -55,10 +67,19 @@ fn push_entry(out: &mut String, config: &Config, entry: &FeedEntry) {
     let url = absolute(config, &entry.path);
     out.push_str("  <entry>\n");
     out.push_str(&format!("    <title>{}</title>\n", xml(&entry.title)));
-    out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml(&url)));
+    out.push_str(&format!(
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml(&url)
+    ));
     out.push_str(&format!("    <id>{}</id>\n", xml(&url)));
-    out.push_str(&format!("    <published>{}</published>\n", timestamp(Some(entry.published))));
-    out.push_str(&format!("    <updated>{}</updated>\n", timestamp(Some(entry.updated))));
+    out.push_str(&format!(
+        "    <published>{}</published>\n",
+        timestamp(Some(entry.published))
+    ));
+    out.push_str(&format!(
+        "    <updated>{}</updated>\n",
+        timestamp(Some(entry.updated))
+    ));
     if let Some(summary) = &entry.summary {
         out.push_str(&format!("    <summary>{}</summary>\n", xml(summary)));
     }
@@ -73,8 +94,14 @@ fn push_entry(out: &mut String, config: &Config, entry: &FeedEntry) {
 }
 
 fn absolute(config: &Config, path: &str) -> String {
-    let (page, fragment) = path.split_once('#').map_or((path, None), |(p, f)| (p, Some(f)));
-    let mut url = format!("{}{}", config.base_url, escape::url_path(page.trim_start_matches('/')));
+    let (page, fragment) = path
+        .split_once('#')
+        .map_or((path, None), |(p, f)| (p, Some(f)));
+    let mut url = format!(
+        "{}{}",
+        config.base_url,
+        escape::url_path(page.trim_start_matches('/'))
+    );
     if let Some(fragment) = fragment {
         url.push('#');
         url.push_str(fragment);
@@ -83,7 +110,10 @@ fn absolute(config: &Config, path: &str) -> String {
 }
 
 fn timestamp(date: Option<Date>) -> String {
-    format!("{}T00:00:00Z", date.map_or_else(|| "1970-01-01".to_string(), Date::iso))
+    format!(
+        "{}T00:00:00Z",
+        date.map_or_else(|| "1970-01-01".to_string(), Date::iso)
+    )
 }
 
 /// `sitemap.xml` for site paths with optional last-modified dates, sorted by path.
@@ -94,7 +124,10 @@ pub fn sitemap(config: &Config, entries: &[(String, Option<Date>)]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (path, lastmod) in sorted {
-        out.push_str(&format!("  <url>\n    <loc>{}</loc>\n", xml(&absolute(config, path))));
+        out.push_str(&format!(
+            "  <url>\n    <loc>{}</loc>\n",
+            xml(&absolute(config, path))
+        ));
         if let Some(date) = lastmod {
             out.push_str(&format!("    <lastmod>{date}</lastmod>\n"));
         }
@@ -106,7 +139,10 @@ pub fn sitemap(config: &Config, entries: &[(String, Option<Date>)]) -> String {
 
 /// `robots.txt`, allowing everything and pointing at the sitemap.
 pub fn robots(config: &Config) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", absolute(config, "/sitemap.xml"))
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        absolute(config, "/sitemap.xml")
+    )
 }
 
 #[cfg(test)]
@@ -114,7 +150,11 @@ mod tests {
     use super::*;
 
     fn config() -> Config {
-        Config::parse("site.toml", "title = \"A & B\"\nbase_url = \"https://h.org/sub/\"\nauthor = \"<Me>\"").unwrap()
+        Config::parse(
+            "site.toml",
+            "title = \"A & B\"\nbase_url = \"https://h.org/sub/\"\nauthor = \"<Me>\"",
+        )
+        .unwrap()
     }
 
     #[test]
@@ -138,12 +178,18 @@ mod tests {
 
     #[test]
     fn writes_sorted_sitemap_and_robots() {
-        let entries = vec![("/b/".to_string(), None), ("/".to_string(), Date::parse("2025-01-02"))];
+        let entries = vec![
+            ("/b/".to_string(), None),
+            ("/".to_string(), Date::parse("2025-01-02")),
+        ];
         let map = sitemap(&config(), &entries);
         let first = map.find("<loc>https://h.org/sub/</loc>").unwrap();
         let second = map.find("<loc>https://h.org/sub/b/</loc>").unwrap();
         assert!(first < second);
         assert!(map.contains("<lastmod>2025-01-02</lastmod>"));
-        assert_eq!(robots(&config()), "User-agent: *\nAllow: /\n\nSitemap: https://h.org/sub/sitemap.xml\n");
+        assert_eq!(
+            robots(&config()),
+            "User-agent: *\nAllow: /\n\nSitemap: https://h.org/sub/sitemap.xml\n"
+        );
     }
 }

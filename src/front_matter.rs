@@ -106,7 +106,9 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     }
     let mut offset = first_end;
     while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
         if text[offset..end].trim_end() == "+++" {
             return Ok(Split {
                 toml: &text[first_end..offset],
@@ -117,8 +119,10 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset = end;
     }
-    Err(Diagnostic::at(file, text, 0..3, "front matter is never closed")
-        .with_help("add a line with only `+++` after the front matter"))
+    Err(
+        Diagnostic::at(file, text, 0..3, "front matter is never closed")
+            .with_help("add a line with only `+++` after the front matter"),
+    )
 }
 
 /// Parses the front matter of `text`, returning it with the body's offset.
@@ -128,7 +132,12 @@ pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic>
         .map_err(|error| diagnostic::from_toml(file, text, split.toml_offset, &error))?;
     if front.title.trim().is_empty() {
         let at = split.toml_offset + split.toml.find("title").unwrap_or(0);
-        return Err(Diagnostic::at(file, text, at..at + 5, "`title` must not be empty"));
+        return Err(Diagnostic::at(
+            file,
+            text,
+            at..at + 5,
+            "`title` must not be empty",
+        ));
     }
     Ok((front, split.body_offset))
 }
@@ -159,11 +168,29 @@ mod tests {
     fn locates_front_matter_errors() {
         assert_eq!(error(""), "content/x.md:1:1: missing front matter");
         assert_eq!(error("# Title\n"), "content/x.md:1:1: missing front matter");
-        assert_eq!(error("+++\ntitle = \"A\"\n"), "content/x.md:1:1: front matter is never closed");
-        assert_eq!(error("+++\ndate = 2025-01-01\n+++\n"), "content/x.md:2:1: missing field `title`");
-        assert!(error("+++\ntitle = \"A\"\ntitel = 1\n+++\n").starts_with("content/x.md:3:1: unknown field `titel`"));
-        assert_eq!(error("+++\ntitle = \"A\n+++\n"), "content/x.md:2:11: invalid basic string, expected `\"`");
-        assert!(error("+++\ntitle = \"A\"\nstance = \"maybe\"\n+++\n").starts_with("content/x.md:3:10: unknown variant `maybe`"));
-        assert_eq!(error("+++\ntitle = \" \"\n+++\n"), "content/x.md:2:1: `title` must not be empty");
+        assert_eq!(
+            error("+++\ntitle = \"A\"\n"),
+            "content/x.md:1:1: front matter is never closed"
+        );
+        assert_eq!(
+            error("+++\ndate = 2025-01-01\n+++\n"),
+            "content/x.md:2:1: missing field `title`"
+        );
+        assert!(
+            error("+++\ntitle = \"A\"\ntitel = 1\n+++\n")
+                .starts_with("content/x.md:3:1: unknown field `titel`")
+        );
+        assert_eq!(
+            error("+++\ntitle = \"A\n+++\n"),
+            "content/x.md:2:11: invalid basic string, expected `\"`"
+        );
+        assert!(
+            error("+++\ntitle = \"A\"\nstance = \"maybe\"\n+++\n")
+                .starts_with("content/x.md:3:10: unknown variant `maybe`")
+        );
+        assert_eq!(
+            error("+++\ntitle = \" \"\n+++\n"),
+            "content/x.md:2:1: `title` must not be empty"
+        );
     }
 }

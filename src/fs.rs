@@ -14,7 +14,8 @@ pub const MAX_TEXT_FILE: u64 = 8 * 1024 * 1024;
 /// `display` is the path shown in errors. Invalid UTF-8 is reported at the line and
 /// column of the first bad byte.
 pub fn read_text(path: &Path, display: &str) -> anyhow::Result<String> {
-    let metadata = std::fs::metadata(path).with_context(|| format!("failed to read `{display}`"))?;
+    let metadata =
+        std::fs::metadata(path).with_context(|| format!("failed to read `{display}`"))?;
     if metadata.len() > MAX_TEXT_FILE {
         return Err(Diagnostic::file(
             display,
@@ -45,8 +46,13 @@ pub fn decode(bytes: Vec<u8>, display: &str) -> Result<String, Diagnostic> {
             let bytes = error.into_bytes();
             let shown = String::from_utf8_lossy(&bytes).into_owned();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).len();
-            Err(Diagnostic::at(display, &shown, prefix..prefix + 1, "file is not valid UTF-8")
-                .with_help("save the file as UTF-8"))
+            Err(Diagnostic::at(
+                display,
+                &shown,
+                prefix..prefix + 1,
+                "file is not valid UTF-8",
+            )
+            .with_help("save the file as UTF-8"))
         }
     }
 }

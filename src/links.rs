@@ -36,7 +36,10 @@ impl LinkIndex {
             return Err("empty link destination".to_string());
         }
         if is_external(dest) {
-            return Ok(LinkTarget { href: dest.to_string(), check: None });
+            return Ok(LinkTarget {
+                href: dest.to_string(),
+                check: None,
+            });
         }
         let (before_fragment, fragment) = match dest.split_once('#') {
             Some((path, fragment)) => (path, Some(fragment)),
@@ -51,8 +54,14 @@ impl LinkIndex {
             .map(|f| escape::url_decode(f).unwrap_or_else(|| f.to_string()));
         if path.is_empty() {
             let href = format!("#{}", fragment.unwrap_or(""));
-            let check = LinkCheck { path: from.url.to_string(), anchor };
-            return Ok(LinkTarget { href, check: Some(check) });
+            let check = LinkCheck {
+                path: from.url.to_string(),
+                anchor,
+            };
+            return Ok(LinkTarget {
+                href,
+                check: Some(check),
+            });
         }
         let decoded = escape::url_decode(path)
             .ok_or_else(|| format!("broken link `{dest}`: malformed percent-encoding"))?;
@@ -66,7 +75,13 @@ impl LinkIndex {
             href.push('#');
             href.push_str(fragment);
         }
-        Ok(LinkTarget { href, check: Some(LinkCheck { path: target, anchor }) })
+        Ok(LinkTarget {
+            href,
+            check: Some(LinkCheck {
+                path: target,
+                anchor,
+            }),
+        })
     }
 
     fn target(&self, from: From<'_>, path: &str, dest: &str) -> Result<String, String> {
@@ -86,7 +101,9 @@ impl LinkIndex {
         if let Some(found) = colocated.and_then(|p| self.find(&p)) {
             return Ok(found);
         }
-        Err(format!("broken link `{dest}`: nothing is published at `{site_path}`"))
+        Err(format!(
+            "broken link `{dest}`: nothing is published at `{site_path}`"
+        ))
     }
 
     fn source_target(&self, from: From<'_>, path: &str, dest: &str) -> Result<String, String> {
@@ -105,7 +122,9 @@ impl LinkIndex {
                 "broken link `{dest}`: `content/{relative}` is a draft and is not built (use --drafts to include drafts)"
             ));
         }
-        Err(format!("broken link `{dest}`: `content/{relative}` does not exist"))
+        Err(format!(
+            "broken link `{dest}`: `content/{relative}` does not exist"
+        ))
     }
 
     fn find(&self, site_path: &str) -> Option<String> {
@@ -120,7 +139,9 @@ impl LinkIndex {
             return Some(with_slash);
         }
         let without_index = site_path.strip_suffix("index.html")?;
-        self.paths.contains(without_index).then(|| without_index.to_string())
+        self.paths
+            .contains(without_index)
+            .then(|| without_index.to_string())
     }
 }
 
@@ -134,7 +155,9 @@ fn is_external(dest: &str) -> bool {
     let scheme = &dest[..colon];
     !scheme.is_empty()
         && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// Collects the `id` attributes of an HTML document.
@@ -169,32 +192,52 @@ mod tests {
 
     fn index() -> LinkIndex {
         let mut index = LinkIndex::default();
-        for (source, url) in [("_index.md", "/"), ("for/x.md", "/for/x/"), ("against/y.md", "/against/y/")] {
+        for (source, url) in [
+            ("_index.md", "/"),
+            ("for/x.md", "/for/x/"),
+            ("against/y.md", "/against/y/"),
+        ] {
             index.sources.insert(source.into(), url.into());
             index.paths.insert(url.into());
         }
         index.paths.insert("/for/chart.png".into());
-        index.assets.insert("/style.css".into(), "/style.abc.css".into());
+        index
+            .assets
+            .insert("/style.css".into(), "/style.abc.css".into());
         index.drafts.insert("for/draft.md".into());
         index
     }
 
     #[track_caller]
     fn ok(dest: &str) -> (String, Option<(String, Option<String>)>) {
-        let from = From { dir: "for", url: "/for/x/" };
+        let from = From {
+            dir: "for",
+            url: "/for/x/",
+        };
         let target = index().resolve(from, dest).unwrap();
         (target.href, target.check.map(|c| (c.path, c.anchor)))
     }
 
     #[track_caller]
     fn err(dest: &str) -> String {
-        index().resolve(From { dir: "for", url: "/for/x/" }, dest).unwrap_err()
+        index()
+            .resolve(
+                From {
+                    dir: "for",
+                    url: "/for/x/",
+                },
+                dest,
+            )
+            .unwrap_err()
     }
 
     #[test]
     fn resolves_source_files_and_urls_to_relative_links() {
         assert_eq!(ok("../against/y.md#h").0, "../../against/y/#h");
-        assert_eq!(ok("../against/y.md#h").1, Some(("/against/y/".into(), Some("h".into()))));
+        assert_eq!(
+            ok("../against/y.md#h").1,
+            Some(("/against/y/".into(), Some("h".into())))
+        );
         assert_eq!(ok("/against/y/").0, "../../against/y/");
         assert_eq!(ok("../../against/y").0, "../../against/y/");
         assert_eq!(ok("/").0, "../../");
@@ -208,10 +251,22 @@ mod tests {
 
     #[test]
     fn explains_broken_links() {
-        assert_eq!(err("../against/z.md"), "broken link `../against/z.md`: `content/against/z.md` does not exist");
-        assert_eq!(err("draft.md"), "broken link `draft.md`: `content/for/draft.md` is a draft and is not built (use --drafts to include drafts)");
-        assert_eq!(err("/nope/"), "broken link `/nope/`: nothing is published at `/nope/`");
-        assert_eq!(err("../../../x"), "broken link `../../../x`: it climbs above the site root");
+        assert_eq!(
+            err("../against/z.md"),
+            "broken link `../against/z.md`: `content/against/z.md` does not exist"
+        );
+        assert_eq!(
+            err("draft.md"),
+            "broken link `draft.md`: `content/for/draft.md` is a draft and is not built (use --drafts to include drafts)"
+        );
+        assert_eq!(
+            err("/nope/"),
+            "broken link `/nope/`: nothing is published at `/nope/`"
+        );
+        assert_eq!(
+            err("../../../x"),
+            "broken link `../../../x`: it climbs above the site root"
+        );
     }
 
     #[test]

@@ -62,7 +62,8 @@ impl Sink for DirSink {
 
     fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
         let full = self.root.join(path);
-        std::fs::write(&full, bytes).with_context(|| format!("failed to write `{}`", full.display()))
+        std::fs::write(&full, bytes)
+            .with_context(|| format!("failed to write `{}`", full.display()))
     }
 }
 
@@ -93,7 +94,10 @@ impl Sink for MemorySink {
     }
 
     fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let mut files = self.files.lock().map_err(|_| anyhow::anyhow!("output lock poisoned"))?;
+        let mut files = self
+            .files
+            .lock()
+            .map_err(|_| anyhow::anyhow!("output lock poisoned"))?;
         files.insert(path.to_string(), bytes.to_vec());
         Ok(())
     }
@@ -126,7 +130,9 @@ impl Staging {
     pub fn begin(root: &Path, output: &Path) -> anyhow::Result<Self> {
         let output = resolve_output(root, output)?;
         check_output_dir(root, &output)?;
-        let parent = output.parent().context("the output directory has no parent")?;
+        let parent = output
+            .parent()
+            .context("the output directory has no parent")?;
         let name = file_name(&output);
         remove_stale(parent, &name);
         let temp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
@@ -138,7 +144,11 @@ impl Staging {
             .with_context(|| format!("failed to create `{}`", temp.display()))?;
         std::fs::write(temp.join(MARKER), MARKER_TEXT)
             .with_context(|| format!("failed to write into `{}`", temp.display()))?;
-        Ok(Self { output, temp, committed: false })
+        Ok(Self {
+            output,
+            temp,
+            committed: false,
+        })
     }
 
     /// The directory being filled.
@@ -153,17 +163,26 @@ impl Staging {
 
     /// Swaps the finished build in for the previous output.
     pub fn commit(mut self) -> anyhow::Result<()> {
-        let parent = self.output.parent().context("the output directory has no parent")?;
-        let old = parent.join(format!(".{}.old-{}", file_name(&self.output), std::process::id()));
+        let parent = self
+            .output
+            .parent()
+            .context("the output directory has no parent")?;
+        let old = parent.join(format!(
+            ".{}.old-{}",
+            file_name(&self.output),
+            std::process::id()
+        ));
         if self.output.exists() {
             std::fs::rename(&self.output, &old)
                 .with_context(|| format!("failed to move `{}` aside", self.output.display()))?;
             if let Err(error) = std::fs::rename(&self.temp, &self.output) {
                 let _ = std::fs::rename(&old, &self.output);
-                return Err(error).with_context(|| format!("failed to replace `{}`", self.output.display()));
+                return Err(error)
+                    .with_context(|| format!("failed to replace `{}`", self.output.display()));
             }
-            std::fs::remove_dir_all(&old)
-                .with_context(|| format!("failed to remove the previous output `{}`", old.display()))?;
+            std::fs::remove_dir_all(&old).with_context(|| {
+                format!("failed to remove the previous output `{}`", old.display())
+            })?;
         } else {
             std::fs::rename(&self.temp, &self.output)
                 .with_context(|| format!("failed to create `{}`", self.output.display()))?;
@@ -182,7 +201,10 @@ impl Drop for Staging {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(|| "public".to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || "public".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Removes temporary directories left by builds that were killed.
@@ -211,8 +233,13 @@ fn resolve_output(root: &Path, output: &Path) -> anyhow::Result<PathBuf> {
             .canonicalize()
             .with_context(|| format!("failed to resolve `{}`", joined.display()));
     }
-    let name = joined.file_name().context("the output directory has no name")?.to_owned();
-    let parent = joined.parent().context("the output directory has no parent")?;
+    let name = joined
+        .file_name()
+        .context("the output directory has no name")?
+        .to_owned();
+    let parent = joined
+        .parent()
+        .context("the output directory has no parent")?;
     std::fs::create_dir_all(parent)
         .with_context(|| format!("failed to create `{}`", parent.display()))?;
     let parent = parent
@@ -248,7 +275,9 @@ pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     }
     for protected in ["content", "templates", "theme"] {
         if output.starts_with(root.join(protected)) {
-            return refuse(&format!("it is inside `{protected}/`, which holds your sources"));
+            return refuse(&format!(
+                "it is inside `{protected}/`, which holds your sources"
+            ));
         }
     }
     if !output.exists() {
@@ -284,6 +313,9 @@ mod tests {
 
     #[test]
     fn normalizes_dot_segments() {
-        assert_eq!(normalize(Path::new("/a/b/../c/./d")), PathBuf::from("/a/c/d"));
+        assert_eq!(
+            normalize(Path::new("/a/b/../c/./d")),
+            PathBuf::from("/a/c/d")
+        );
     }
 }

@@ -96,7 +96,9 @@ impl Page {
         let bad = slug.is_empty()
             || slug == "."
             || slug == ".."
-            || slug.chars().any(|c| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace());
+            || slug
+                .chars()
+                .any(|c| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace());
         if bad {
             return Err(self
                 .error_at_key("slug", format!("invalid slug `{slug}`"))
@@ -132,9 +134,15 @@ mod tests {
     #[test]
     fn knows_kind_dir_and_slug() {
         let section = page("for/_index.md", "");
-        assert_eq!((section.kind, section.dir(), section.slug()), (PageKind::Section, "for", "for"));
+        assert_eq!(
+            (section.kind, section.dir(), section.slug()),
+            (PageKind::Section, "for", "for")
+        );
         let essay = page("for/global-reach.md", "");
-        assert_eq!((essay.kind, essay.dir(), essay.slug()), (PageKind::Page, "for", "global-reach"));
+        assert_eq!(
+            (essay.kind, essay.dir(), essay.slug()),
+            (PageKind::Page, "for", "global-reach")
+        );
         assert_eq!(page("x.md", "slug = \"über\"\n").slug(), "über");
         assert_eq!(page("x.md", "").body(), "body");
     }
@@ -150,7 +158,7 @@ mod tests {
 
     #[test]
     fn orders_by_weight_then_newest_then_title() {
-        let mut pages = vec![
+        let mut pages = [
             page("b.md", "date = 2025-01-01\n"),
             page("a.md", "date = 2025-02-01\n"),
             page("c.md", "weight = 1\n"),

@@ -66,17 +66,35 @@ impl Plan {
             list.sort_by(|&a, &b| page::listing_order(&pages[a], &pages[b]));
         }
         let root = section_of_dir.get("").copied();
-        let nav = root.and_then(|root| children.get(&root)).cloned().unwrap_or_default();
+        let nav = root
+            .and_then(|root| children.get(&root))
+            .cloned()
+            .unwrap_or_default();
         let links = Arc::new(link_index(site, extra_paths));
-        let by_url = pages.iter().enumerate().map(|(i, p)| (p.url.clone(), i)).collect();
-        Self { parent, children, nav, links, by_url }
+        let by_url = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.url.clone(), i))
+            .collect();
+        Self {
+            parent,
+            children,
+            nav,
+            links,
+            by_url,
+        }
     }
 
     /// The pages (not subsections) listed by a section.
     pub fn pages_of(&self, section: usize, pages: &[Page]) -> Vec<usize> {
         self.children
             .get(&section)
-            .map(|list| list.iter().copied().filter(|&i| pages[i].kind == PageKind::Page).collect())
+            .map(|list| {
+                list.iter()
+                    .copied()
+                    .filter(|&i| pages[i].kind == PageKind::Page)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -84,7 +102,12 @@ impl Plan {
     pub fn sections_of(&self, section: usize, pages: &[Page]) -> Vec<usize> {
         self.children
             .get(&section)
-            .map(|list| list.iter().copied().filter(|&i| pages[i].kind == PageKind::Section).collect())
+            .map(|list| {
+                list.iter()
+                    .copied()
+                    .filter(|&i| pages[i].kind == PageKind::Section)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
@@ -96,16 +119,22 @@ fn parent_dir(dir: &str) -> &str {
 fn link_index(site: &Site, extra_paths: impl IntoIterator<Item = String>) -> LinkIndex {
     let mut index = LinkIndex::default();
     for page in &site.pages {
-        index.sources.insert(page.relative.clone(), page.url.clone());
+        index
+            .sources
+            .insert(page.relative.clone(), page.url.clone());
         index.paths.insert(page.url.clone());
     }
     for file in &site.statics {
         index.paths.insert(format!("/{}", file.relative));
     }
     for asset in &site.assets.files {
-        index.assets.insert(format!("/{}", asset.name), format!("/{}", asset.path));
+        index
+            .assets
+            .insert(format!("/{}", asset.name), format!("/{}", asset.path));
     }
-    index.paths.extend(GENERATED.iter().map(|p| (*p).to_string()));
+    index
+        .paths
+        .extend(GENERATED.iter().map(|p| (*p).to_string()));
     index.paths.extend(extra_paths);
     index.drafts.extend(site.drafts.iter().cloned());
     index

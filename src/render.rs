@@ -49,10 +49,21 @@ pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<Outcome> {
         site.config.base_path(),
     )?;
     templates.global("config", &site.config);
-    templates.global("nav", &plan.nav.iter().map(|&i| Summary::of(&site.pages[i])).collect::<Vec<_>>());
+    templates.global(
+        "nav",
+        &plan
+            .nav
+            .iter()
+            .map(|&i| Summary::of(&site.pages[i]))
+            .collect::<Vec<_>>(),
+    );
     check_templates(site, &templates)?;
     let feed_pages = feed_selection(&site.pages);
-    let mut paths: Vec<String> = site.pages.iter().map(|p| urls::output_path(&p.url)).collect();
+    let mut paths: Vec<String> = site
+        .pages
+        .iter()
+        .map(|p| urls::output_path(&p.url))
+        .collect();
     paths.extend(site.statics.iter().map(|s| s.relative.clone()));
     paths.extend(site.assets.files.iter().map(|a| a.path.clone()));
     sink.create_dirs(&output::dirs_of(paths.iter().map(String::as_str)))?;
@@ -87,8 +98,16 @@ pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<Outcome> {
         sink.write(&asset.path, &asset.bytes)?;
         files += 1;
     }
-    let sections = site.pages.iter().filter(|p| p.kind == PageKind::Section).count();
-    Ok(Outcome { pages: site.pages.len() - sections, sections, files })
+    let sections = site
+        .pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Section)
+        .count();
+    Ok(Outcome {
+        pages: site.pages.len() - sections,
+        sections,
+        files,
+    })
 }
 
 /// The template a page renders with.
@@ -109,8 +128,11 @@ fn check_templates(site: &Site, templates: &Templates) -> anyhow::Result<()> {
         .iter()
         .filter(|page| !templates.has(template_name(page)))
         .map(|page| {
-            page.error_at_key("template", format!("template `{}` does not exist", template_name(page)))
-                .with_help("add it under templates/, or remove `template` to use the default")
+            page.error_at_key(
+                "template",
+                format!("template `{}` does not exist", template_name(page)),
+            )
+            .with_help("add it under templates/, or remove `template` to use the default")
         })
         .collect();
     diagnostic::into_result(errors)
@@ -121,7 +143,13 @@ fn feed_selection(pages: &[Page]) -> HashSet<usize> {
     let mut dated: Vec<usize> = (0..pages.len())
         .filter(|&i| pages[i].kind == PageKind::Page && pages[i].meta.date.is_some())
         .collect();
-    dated.sort_by(|&a, &b| pages[b].meta.date.cmp(&pages[a].meta.date).then_with(|| pages[a].url.cmp(&pages[b].url)));
+    dated.sort_by(|&a, &b| {
+        pages[b]
+            .meta
+            .date
+            .cmp(&pages[a].meta.date)
+            .then_with(|| pages[a].url.cmp(&pages[b].url))
+    });
     dated.into_iter().take(FEED_LIMIT).collect()
 }
 
@@ -134,17 +162,29 @@ struct PageEnv<'a> {
 impl Env for PageEnv<'_> {
     fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
         Err(at
-            .at(call.name_range.clone(), format!("unknown shortcode `{}`", call.name))
+            .at(
+                call.name_range.clone(),
+                format!("unknown shortcode `{}`", call.name),
+            )
             .with_help("this site has no shortcodes"))
     }
 
     fn source(&self, id: &str) -> Result<(), String> {
         let bibliography = &self.site.data.bibliography;
-        bibliography.get(id).map(|_| ()).ok_or_else(|| bibliography.suggest(id))
+        bibliography
+            .get(id)
+            .map(|_| ())
+            .ok_or_else(|| bibliography.suggest(id))
     }
 
     fn link(&self, dest: &str) -> Result<LinkTarget, String> {
-        self.plan.links.resolve(From { dir: self.page.dir(), url: &self.page.url }, dest)
+        self.plan.links.resolve(
+            From {
+                dir: self.page.dir(),
+                url: &self.page.url,
+            },
+            dest,
+        )
     }
 }
 
@@ -169,9 +209,11 @@ fn render_one(
         .render(template_name(page), &context, &page.display)
         .map_err(|error| vec![as_diagnostic(error, &page.display)])?;
     let path = urls::output_path(&page.url);
-    sink.write(&path, html.as_bytes()).map_err(|error| vec![as_diagnostic(error, &page.display)])?;
+    sink.write(&path, html.as_bytes())
+        .map_err(|error| vec![as_diagnostic(error, &page.display)])?;
     for file in &body.files {
-        sink.write(&file.path, &file.bytes).map_err(|error| vec![as_diagnostic(error, &page.display)])?;
+        sink.write(&file.path, &file.bytes)
+            .map_err(|error| vec![as_diagnostic(error, &page.display)])?;
     }
     Ok(Rendered {
         ids: links::collect_ids(&html),
@@ -190,7 +232,11 @@ fn as_diagnostic(error: anyhow::Error, file: &str) -> Diagnostic {
 fn page_context(site: &Site, plan: &Plan, index: usize, body: &markdown::Rendered) -> Context {
     let page = &site.pages[index];
     let mut context = Context::new();
-    let list = |ids: Vec<usize>| -> Vec<Summary> { ids.into_iter().map(|i| Summary::of(&site.pages[i])).collect() };
+    let list = |ids: Vec<usize>| -> Vec<Summary> {
+        ids.into_iter()
+            .map(|i| Summary::of(&site.pages[i]))
+            .collect()
+    };
     let view = PageView {
         summary: Summary::of(page),
         updated: page.meta.updated.map(DateView::from),
@@ -200,7 +246,12 @@ fn page_context(site: &Site, plan: &Plan, index: usize, body: &markdown::Rendere
         toc: body.toc.clone(),
         extra: page.meta.extra.clone(),
         references: view::references(&body.citations, &site.data.bibliography),
-        corrections: page.meta.corrections.iter().map(CorrectionView::from).collect(),
+        corrections: page
+            .meta
+            .corrections
+            .iter()
+            .map(CorrectionView::from)
+            .collect(),
         words: body.words,
         reading_minutes: view::reading_minutes(body.words),
         pages: list(plan.pages_of(index, &site.pages)),
@@ -208,7 +259,10 @@ fn page_context(site: &Site, plan: &Plan, index: usize, body: &markdown::Rendere
         draft: page.meta.draft,
     };
     context.insert("page", &view);
-    context.insert("parent", &plan.parent[index].map(|i| Summary::of(&site.pages[i])));
+    context.insert(
+        "parent",
+        &plan.parent[index].map(|i| Summary::of(&site.pages[i])),
+    );
     context.insert("current_path", &page.url);
     context.insert("link_mode", "relative");
     context
@@ -244,18 +298,30 @@ fn check_links(site: &Site, rendered: &[Rendered]) -> anyhow::Result<()> {
     let mut errors = Vec::new();
     for (page, rendered) in site.pages.iter().zip(rendered) {
         for link in &rendered.links {
-            let (Some(anchor), Some(targets)) = (&link.check.anchor, ids.get(link.check.path.as_str())) else {
+            let (Some(anchor), Some(targets)) =
+                (&link.check.anchor, ids.get(link.check.path.as_str()))
+            else {
                 continue;
             };
             if !targets.contains(anchor) {
                 let mut known: Vec<&str> = targets.iter().map(String::as_str).collect();
                 known.sort_unstable();
-                let shown: Vec<&str> = known.iter().copied().filter(|id| !id.starts_with("fnref-")).take(12).collect();
+                let shown: Vec<&str> = known
+                    .iter()
+                    .copied()
+                    .filter(|id| !id.starts_with("fnref-"))
+                    .take(12)
+                    .collect();
                 errors.push(
-                    Diagnostic::at(&page.display, &page.text, link.range.clone(), format!(
-                        "broken anchor: `{}` has no element with id `{anchor}`",
-                        link.check.path
-                    ))
+                    Diagnostic::at(
+                        &page.display,
+                        &page.text,
+                        link.range.clone(),
+                        format!(
+                            "broken anchor: `{}` has no element with id `{anchor}`",
+                            link.check.path
+                        ),
+                    )
                     .with_help(format!("ids on that page include: {}", shown.join(", "))),
                 );
             }
@@ -272,32 +338,52 @@ fn write_generated(
     sink: &dyn Sink,
 ) -> anyhow::Result<usize> {
     let mut files: Vec<OutputFile> = Vec::new();
-    let sitemap: Vec<_> = site.pages.iter().map(|p| (p.url.clone(), p.last_changed())).collect();
-    files.push(OutputFile::text("sitemap.xml", feed::sitemap(&site.config, &sitemap)));
+    let sitemap: Vec<_> = site
+        .pages
+        .iter()
+        .map(|p| (p.url.clone(), p.last_changed()))
+        .collect();
+    files.push(OutputFile::text(
+        "sitemap.xml",
+        feed::sitemap(&site.config, &sitemap),
+    ));
     let mut entries: Vec<(usize, FeedEntry)> = feed_pages
         .iter()
         .filter_map(|&i| {
             let page = &site.pages[i];
             let published = page.meta.date?;
-            Some((i, FeedEntry {
-                title: page.meta.title.clone(),
-                path: page.url.clone(),
-                published,
-                updated: page.meta.updated.unwrap_or(published),
-                summary: page.meta.description.clone(),
-                content: rendered[i].feed_content.clone(),
-            }))
+            Some((
+                i,
+                FeedEntry {
+                    title: page.meta.title.clone(),
+                    path: page.url.clone(),
+                    published,
+                    updated: page.meta.updated.unwrap_or(published),
+                    summary: page.meta.description.clone(),
+                    content: rendered[i].feed_content.clone(),
+                },
+            ))
         })
         .collect();
-    entries.sort_by(|(a, x), (b, y)| y.published.cmp(&x.published).then_with(|| site.pages[*a].url.cmp(&site.pages[*b].url)));
+    entries.sort_by(|(a, x), (b, y)| {
+        y.published
+            .cmp(&x.published)
+            .then_with(|| site.pages[*a].url.cmp(&site.pages[*b].url))
+    });
     let entries: Vec<FeedEntry> = entries.into_iter().map(|(_, e)| e).collect();
-    files.push(OutputFile::text("atom.xml", feed::atom(&site.config, &site.config.title, "/atom.xml", &entries)));
+    files.push(OutputFile::text(
+        "atom.xml",
+        feed::atom(&site.config, &site.config.title, "/atom.xml", &entries),
+    ));
     files.push(OutputFile::text("robots.txt", feed::robots(&site.config)));
     let mut context = Context::new();
     context.insert("current_path", "/404.html");
     context.insert("link_mode", "root");
     context.insert("parent", &Option::<Summary>::None);
-    files.push(OutputFile::text("404.html", templates.render("404.html", &context, "404.html")?));
+    files.push(OutputFile::text(
+        "404.html",
+        templates.render("404.html", &context, "404.html")?,
+    ));
     for file in &files {
         sink.write(&file.path, &file.bytes)?;
     }

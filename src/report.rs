@@ -36,12 +36,18 @@ mod tests {
         let error = Err::<(), _>(std::io::Error::other("disk full"))
             .context("failed to write `public/index.html`")
             .unwrap_err();
-        assert_eq!(render_error(&error), "error: failed to write `public/index.html`\n  caused by: disk full");
+        assert_eq!(
+            render_error(&error),
+            "error: failed to write `public/index.html`\n  caused by: disk full"
+        );
     }
 
     #[test]
     fn prints_diagnostics_with_their_frame() {
         let error: anyhow::Error = Diagnostic::at("a.md", "x = 1", 4..5, "bad").into();
-        assert_eq!(render_error(&error), "error: bad\n --> a.md:1:5\n  |\n1 | x = 1\n  |     ^");
+        assert_eq!(
+            render_error(&error),
+            "error: bad\n --> a.md:1:5\n  |\n1 | x = 1\n  |     ^"
+        );
     }
 }

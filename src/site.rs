@@ -57,10 +57,9 @@ pub struct Site {
 impl Site {
     /// Reads and validates a whole site. Every located error found is reported at once.
     pub fn load(options: &LoadOptions) -> anyhow::Result<Self> {
-        let root = options
-            .root
-            .canonicalize()
-            .with_context(|| format!("failed to open the site root `{}`", options.root.display()))?;
+        let root = options.root.canonicalize().with_context(|| {
+            format!("failed to open the site root `{}`", options.root.display())
+        })?;
         let config = load_config(&root, options.base_url.as_deref())?;
         let content = root.join("content");
         if !content.is_dir() {
@@ -91,8 +90,9 @@ impl Site {
             }
         };
         diagnostic::into_result(errors)?;
-        let (mut pages, drafts): (Vec<Page>, Vec<Page>) =
-            all_pages.into_iter().partition(|page| options.drafts || !page.meta.draft);
+        let (mut pages, drafts): (Vec<Page>, Vec<Page>) = all_pages
+            .into_iter()
+            .partition(|page| options.drafts || !page.meta.draft);
         if !pages.iter().any(|page| page.relative == "_index.md") {
             anyhow::bail!(
                 "no home page: `content/_index.md` does not exist\nhelp: create it with a `+++` front matter block holding `title = \"...\"`"
@@ -152,7 +152,9 @@ struct Walked {
 
 fn walk_content(content: &Path) -> anyhow::Result<Walked> {
     let mut walked = Walked::default();
-    let walker = walkdir::WalkDir::new(content).follow_links(true).sort_by_file_name();
+    let walker = walkdir::WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name();
     let mut iter = walker.into_iter();
     while let Some(entry) = iter.next() {
         let entry = entry.map_err(|error| walk_error(content, &error))?;
@@ -170,7 +172,10 @@ fn walk_content(content: &Path) -> anyhow::Result<Walked> {
         if relative.ends_with(".md") {
             walked.markdown.push(relative);
         } else if !walked.data.claim(&relative, entry.path()) {
-            walked.statics.push(StaticFile { relative, path: entry.path().to_path_buf() });
+            walked.statics.push(StaticFile {
+                relative,
+                path: entry.path().to_path_buf(),
+            });
         }
     }
     Ok(walked)
@@ -187,12 +192,18 @@ fn walk_error(content: &Path, error: &walkdir::Error) -> anyhow::Error {
         let at = error.path().map(shown).unwrap_or_default();
         return Diagnostic::file(
             &at,
-            format!("symbolic link loop: `{at}` points back to `{}`", shown(ancestor)),
+            format!(
+                "symbolic link loop: `{at}` points back to `{}`",
+                shown(ancestor)
+            ),
         )
         .with_help("remove the link or point it somewhere outside its own parent")
         .into();
     }
-    let at = error.path().map(shown).unwrap_or_else(|| "content".to_string());
+    let at = error
+        .path()
+        .map(shown)
+        .unwrap_or_else(|| "content".to_string());
     anyhow::anyhow!("failed to read `{at}`: {error}")
 }
 
@@ -201,7 +212,10 @@ fn relative_path(base: &Path, path: &Path) -> anyhow::Result<String> {
     let mut parts = Vec::new();
     for component in relative.components() {
         let part = component.as_os_str().to_str().with_context(|| {
-            format!("`content/{}` has a name that is not valid UTF-8", relative.display())
+            format!(
+                "`content/{}` has a name that is not valid UTF-8",
+                relative.display()
+            )
         })?;
         parts.push(part.to_string());
     }
@@ -213,7 +227,10 @@ fn load_templates(dir: &Path) -> anyhow::Result<BTreeMap<String, String>> {
     if !dir.is_dir() {
         return Ok(templates);
     }
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(|error| walk_error(dir, &error))?;
         let name = entry.file_name().to_string_lossy();
         if !entry.file_type().is_file() || name.starts_with('.') || name.ends_with('~') {
@@ -231,7 +248,12 @@ pub fn assign_urls(pages: &mut [Page]) -> Result<(), Vec<Diagnostic>> {
     let mut dir_urls: BTreeMap<String, String> = BTreeMap::new();
     // Sections first, shallow before deep, so a page can use its directory's URL.
     let mut order: Vec<usize> = (0..pages.len()).collect();
-    order.sort_by_key(|&i| (pages[i].kind != PageKind::Section, pages[i].relative.matches('/').count()));
+    order.sort_by_key(|&i| {
+        (
+            pages[i].kind != PageKind::Section,
+            pages[i].relative.matches('/').count(),
+        )
+    });
     let mut errors = Vec::new();
     let mut taken: BTreeMap<String, usize> = BTreeMap::new();
     for i in order {
@@ -252,7 +274,13 @@ pub fn assign_urls(pages: &mut [Page]) -> Result<(), Vec<Diagnostic>> {
         if let Some(&other) = taken.get(&url) {
             errors.push(
                 pages[i]
-                    .error_at_key("title", format!("`{}` and `{}` both map to the URL `{url}`", pages[other].display, pages[i].display))
+                    .error_at_key(
+                        "title",
+                        format!(
+                            "`{}` and `{}` both map to the URL `{url}`",
+                            pages[other].display, pages[i].display
+                        ),
+                    )
                     .with_help("give one of them a different `slug` in its front matter"),
             );
         } else {
@@ -260,7 +288,11 @@ pub fn assign_urls(pages: &mut [Page]) -> Result<(), Vec<Diagnostic>> {
         }
         pages[i].url = url;
     }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 fn parent_dir(dir: &str) -> &str {
@@ -302,9 +334,16 @@ mod tests {
 
     #[test]
     fn refuses_two_pages_at_one_url() {
-        let mut pages = vec![page("_index.md", ""), page("a.md", ""), page("b.md", "slug = \"a\"\n")];
+        let mut pages = vec![
+            page("_index.md", ""),
+            page("a.md", ""),
+            page("b.md", "slug = \"a\"\n"),
+        ];
         let errors = assign_urls(&mut pages).unwrap_err();
-        assert_eq!(errors[0].message, "`content/a.md` and `content/b.md` both map to the URL `/a/`");
+        assert_eq!(
+            errors[0].message,
+            "`content/a.md` and `content/b.md` both map to the URL `/a/`"
+        );
         assert_eq!(errors[0].location(), "content/b.md:2:1");
     }
 }

@@ -125,34 +125,55 @@ impl Bibliography {
         let mut errors = Vec::new();
         let mut by_id: HashMap<String, usize> = HashMap::new();
         for (index, source) in parsed.source.iter().enumerate() {
-            let at = |range: std::ops::Range<usize>, message: String| Diagnostic::at(file, &text, range, message);
+            let at = |range: std::ops::Range<usize>, message: String| {
+                Diagnostic::at(file, &text, range, message)
+            };
             if !valid_id(source.id.get_ref()) {
-                errors.push(at(source.id.span(), format!("invalid source id `{}`", source.id.get_ref()))
-                    .with_help("ids use letters, digits, `-`, `_`, `.` and `:`"));
+                errors.push(
+                    at(
+                        source.id.span(),
+                        format!("invalid source id `{}`", source.id.get_ref()),
+                    )
+                    .with_help("ids use letters, digits, `-`, `_`, `.` and `:`"),
+                );
             }
             if let Some(first) = by_id.insert(source.id.get_ref().clone(), index) {
-                let first_line = Diagnostic::at(file, &text, parsed.source[first].id.span(), "").line;
-                errors.push(at(source.id.span(), format!("duplicate source id `{}`", source.id.get_ref()))
-                    .with_note(format!("first defined on line {first_line}")));
+                let first_line =
+                    Diagnostic::at(file, &text, parsed.source[first].id.span(), "").line;
+                errors.push(
+                    at(
+                        source.id.span(),
+                        format!("duplicate source id `{}`", source.id.get_ref()),
+                    )
+                    .with_note(format!("first defined on line {first_line}")),
+                );
             }
             for url in std::iter::once(&source.url).chain(source.archive_url.as_ref()) {
                 if let Err(message) = check_url(url.get_ref()) {
                     errors.push(at(url.span(), message));
                 }
             }
-            if let Published::Date(published) = source.published.get_ref() {
-                if source.accessed.get_ref() < published {
-                    errors.push(at(source.accessed.span(), format!(
+            if let Published::Date(published) = source.published.get_ref()
+                && source.accessed.get_ref() < published
+            {
+                errors.push(at(
+                    source.accessed.span(),
+                    format!(
                         "accessed {} is before the publication date {published}",
                         source.accessed.get_ref()
-                    )));
-                }
+                    ),
+                ));
             }
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Self { sources: parsed.source, by_id, file: file.to_string(), text })
+        Ok(Self {
+            sources: parsed.source,
+            by_id,
+            file: file.to_string(),
+            text,
+        })
     }
 
     /// The source with this id.
@@ -172,14 +193,22 @@ impl Bibliography {
             .collect();
         close.sort_unstable();
         if close.is_empty() {
-            format!("add the source to {} (it has {} sources)", self.file_or_default(), self.sources.len())
+            format!(
+                "add the source to {} (it has {} sources)",
+                self.file_or_default(),
+                self.sources.len()
+            )
         } else {
             format!("similar ids: {}", close.join(", "))
         }
     }
 
     fn file_or_default(&self) -> &str {
-        if self.file.is_empty() { "content/sources.toml" } else { &self.file }
+        if self.file.is_empty() {
+            "content/sources.toml"
+        } else {
+            &self.file
+        }
     }
 }
 
@@ -187,7 +216,9 @@ impl Bibliography {
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
 }
 
 /// Checks that a URL is absolute http(s) with a host and no spaces.
@@ -200,8 +231,13 @@ pub fn check_url(url: &str) -> Result<(), String> {
     if host.is_empty() || !host.contains('.') && !host.starts_with("localhost") {
         return Err(format!("malformed URL `{url}`: it has no host name"));
     }
-    if url.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\')) {
-        return Err(format!("malformed URL `{url}`: it contains a space, quote, `<`, `>` or `\\`"));
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\'))
+    {
+        return Err(format!(
+            "malformed URL `{url}`: it contains a space, quote, `<`, `>` or `\\`"
+        ));
     }
     Ok(())
 }
@@ -232,30 +268,69 @@ quote = ["one", "two"]
     fn errors(text: &str) -> Vec<String> {
         match Bibliography::parse("content/sources.toml", text.to_string()) {
             Ok(_) => Vec::new(),
-            Err(errors) => errors.iter().map(|e| format!("{}: {}", e.location(), e.message)).collect(),
+            Err(errors) => errors
+                .iter()
+                .map(|e| format!("{}: {}", e.location(), e.message))
+                .collect(),
         }
     }
 
     #[test]
     fn loads_dated_and_undated_sources() {
         let bibliography = Bibliography::parse("s", GOOD.to_string()).unwrap();
-        assert_eq!(bibliography.get("b").unwrap().published.get_ref(), &Published::Undated);
-        assert_eq!(bibliography.get("b").unwrap().quote.as_ref().unwrap().snippets(), ["one", "two"]);
+        assert_eq!(
+            bibliography.get("b").unwrap().published.get_ref(),
+            &Published::Undated
+        );
+        assert_eq!(
+            bibliography
+                .get("b")
+                .unwrap()
+                .quote
+                .as_ref()
+                .unwrap()
+                .snippets(),
+            ["one", "two"]
+        );
         assert!(bibliography.get("c").is_none());
     }
 
     #[test]
     fn locates_bad_sources() {
         let duplicate = GOOD.replace("id = \"b\"", "id = \"a\"");
-        assert_eq!(errors(&duplicate), ["content/sources.toml:11:6: duplicate source id `a`"]);
+        assert_eq!(
+            errors(&duplicate),
+            ["content/sources.toml:11:6: duplicate source id `a`"]
+        );
         let bad_url = GOOD.replace("https://example.org/a", "example.org/a");
-        assert_eq!(errors(&bad_url), ["content/sources.toml:6:7: malformed URL `example.org/a`: it must start with https:// or http://"]);
+        assert_eq!(
+            errors(&bad_url),
+            [
+                "content/sources.toml:6:7: malformed URL `example.org/a`: it must start with https:// or http://"
+            ]
+        );
         let bad_date = GOOD.replace("2025-07-08", "2025-07-32");
         assert_eq!(errors(&bad_date).len(), 1);
-        assert!(errors(&bad_date)[0].starts_with("content/sources.toml:7:13:"), "{:?}", errors(&bad_date));
-        let missing = GOOD.replace("publisher = \"P\"\nurl = \"https://example.org/a\"", "url = \"https://example.org/a\"");
-        assert!(errors(&missing)[0].contains("missing field `publisher`"), "{:?}", errors(&missing));
+        assert!(
+            errors(&bad_date)[0].starts_with("content/sources.toml:7:13:"),
+            "{:?}",
+            errors(&bad_date)
+        );
+        let missing = GOOD.replace(
+            "publisher = \"P\"\nurl = \"https://example.org/a\"",
+            "url = \"https://example.org/a\"",
+        );
+        assert!(
+            errors(&missing)[0].contains("missing field `publisher`"),
+            "{:?}",
+            errors(&missing)
+        );
         let early = GOOD.replace("accessed = 2026-11-21\n\n", "accessed = 2025-01-01\n\n");
-        assert_eq!(errors(&early), ["content/sources.toml:8:12: accessed 2025-01-01 is before the publication date 2025-07-08"]);
+        assert_eq!(
+            errors(&early),
+            [
+                "content/sources.toml:8:12: accessed 2025-01-01 is before the publication date 2025-07-08"
+            ]
+        );
     }
 }

@@ -18,8 +18,14 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("section.html", include_str!("../templates/section.html")),
     ("page.html", include_str!("../templates/page.html")),
     ("404.html", include_str!("../templates/404.html")),
-    ("partials/references.html", include_str!("../templates/partials/references.html")),
-    ("partials/corrections.html", include_str!("../templates/partials/corrections.html")),
+    (
+        "partials/references.html",
+        include_str!("../templates/partials/references.html"),
+    ),
+    (
+        "partials/corrections.html",
+        include_str!("../templates/partials/corrections.html"),
+    ),
 ];
 
 /// How `url()` and `asset()` write links on the page being rendered.
@@ -56,8 +62,12 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         register_functions(&mut tera, links, base_url, base_path);
-        tera.add_raw_templates(sources.iter().map(|(name, text)| (name.as_str(), text.as_str())))
-            .map_err(|error| template_error(&error, &sources, None))?;
+        tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_str())),
+        )
+        .map_err(|error| template_error(&error, &sources, None))?;
         Ok(Self { tera, sources })
     }
 
@@ -72,14 +82,22 @@ impl Templates {
     }
 
     /// Renders a template; `context_file` names the content file being rendered, for errors.
-    pub fn render(&self, name: &str, context: &Context, context_file: &str) -> anyhow::Result<String> {
+    pub fn render(
+        &self,
+        name: &str,
+        context: &Context,
+        context_file: &str,
+    ) -> anyhow::Result<String> {
         if !self.has(name) {
-            return Err(Diagnostic::file(context_file, format!("template `{name}` does not exist"))
-                .with_help(format!(
-                    "templates found: {}",
-                    self.sources.keys().cloned().collect::<Vec<_>>().join(", ")
-                ))
-                .into());
+            return Err(Diagnostic::file(
+                context_file,
+                format!("template `{name}` does not exist"),
+            )
+            .with_help(format!(
+                "templates found: {}",
+                self.sources.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+            .into());
         }
         self.tera
             .render(name, context)
@@ -90,33 +108,50 @@ impl Templates {
 fn register_functions(tera: &mut Tera, links: Arc<LinkIndex>, base_url: &str, base_path: &str) {
     let index = Arc::clone(&links);
     let base = base_path.to_string();
-    tera.register_function("url", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-        let path = kwargs.must_get::<&str>("path")?;
-        let target = site_url(&index, path)?;
-        link_from(state, &base, &target)
-    });
+    tera.register_function(
+        "url",
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let path = kwargs.must_get::<&str>("path")?;
+            let target = site_url(&index, path)?;
+            link_from(state, &base, &target)
+        },
+    );
     let index = Arc::clone(&links);
     let base = base_path.to_string();
-    tera.register_function("asset", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-        let name = kwargs.must_get::<&str>("path")?;
-        let key = format!("/{}", name.trim_start_matches('/'));
-        let target = index.assets.get(&key).ok_or_else(|| {
-            tera::Error::message(format!("asset(): there is no `theme/{}`", name.trim_start_matches('/')))
-        })?;
-        link_from(state, &base, target)
-    });
+    tera.register_function(
+        "asset",
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let name = kwargs.must_get::<&str>("path")?;
+            let key = format!("/{}", name.trim_start_matches('/'));
+            let target = index.assets.get(&key).ok_or_else(|| {
+                tera::Error::message(format!(
+                    "asset(): there is no `theme/{}`",
+                    name.trim_start_matches('/')
+                ))
+            })?;
+            link_from(state, &base, target)
+        },
+    );
     let index = links;
     let absolute_base = base_url.to_string();
-    tera.register_function("absolute_url", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
-        let path = kwargs.must_get::<&str>("path")?;
-        let target = site_url(&index, path)?;
-        Ok(format!("{absolute_base}{}", escape::url_path(target.trim_start_matches('/'))))
-    });
+    tera.register_function(
+        "absolute_url",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let path = kwargs.must_get::<&str>("path")?;
+            let target = site_url(&index, path)?;
+            Ok(format!(
+                "{absolute_base}{}",
+                escape::url_path(target.trim_start_matches('/'))
+            ))
+        },
+    );
 }
 
 /// Checks that a site path (optionally with `#fragment`) is published.
 fn site_url(index: &LinkIndex, path: &str) -> tera::TeraResult<String> {
-    let (page, fragment) = path.split_once('#').map_or((path, None), |(p, f)| (p, Some(f)));
+    let (page, fragment) = path
+        .split_once('#')
+        .map_or((path, None), |(p, f)| (p, Some(f)));
     let known = index.paths.contains(page) || index.assets.values().any(|a| a == page);
     if !page.starts_with('/') || !known {
         return Err(tera::Error::message(format!(
@@ -131,7 +166,9 @@ fn site_url(index: &LinkIndex, path: &str) -> tera::TeraResult<String> {
 
 fn link_from(state: &State, base_path: &str, target: &str) -> tera::TeraResult<String> {
     let mode: Option<String> = state.get("link_mode")?;
-    let (page, fragment) = target.split_once('#').map_or((target, None), |(p, f)| (p, Some(f)));
+    let (page, fragment) = target
+        .split_once('#')
+        .map_or((target, None), |(p, f)| (p, Some(f)));
     let mut href = if mode.as_deref() == Some("root") {
         escape::url_path(&format!("{base_path}{}", page.trim_start_matches('/')))
     } else {
@@ -182,11 +219,20 @@ fn template_error(
         }
         ErrorKind::CircularInclude { tpl, include_chain } => Diagnostic::file(
             &format!("templates/{tpl}"),
-            format!("templates include each other in a cycle: {}", include_chain.join(" -> ")),
+            format!(
+                "templates include each other in a cycle: {}",
+                include_chain.join(" -> ")
+            ),
         ),
-        ErrorKind::CircularExtend { tpl, inheritance_chain } => Diagnostic::file(
+        ErrorKind::CircularExtend {
+            tpl,
+            inheritance_chain,
+        } => Diagnostic::file(
             &format!("templates/{tpl}"),
-            format!("templates extend each other in a cycle: {}", inheritance_chain.join(" -> ")),
+            format!(
+                "templates extend each other in a cycle: {}",
+                inheritance_chain.join(" -> ")
+            ),
         ),
         ErrorKind::MissingParent { current, parent } => Diagnostic::file(
             &format!("templates/{current}"),
@@ -204,5 +250,7 @@ fn line_offset(text: &str, line: usize) -> usize {
     if line <= 1 {
         return 0;
     }
-    text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+    text.match_indices('\n')
+        .nth(line - 2)
+        .map_or(text.len(), |(i, _)| i + 1)
 }

@@ -30,7 +30,11 @@ pub fn relative(from: &str, to: &str) -> String {
 /// Returns `None` when `..` climbs above the root.
 pub fn join(dir: &str, relative: &str) -> Option<String> {
     let mut segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    let trailing = relative.ends_with('/') || relative.ends_with("/.") || relative.ends_with("/..") || relative == "." || relative == "..";
+    let trailing = relative.ends_with('/')
+        || relative.ends_with("/.")
+        || relative.ends_with("/..")
+        || relative == "."
+        || relative == "..";
     for segment in relative.split('/') {
         match segment {
             "" | "." => {}
@@ -76,14 +80,21 @@ mod tests {
         case("/for/x/", "/for/x/", "./");
         case("/for/x/", "/against/y/", "../../against/y/");
         case("/for/x/", "/style.abc.css", "../../style.abc.css");
-        case("/charts/hot-100/", "/charts/hot-100/golden.csv", "golden.csv");
+        case(
+            "/charts/hot-100/",
+            "/charts/hot-100/golden.csv",
+            "golden.csv",
+        );
         case("/404.html", "/for/", "for/");
     }
 
     #[test]
     fn joins_and_normalizes() {
         assert_eq!(join("/for/x/", "../y/").as_deref(), Some("/for/y/"));
-        assert_eq!(join("for", "../against/c.md").as_deref(), Some("/against/c.md"));
+        assert_eq!(
+            join("for", "../against/c.md").as_deref(),
+            Some("/against/c.md")
+        );
         assert_eq!(join("/", "./a/./b").as_deref(), Some("/a/b"));
         assert_eq!(join("/a/", "..").as_deref(), Some("/"));
         assert_eq!(join("/", "../x"), None);

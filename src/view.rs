@@ -18,7 +18,10 @@ pub struct DateView {
 
 impl From<Date> for DateView {
     fn from(date: Date) -> Self {
-        Self { iso: date.iso(), long: date.long() }
+        Self {
+            iso: date.iso(),
+            long: date.long(),
+        }
     }
 }
 
@@ -70,7 +73,11 @@ impl Summary {
             stance: page.meta.stance.map(|s| stance_name(s).to_string()),
             stance_label: page.meta.stance.map(|s| s.label()),
             topics: page.meta.topics.clone(),
-            verdict: page.meta.claim.as_ref().map(|claim| VerdictView::of(claim.verdict)),
+            verdict: page
+                .meta
+                .claim
+                .as_ref()
+                .map(|claim| VerdictView::of(claim.verdict)),
         }
     }
 }
@@ -179,7 +186,10 @@ pub struct CorrectionView {
 
 impl From<&Correction> for CorrectionView {
     fn from(correction: &Correction) -> Self {
-        Self { date: correction.date.into(), text: correction.text.clone() }
+        Self {
+            date: correction.date.into(),
+            text: correction.text.clone(),
+        }
     }
 }
 

@@ -16,7 +16,15 @@ pub struct TocEntry {
 }
 
 /// Ids the templates use for their own landmarks; headings never take them.
-const RESERVED: [&str; 7] = ["main", "content", "sources", "footnotes", "toc", "corrections", "top"];
+const RESERVED: [&str; 7] = [
+    "main",
+    "content",
+    "sources",
+    "footnotes",
+    "toc",
+    "corrections",
+    "top",
+];
 
 /// Hands out unique ids within one page.
 #[derive(Debug)]

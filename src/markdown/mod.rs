@@ -122,7 +122,10 @@ const RESERVED_CHARS: [char; 2] = [placeholder::OPEN, placeholder::CLOSE];
 
 /// Renders one markdown body. All errors found are returned together.
 pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Rendered, Vec<Diagnostic>> {
-    let locator = Locator { file: input.file, text: input.text };
+    let locator = Locator {
+        file: input.file,
+        text: input.text,
+    };
     let body = &input.text[input.body_offset..];
     let options = parser_options(input.options);
     if let Some(at) = body.find(RESERVED_CHARS) {
@@ -211,7 +214,11 @@ fn code_ranges(body: &str, options: Options, offset: usize) -> Vec<Range<usize>>
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let code = matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_)));
-        if code && ranges.last().is_none_or(|last| last.end <= range.start + offset) {
+        if code
+            && ranges
+                .last()
+                .is_none_or(|last| last.end <= range.start + offset)
+        {
             ranges.push(range.start + offset..range.end + offset);
         }
     }
@@ -252,7 +259,9 @@ impl Citations {
         let mut links = Vec::with_capacity(ids.len());
         for (id, range) in ids {
             env.source(id).map_err(|help| {
-                locator.at(range.clone(), format!("unknown source `{id}`")).with_help(help)
+                locator
+                    .at(range.clone(), format!("unknown source `{id}`"))
+                    .with_help(help)
             })?;
             let next = self.order.len() + 1;
             let number = *self.numbers.entry(id.clone()).or_insert(next);
@@ -300,7 +309,9 @@ impl Footnotes {
         }
         let mut bodies: Vec<_> = self.bodies.iter().collect();
         bodies.sort_by_key(|(label, _)| self.numbers.get(label).copied().unwrap_or(usize::MAX));
-        html.push_str("<section class=\"footnotes\" id=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n");
+        html.push_str(
+            "<section class=\"footnotes\" id=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n",
+        );
         for (label, body) in bodies {
             let slug = escape::html(&heading::slugify(label));
             html.push_str(&format!("<li id=\"fn-{slug}\">\n{body}"));
@@ -352,7 +363,12 @@ impl<'a> Writer<'a> {
                 Event::FootnoteReference(label) => {
                     target.push(Event::InlineHtml(self.footnotes.reference(&label).into()));
                 }
-                Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
                     let mut inner = Vec::new();
                     for (event, range) in iter.by_ref() {
                         if matches!(event, Event::End(TagEnd::Heading(_))) {
@@ -395,11 +411,20 @@ impl<'a> Writer<'a> {
     fn inline<'e>(&mut self, out: &mut Vec<Event<'e>>, event: Event<'e>, range: Range<usize>) {
         match event {
             Event::Text(text) => self.text(out, &text),
-            Event::Html(html) => out.push(Event::Html(self.placeholders.replace_html(&html).into())),
-            Event::InlineHtml(html) => {
-                out.push(Event::InlineHtml(self.placeholders.replace_html(&html).into()));
+            Event::Html(html) => {
+                out.push(Event::Html(self.placeholders.replace_html(&html).into()))
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::InlineHtml(html) => {
+                out.push(Event::InlineHtml(
+                    self.placeholders.replace_html(&html).into(),
+                ));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = self.link(&dest_url, &title, link_type, range);
                 if self.options.external_links_new_tab && is_external(&dest) {
                     out.push(Event::InlineHtml(
@@ -410,13 +435,28 @@ impl<'a> Writer<'a> {
                         .into(),
                     ));
                 } else {
-                    out.push(Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id }));
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest.into(),
+                        title,
+                        id,
+                    }));
                 }
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = self.link(&dest_url, &title, link_type, range);
                 self.in_image += 1;
-                out.push(Event::Start(Tag::Image { link_type, dest_url: dest.into(), title, id }));
+                out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Image) => {
                 self.in_image = self.in_image.saturating_sub(1);
@@ -471,8 +511,17 @@ impl<'a> Writer<'a> {
             None => self.ids.unique(&heading::slugify(&title)),
         };
         let level_number = level as u8;
-        self.rendered.toc.push(TocEntry { level: level_number, id: id.clone(), title: title.trim().to_string() });
-        out.push(Event::Start(Tag::Heading { level, id: Some(id.clone().into()), classes, attrs }));
+        self.rendered.toc.push(TocEntry {
+            level: level_number,
+            id: id.clone(),
+            title: title.trim().to_string(),
+        });
+        out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(id.clone().into()),
+            classes,
+            attrs,
+        }));
         for (event, range) in inner {
             self.inline(out, event, range);
         }

@@ -65,7 +65,9 @@ impl Placeholders {
 
     /// The file range of item `index`.
     pub fn original_range(&self, index: usize) -> Range<usize> {
-        self.items.get(index).map_or(0..0, |(range, _)| range.clone())
+        self.items
+            .get(index)
+            .map_or(0..0, |(range, _)| range.clone())
     }
 
     /// Maps a range of the rewritten body back to a range of the file.
@@ -121,7 +123,8 @@ impl Placeholders {
     pub fn sole_block(&self, text: &str) -> Option<&Expansion> {
         let (before, index, after) = self.next_placeholder(text)?;
         let (_, expansion) = self.items.get(index)?;
-        (expansion.block && before.trim().is_empty() && after.trim().is_empty()).then_some(expansion)
+        (expansion.block && before.trim().is_empty() && after.trim().is_empty())
+            .then_some(expansion)
     }
 
     /// Raw HTML with placeholders swapped for their HTML.

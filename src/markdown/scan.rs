@@ -47,7 +47,10 @@ pub fn scan(text: &str, start: usize, code: &[Range<usize>]) -> (Vec<Found>, Vec
             Some(literal(text, at).map_err(|e| errors.push(e)).ok())
         } else if rest.starts_with("{{") {
             Some(match shortcode::parse(text, at) {
-                Ok(call) => Some(Found { range: call.range.clone(), item: Item::Shortcode(call) }),
+                Ok(call) => Some(Found {
+                    range: call.range.clone(),
+                    item: Item::Shortcode(call),
+                }),
                 Err(error) => {
                     errors.push(error);
                     None
@@ -99,7 +102,10 @@ fn citation(text: &str, at: usize) -> Option<Found> {
         if len == 0 {
             return None;
         }
-        ids.push((text[id_start..id_start + len].to_string(), id_start..id_start + len));
+        ids.push((
+            text[id_start..id_start + len].to_string(),
+            id_start..id_start + len,
+        ));
         pos = id_start + len;
         match bytes.get(pos) {
             Some(b']') => break,
@@ -139,17 +145,27 @@ mod tests {
         let ids: Vec<_> = found
             .iter()
             .map(|(item, range)| match item {
-                Item::Citation(ids) => (ids.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>().join(","), range.clone()),
+                Item::Citation(ids) => (
+                    ids.iter()
+                        .map(|(id, _)| id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    range.clone(),
+                ),
                 other => panic!("{other:?}"),
             })
             .collect();
-        assert_eq!(ids, [("a-1,b.c".to_string(), 2..14), ("q".to_string(), 44..48)]);
+        assert_eq!(
+            ids,
+            [("a-1,b.c".to_string(), 2..14), ("q".to_string(), 44..48)]
+        );
     }
 
     #[test]
     fn skips_code_ranges_and_escaped_braces() {
         let text = "`{{ stat() }}` \\{{ x }} {{ f() }}";
-        let found = items(text, &[0..14]);
+        let code: Vec<Range<usize>> = std::iter::once(0..14).collect();
+        let found = items(text, &code);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, 24..33);
     }

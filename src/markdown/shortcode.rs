@@ -93,7 +93,10 @@ pub struct SyntaxError {
 
 /// Parses the call that starts with `{{` at `start` in `text`.
 pub fn parse(text: &str, start: usize) -> Result<Call, SyntaxError> {
-    let mut parser = Parser { text, pos: start + 2 };
+    let mut parser = Parser {
+        text,
+        pos: start + 2,
+    };
     parser.skip_space();
     let name_start = parser.pos;
     let name = parser.identifier();
@@ -224,7 +227,9 @@ impl<'a> Parser<'a> {
                     "false" => Ok(ArgValue::Bool(false)),
                     _ => {
                         self.pos -= word.len();
-                        Err(self.error("expected a value: \"text\", a number, a date, true, false or [a list]"))
+                        Err(self.error(
+                            "expected a value: \"text\", a number, a date, true, false or [a list]",
+                        ))
                     }
                 }
             }
@@ -295,7 +300,9 @@ impl<'a> Parser<'a> {
             range: start..parser.pos,
         };
         if word.len() == 10 && word.as_bytes()[4] == b'-' && !word.starts_with('-') {
-            return Date::parse(word).map(ArgValue::Date).ok_or_else(|| invalid(self));
+            return Date::parse(word)
+                .map(ArgValue::Date)
+                .ok_or_else(|| invalid(self));
         }
         let digits = word.replace('_', "");
         let unsigned = digits.strip_prefix('-').unwrap_or(&digits);
@@ -334,31 +341,74 @@ mod tests {
 
     #[test]
     fn parses_named_positional_and_list_arguments() {
-        let call = ok("{{ chart(data=\"hot-100\", entries=[\"golden\", \"soda-pop\"], from=2025-07-05) }} tail");
+        let call = ok(
+            "{{ chart(data=\"hot-100\", entries=[\"golden\", \"soda-pop\"], from=2025-07-05) }} tail",
+        );
         assert_eq!(call.name, "chart");
         assert_eq!(call.range, 0..76);
         assert_eq!(call.args[0].name.as_deref(), Some("data"));
         assert_eq!(call.args[0].value, ArgValue::Str("hot-100".into()));
         assert_eq!(call.args[1].value.to_string(), "[\"golden\", \"soda-pop\"]");
-        assert_eq!(call.args[2].value, ArgValue::Date(Date::parse("2025-07-05").unwrap()));
+        assert_eq!(
+            call.args[2].value,
+            ArgValue::Date(Date::parse("2025-07-05").unwrap())
+        );
         let fact = ok("{{fact(8, \"hot-100/golden/weeks_at_no1\")}}");
-        assert_eq!(fact.args[0], Arg { name: None, value: ArgValue::Int(8), range: 7..8 });
-        assert_eq!(ok("{{ f(1_000, -2, 19.2, true,) }}").args.iter().map(|a| a.value.to_string()).collect::<Vec<_>>(), ["1000", "-2", "19.2", "true"]);
-        assert_eq!(ok("{{ f(s=\"a \\\"q\\\" \\\\ b\") }}").args[0].value, ArgValue::Str("a \"q\" \\ b".into()));
+        assert_eq!(
+            fact.args[0],
+            Arg {
+                name: None,
+                value: ArgValue::Int(8),
+                range: 7..8
+            }
+        );
+        assert_eq!(
+            ok("{{ f(1_000, -2, 19.2, true,) }}")
+                .args
+                .iter()
+                .map(|a| a.value.to_string())
+                .collect::<Vec<_>>(),
+            ["1000", "-2", "19.2", "true"]
+        );
+        assert_eq!(
+            ok("{{ f(s=\"a \\\"q\\\" \\\\ b\") }}").args[0].value,
+            ArgValue::Str("a \"q\" \\ b".into())
+        );
         assert_eq!(ok("{{ f(\n  a=1,\n  b=2\n) }}").args.len(), 2);
     }
 
     #[test]
     fn reports_syntax_errors_at_the_offending_character() {
-        assert_eq!(err("{{ }}"), ("expected a shortcode name after `{{`".into(), 3..4));
-        assert_eq!(err("{{ stat }}"), ("expected `(` after `stat`".into(), 8..9));
+        assert_eq!(
+            err("{{ }}"),
+            ("expected a shortcode name after `{{`".into(), 3..4)
+        );
+        assert_eq!(
+            err("{{ stat }}"),
+            ("expected `(` after `stat`".into(), 8..9)
+        );
         assert_eq!(err("{{ stat(chart=hot) }}").1, 14..15);
-        assert_eq!(err("{{ stat(a=\"x) }}"), ("this string is never closed".into(), 10..11));
-        assert_eq!(err("{{ stat(a=1 b=2) }}").0, "expected `,` or `)` after an argument");
-        assert_eq!(err("{{ stat(a=1)"), ("expected `}}` to close the shortcode".into(), 12..12));
-        assert_eq!(err("{{ f(2025-02-30) }}").0, "`2025-02-30` is not a number or a date (dates are written 2025-07-05)");
+        assert_eq!(
+            err("{{ stat(a=\"x) }}"),
+            ("this string is never closed".into(), 10..11)
+        );
+        assert_eq!(
+            err("{{ stat(a=1 b=2) }}").0,
+            "expected `,` or `)` after an argument"
+        );
+        assert_eq!(
+            err("{{ stat(a=1)"),
+            ("expected `}}` to close the shortcode".into(), 12..12)
+        );
+        assert_eq!(
+            err("{{ f(2025-02-30) }}").0,
+            "`2025-02-30` is not a number or a date (dates are written 2025-07-05)"
+        );
         assert_eq!(err("{{ f(1.2.3) }}").1, 5..10);
-        assert_eq!(err("{{ f(chart) }}").0, "expected `=` after `chart` (text values are written in double quotes)");
+        assert_eq!(
+            err("{{ f(chart) }}").0,
+            "expected `=` after `chart` (text values are written in double quotes)"
+        );
     }
 
     #[test]

@@ -19,25 +19,52 @@ impl TestEnv {
 impl Env for TestEnv {
     fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
         match call.name.as_str() {
-            "num" => Ok(Expansion { html: "<span class=\"n\">8</span>".into(), text: "8".into(), ..Expansion::default() }),
-            "figure" => Ok(Expansion { html: "<figure>F</figure>".into(), text: String::new(), block: true, files: vec![OutputFile::text("f.csv", "a")] }),
-            _ => Err(at.at(call.name_range.clone(), format!("unknown shortcode `{}`", call.name))),
+            "num" => Ok(Expansion {
+                html: "<span class=\"n\">8</span>".into(),
+                text: "8".into(),
+                ..Expansion::default()
+            }),
+            "figure" => Ok(Expansion {
+                html: "<figure>F</figure>".into(),
+                text: String::new(),
+                block: true,
+                files: vec![OutputFile::text("f.csv", "a")],
+            }),
+            _ => Err(at.at(
+                call.name_range.clone(),
+                format!("unknown shortcode `{}`", call.name),
+            )),
         }
     }
 
     fn source(&self, id: &str) -> Result<(), String> {
-        if ["a", "b"].contains(&id) { Ok(()) } else { Err("known: a, b".into()) }
+        if ["a", "b"].contains(&id) {
+            Ok(())
+        } else {
+            Err("known: a, b".into())
+        }
     }
 
     fn link(&self, dest: &str) -> Result<LinkTarget, String> {
-        self.links.resolve(From { dir: "for", url: "/for/x/" }, dest)
+        self.links.resolve(
+            From {
+                dir: "for",
+                url: "/for/x/",
+            },
+            dest,
+        )
     }
 }
 
 fn render_body(body: &str) -> Result<Rendered, Vec<Diagnostic>> {
     let text = format!("+++\ntitle = \"T\"\n+++\n{body}");
     let options = MarkdownOptions::default();
-    let input = Input { file: "content/for/x.md", text: &text, body_offset: 20, options: &options };
+    let input = Input {
+        file: "content/for/x.md",
+        text: &text,
+        body_offset: 20,
+        options: &options,
+    };
     render(&input, &TestEnv::new())
 }
 
@@ -45,7 +72,14 @@ fn render_body(body: &str) -> Result<Rendered, Vec<Diagnostic>> {
 fn html(body: &str) -> String {
     match render_body(body) {
         Ok(rendered) => rendered.html,
-        Err(errors) => panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")),
+        Err(errors) => panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
     }
 }
 
@@ -53,58 +87,95 @@ fn html(body: &str) -> String {
 fn errors(body: &str) -> Vec<String> {
     match render_body(body) {
         Ok(_) => panic!("expected errors"),
-        Err(errors) => errors.iter().map(|e| format!("{}: {}", e.location(), e.message)).collect(),
+        Err(errors) => errors
+            .iter()
+            .map(|e| format!("{}: {}", e.location(), e.message))
+            .collect(),
     }
 }
 
 // Shortcodes expand inline, with smart punctuation around them left intact.
 #[test]
 fn expands_inline_shortcodes_in_prose() {
-    assert_eq!(html("It spent {{ num() }} \"weeks\" at No. 1."), "<p>It spent <span class=\"n\">8</span> “weeks” at No. 1.</p>\n");
+    assert_eq!(
+        html("It spent {{ num() }} \"weeks\" at No. 1."),
+        "<p>It spent <span class=\"n\">8</span> “weeks” at No. 1.</p>\n"
+    );
 }
 
 // A block shortcode replaces its paragraph instead of nesting a figure inside <p>.
 #[test]
 fn block_shortcodes_replace_their_paragraph() {
-    assert_eq!(html("Intro.\n\n{{ figure() }}\n\nOutro."), "<p>Intro.</p>\n<figure>F</figure>\n<p>Outro.</p>\n");
+    assert_eq!(
+        html("Intro.\n\n{{ figure() }}\n\nOutro."),
+        "<p>Intro.</p>\n<figure>F</figure>\n<p>Outro.</p>\n"
+    );
     assert_eq!(render_body("{{ figure() }}").unwrap().files.len(), 1);
-    assert_eq!(errors("Text {{ figure() }} more"), ["content/for/x.md:4:6: this shortcode makes a block (a figure) and must stand alone in its own paragraph"]);
+    assert_eq!(
+        errors("Text {{ figure() }} more"),
+        [
+            "content/for/x.md:4:6: this shortcode makes a block (a figure) and must stand alone in its own paragraph"
+        ]
+    );
 }
 
 // Shortcode syntax inside code is shown as code, never run.
 #[test]
 fn leaves_code_alone() {
-    assert_eq!(html("`{{ nope() }}` and `[@zzz]`"), "<p><code>{{ nope() }}</code> and <code>[@zzz]</code></p>\n");
-    assert_eq!(html("```\n{{ nope() }} [@q]\n```"), "<pre><code>{{ nope() }} [@q]\n</code></pre>\n");
+    assert_eq!(
+        html("`{{ nope() }}` and `[@zzz]`"),
+        "<p><code>{{ nope() }}</code> and <code>[@zzz]</code></p>\n"
+    );
+    assert_eq!(
+        html("```\n{{ nope() }} [@q]\n```"),
+        "<pre><code>{{ nope() }} [@q]\n</code></pre>\n"
+    );
 }
 
 // Errors point at the file, line and column of the shortcode, and all are reported.
 #[test]
 fn reports_every_bad_shortcode_with_its_location() {
-    assert_eq!(errors("A {{ nope() }}\n\nB {{ num( }}"), [
-        "content/for/x.md:6:11: expected a value: \"text\", a number, a date, true, false or [a list]",
-        "content/for/x.md:4:6: unknown shortcode `nope`",
-    ]);
+    assert_eq!(
+        errors("A {{ nope() }}\n\nB {{ num( }}"),
+        [
+            "content/for/x.md:6:11: expected a value: \"text\", a number, a date, true, false or [a list]",
+            "content/for/x.md:4:6: unknown shortcode `nope`",
+        ]
+    );
 }
 
 // Citations become numbered links to the source list, in order of first citation.
 #[test]
 fn numbers_citations() {
     let rendered = render_body("One [@b]. Two [@a; @b].").unwrap();
-    assert_eq!(rendered.html, "<p>One <sup class=\"citation\">[<a href=\"#ref-b\">1</a>]</sup>. Two <sup class=\"citation\">[<a href=\"#ref-a\">2</a>, <a href=\"#ref-b\">1</a>]</sup>.</p>\n");
+    assert_eq!(
+        rendered.html,
+        "<p>One <sup class=\"citation\">[<a href=\"#ref-b\">1</a>]</sup>. Two <sup class=\"citation\">[<a href=\"#ref-a\">2</a>, <a href=\"#ref-b\">1</a>]</sup>.</p>\n"
+    );
     assert_eq!(rendered.citations, ["b", "a"]);
-    assert_eq!(errors("See [@nobody]."), ["content/for/x.md:4:7: unknown source `nobody`"]);
+    assert_eq!(
+        errors("See [@nobody]."),
+        ["content/for/x.md:4:7: unknown source `nobody`"]
+    );
 }
 
 // Headings get unique ids, anchor links and a table of contents with shortcodes as text.
 #[test]
 fn gives_headings_ids_and_a_toc() {
-    let rendered = render_body("## The {{ num() }} weeks\n\n## The 8 weeks\n\n### Custom {#mine}").unwrap();
-    assert_eq!(rendered.toc.iter().map(|t| (t.level, t.id.as_str(), t.title.as_str())).collect::<Vec<_>>(), [
-        (2, "the-8-weeks", "The 8 weeks"),
-        (2, "the-8-weeks-1", "The 8 weeks"),
-        (3, "mine", "Custom"),
-    ]);
+    let rendered =
+        render_body("## The {{ num() }} weeks\n\n## The 8 weeks\n\n### Custom {#mine}").unwrap();
+    assert_eq!(
+        rendered
+            .toc
+            .iter()
+            .map(|t| (t.level, t.id.as_str(), t.title.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (2, "the-8-weeks", "The 8 weeks"),
+            (2, "the-8-weeks-1", "The 8 weeks"),
+            (3, "mine", "Custom"),
+        ]
+    );
     assert!(rendered.html.starts_with("<h2 id=\"the-8-weeks\">The <span class=\"n\">8</span> weeks <a class=\"heading-anchor\" href=\"#the-8-weeks\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>"), "{}", rendered.html);
 }
 
@@ -112,34 +183,57 @@ fn gives_headings_ids_and_a_toc() {
 #[test]
 fn rewrites_and_records_internal_links() {
     let rendered = render_body("[a](../against/y.md#h) [b](/for/x/) [c](https://e.org/)").unwrap();
-    assert_eq!(rendered.html, "<p><a href=\"../../against/y/#h\">a</a> <a href=\"./\">b</a> <a href=\"https://e.org/\">c</a></p>\n");
+    assert_eq!(
+        rendered.html,
+        "<p><a href=\"../../against/y/#h\">a</a> <a href=\"./\">b</a> <a href=\"https://e.org/\">c</a></p>\n"
+    );
     assert_eq!(rendered.links.len(), 2);
     assert_eq!(rendered.links[0].range, 20..42);
-    assert_eq!(errors("Go [there](../against/z.md)."), ["content/for/x.md:4:4: broken link `../against/z.md`: `content/against/z.md` does not exist"]);
+    assert_eq!(
+        errors("Go [there](../against/z.md)."),
+        [
+            "content/for/x.md:4:4: broken link `../against/z.md`: `content/against/z.md` does not exist"
+        ]
+    );
 }
 
 // Footnotes move to a numbered list at the end, with links both ways.
 #[test]
 fn collects_footnotes_at_the_end() {
     let out = html("Claim.[^note]\n\n[^note]: The detail.");
-    assert_eq!(out, "<p>Claim.<sup class=\"footnote-ref\" id=\"fnref-note\"><a href=\"#fn-note\">1</a></sup></p>\n<section class=\"footnotes\" id=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n<li id=\"fn-note\">\n<p>The detail.</p>\n<p class=\"footnote-back\"><a href=\"#fnref-note\" aria-label=\"Back to the text\">↩</a></p>\n</li>\n</ol>\n</section>\n");
+    assert_eq!(
+        out,
+        "<p>Claim.<sup class=\"footnote-ref\" id=\"fnref-note\"><a href=\"#fn-note\">1</a></sup></p>\n<section class=\"footnotes\" id=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n<li id=\"fn-note\">\n<p>The detail.</p>\n<p class=\"footnote-back\"><a href=\"#fnref-note\" aria-label=\"Back to the text\">↩</a></p>\n</li>\n</ol>\n</section>\n"
+    );
 }
 
 // Tables, strikethrough and raw HTML pass through.
 #[test]
 fn renders_commonmark_extensions_and_raw_html() {
-    assert_eq!(html("| a |\n|---|\n| 1 |"), "<table><thead><tr><th>a</th></tr></thead><tbody>\n<tr><td>1</td></tr>\n</tbody></table>\n");
-    assert_eq!(html("~~old~~ <b>{{ num() }}</b>"), "<p><del>old</del> <b><span class=\"n\">8</span></b></p>\n");
+    assert_eq!(
+        html("| a |\n|---|\n| 1 |"),
+        "<table><thead><tr><th>a</th></tr></thead><tbody>\n<tr><td>1</td></tr>\n</tbody></table>\n"
+    );
+    assert_eq!(
+        html("~~old~~ <b>{{ num() }}</b>"),
+        "<p><del>old</del> <b><span class=\"n\">8</span></b></p>\n"
+    );
 }
 
 // Literal shortcodes are shown escaped.
 #[test]
 fn shows_escaped_shortcodes_literally() {
-    assert_eq!(html("Write {{/* stat(x=\"<y>\") */}}."), "<p>Write {{ stat(x=&quot;&lt;y&gt;&quot;) }}.</p>\n");
+    assert_eq!(
+        html("Write {{/* stat(x=\"<y>\") */}}."),
+        "<p>Write {{ stat(x=&quot;&lt;y&gt;&quot;) }}.</p>\n"
+    );
 }
 
 // Reserved private-use characters are refused rather than mistaken for placeholders.
 #[test]
 fn refuses_reserved_characters() {
-    assert_eq!(errors("a \u{E000}0\u{E001}"), ["content/for/x.md:4:3: private-use characters U+E000 and U+E001 are reserved by factsite"]);
+    assert_eq!(
+        errors("a \u{E000}0\u{E001}"),
+        ["content/for/x.md:4:3: private-use characters U+E000 and U+E001 are reserved by factsite"]
+    );
 }

@@ -1,0 +1,6 @@
+//! The integration tests: fixture sites built by the real `factsite` executable.
+
+mod build;
+mod errors;
+mod output_dir;
+mod support;

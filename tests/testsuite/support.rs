@@ -1,0 +1,186 @@
+//! A fixture site in a temporary directory, and the `factsite` executable run against it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A site copied into a fresh temporary directory.
+pub struct Site {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+/// What a run of the executable did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Site {
+    /// A copy of the fixture folder `tests/testsuite/<path>`.
+    pub fn fixture(path: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/testsuite")
+                .join(path),
+            &root,
+        );
+        Self { _dir: dir, root }
+    }
+
+    /// The smallest site that builds: site.toml and a home page, default templates.
+    pub fn minimal() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        let site = Self { _dir: dir, root };
+        site.write(
+            "site.toml",
+            "title = \"Minimal\"\nbase_url = \"https://example.org/\"\n",
+        );
+        site.write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHello.\n");
+        site
+    }
+
+    /// Writes a file (creating directories).
+    pub fn write(&self, relative: &str, text: &str) -> &Self {
+        self.write_bytes(relative, text.as_bytes())
+    }
+
+    /// Writes raw bytes.
+    pub fn write_bytes(&self, relative: &str, bytes: &[u8]) -> &Self {
+        let path = self.root.join(relative);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("create dirs");
+        std::fs::write(path, bytes).expect("write fixture file");
+        self
+    }
+
+    /// Removes a file.
+    pub fn remove(&self, relative: &str) -> &Self {
+        std::fs::remove_file(self.root.join(relative)).expect("remove fixture file");
+        self
+    }
+
+    /// Reads a file of the site as text.
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.root.join(relative))
+            .unwrap_or_else(|e| panic!("read {relative}: {e}"))
+    }
+
+    /// Whether a path exists.
+    pub fn exists(&self, relative: &str) -> bool {
+        self.root.join(relative).exists()
+    }
+
+    /// Runs `factsite` with these arguments in the site root.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_factsite"))
+            .args(args)
+            .current_dir(&self.root)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run factsite");
+        let redact = |bytes: &[u8]| {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let root = self
+                .root
+                .canonicalize()
+                .unwrap_or_else(|_| self.root.clone());
+            text.replace(&root.display().to_string(), "[ROOT]")
+                .replace(&self.root.display().to_string(), "[ROOT]")
+        };
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: redact(&output.stdout),
+            stderr: redact(&output.stderr),
+        }
+    }
+
+    /// `factsite build`, which must succeed.
+    pub fn build(&self) -> Run {
+        self.run(&["build"]).success()
+    }
+
+    /// Every file under a directory of the site, by relative path.
+    pub fn tree(&self, relative: &str) -> BTreeMap<String, Vec<u8>> {
+        let base = self.root.join(relative);
+        let mut files = BTreeMap::new();
+        for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+            let entry = entry.expect("walk");
+            if entry.file_type().is_file() {
+                let name = entry
+                    .path()
+                    .strip_prefix(&base)
+                    .expect("prefix")
+                    .to_string_lossy()
+                    .into_owned();
+                files.insert(name, std::fs::read(entry.path()).expect("read"));
+            }
+        }
+        files
+    }
+
+    /// Names of the entries directly in the directory holding the site (temp dirs show up here).
+    pub fn siblings(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.root.parent().expect("parent"))
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl Run {
+    /// Asserts success (exit 0) and returns the run.
+    #[track_caller]
+    pub fn success(self) -> Self {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts failure with exit code 1 and returns the run.
+    #[track_caller]
+    pub fn failure(self) -> Self {
+        assert_eq!(
+            self.code, 1,
+            "expected exit code 1\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("create dir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy fixture");
+        }
+    }
+}
+
+/// Every `href` and `src` attribute value in an HTML document.
+pub fn urls_in(html: &str) -> Vec<String> {
+    let mut urls = Vec::new();
+    for attribute in [" href=\"", " src=\""] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attribute) {
+            rest = &rest[at + attribute.len()..];
+            let end = rest.find('"').expect("closing quote");
+            urls.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+    urls
+}
