@@ -2,26 +2,42 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
+use crate::dataset::{self, Dataset};
 use crate::diagnostic::Diagnostic;
+use crate::figures::Figures;
 use crate::fs::read_text;
 use crate::sources::Bibliography;
+use crate::stats::Stats;
 
 /// Where the data files are.
 #[derive(Debug, Default)]
 pub struct DataFiles {
     sources: Option<PathBuf>,
+    figures: Option<PathBuf>,
+    charts: Vec<(String, PathBuf)>,
     unknown: Vec<String>,
 }
 
 impl DataFiles {
     /// Takes a file found under `content/` if it is a data file; `false` leaves it static.
     pub fn claim(&mut self, relative: &str, path: &Path) -> bool {
-        if relative == "sources.toml" {
-            self.sources = Some(path.to_path_buf());
-        } else if relative.ends_with(".toml") {
-            self.unknown.push(relative.to_string());
-        } else {
+        if !relative.ends_with(".toml") {
             return false;
+        }
+        match relative {
+            "sources.toml" => self.sources = Some(path.to_path_buf()),
+            "figures.toml" => self.figures = Some(path.to_path_buf()),
+            _ => match relative
+                .strip_prefix("charts/")
+                .and_then(|r| r.strip_suffix(".toml"))
+            {
+                Some(id) if !id.contains('/') => {
+                    self.charts.push((id.to_string(), path.to_path_buf()))
+                }
+                _ => self.unknown.push(relative.to_string()),
+            },
         }
         true
     }
@@ -32,11 +48,15 @@ impl DataFiles {
 pub struct Data {
     /// `content/sources.toml`.
     pub bibliography: Bibliography,
+    /// `content/charts/*.toml`, sorted by id.
+    pub datasets: Vec<Dataset>,
+    /// `content/figures.toml`.
+    pub figures: Figures,
 }
 
 impl Data {
     /// Reads and validates the data files; every error found is returned.
-    pub fn load(_content: &Path, files: &DataFiles) -> Result<Self, Vec<Diagnostic>> {
+    pub fn load(files: &DataFiles) -> Result<Self, Vec<Diagnostic>> {
         let mut errors: Vec<Diagnostic> = files
             .unknown
             .iter()
@@ -46,21 +66,65 @@ impl Data {
             })
             .collect();
         let bibliography = match &files.sources {
-            Some(path) => match load_text(path, "content/sources.toml")
-                .and_then(|text| Bibliography::parse("content/sources.toml", text))
-            {
-                Ok(bibliography) => bibliography,
-                Err(mut found) => {
-                    errors.append(&mut found);
-                    Bibliography::default()
-                }
-            },
-            None => Bibliography::default(),
+            Some(path) => collect(
+                load_text(path, "content/sources.toml")
+                    .and_then(|t| Bibliography::parse("content/sources.toml", t)),
+                &mut errors,
+            ),
+            None => Some(Bibliography::default()),
+        };
+        let Some(bibliography) = bibliography else {
+            return Err(errors);
+        };
+        let results: Vec<_> = files
+            .charts
+            .par_iter()
+            .map(|(id, path)| {
+                let display = format!("content/charts/{id}.toml");
+                load_text(path, &display)
+                    .and_then(|text| dataset::parse(id, &display, text, &bibliography))
+            })
+            .collect();
+        let mut datasets: Vec<Dataset> = results
+            .into_iter()
+            .filter_map(|r| collect(r, &mut errors))
+            .collect();
+        datasets.sort_by(|a, b| a.id.cmp(&b.id));
+        let figures = match &files.figures {
+            Some(path) => collect(
+                load_text(path, "content/figures.toml")
+                    .and_then(|t| Figures::parse("content/figures.toml", t, &bibliography)),
+                &mut errors,
+            )
+            .unwrap_or_default(),
+            None => Figures::default(),
         };
         if errors.is_empty() {
-            Ok(Self { bibliography })
+            Ok(Self {
+                bibliography,
+                datasets,
+                figures,
+            })
         } else {
             Err(errors)
+        }
+    }
+
+    /// Stats over this data.
+    pub fn stats(&self) -> Stats<'_> {
+        Stats {
+            datasets: &self.datasets,
+            figures: &self.figures,
+        }
+    }
+}
+
+fn collect<T>(result: Result<T, Vec<Diagnostic>>, errors: &mut Vec<Diagnostic>) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(mut found) => {
+            errors.append(&mut found);
+            None
         }
     }
 }

@@ -82,7 +82,7 @@ impl Site {
                 Err(mut page_errors) => errors.append(&mut page_errors),
             }
         }
-        let data = match Data::load(&content, &walked.data) {
+        let data = match Data::load(&walked.data) {
             Ok(data) => data,
             Err(mut data_errors) => {
                 errors.append(&mut data_errors);
