@@ -59,11 +59,17 @@ impl Built {
     pub fn summary(&self) -> String {
         let o = &self.outcome;
         format!(
-            "Built {} {}, {} {} in {} ms into {}",
+            "Built {} {}, {} {}, {} {}, {} {} and {} {} in {} ms into {}",
             o.pages,
             plural(o.pages, "page"),
             o.sections,
             plural(o.sections, "section"),
+            o.charts,
+            plural(o.charts, "chart"),
+            o.claims,
+            plural(o.claims, "claim"),
+            o.sources,
+            plural(o.sources, "source"),
             self.elapsed.as_millis(),
             self.output.display()
         )

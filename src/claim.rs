@@ -1,9 +1,16 @@
 //! Checked claims: the `[claim]` table of a page under `content/claims/`.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::facts::{self, Expect};
+use crate::page::Page;
+use crate::sources::Bibliography;
+use crate::stats::{Resolved, Stats};
 
 /// The `[claim]` table: what was said, by whom, and our verdict.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -13,6 +20,9 @@ pub struct ClaimMeta {
     pub text: String,
     /// Who made the claim, and where.
     pub claimant: String,
+    /// Whether the claimant is a person or an organization (for ClaimReview markup).
+    #[serde(default)]
+    pub claimant_kind: ClaimantKind,
     /// When the claim was published, if known.
     #[serde(default)]
     pub claim_date: Option<Date>,
@@ -32,6 +42,17 @@ pub struct ClaimMeta {
     /// Checks of the verdict against the data.
     #[serde(default)]
     pub check: Vec<ClaimCheck>,
+}
+
+/// Whether a claimant is a person or an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimantKind {
+    /// A publication, company or other body.
+    #[default]
+    Organization,
+    /// A named person.
+    Person,
 }
 
 /// One `[[claim.check]]`: a stat and what the verdict expects of it.
@@ -132,5 +153,85 @@ impl Verdict {
             Self::Inaccurate => 1,
             Self::Unverifiable => 3,
         }
+    }
+}
+
+/// A claim check evaluated against the data.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The stat path.
+    pub path: String,
+    /// What the check expects.
+    pub expect: Expect,
+    /// What the data says.
+    pub resolved: Resolved,
+    /// Why the check supports the verdict.
+    pub note: Option<String>,
+}
+
+/// Verifies a claim page: its sources exist and every check holds. Errors point into the
+/// claim's front matter.
+pub fn verify(
+    page: &Page,
+    claim: &ClaimMeta,
+    stats: Stats<'_>,
+    bibliography: &Bibliography,
+) -> Result<Vec<Checked>, Vec<Diagnostic>> {
+    let offset = page.toml_offset();
+    let at = |span: Range<usize>, message: String| {
+        Diagnostic::at(
+            &page.display,
+            &page.text,
+            offset + span.start..offset + span.end,
+            message,
+        )
+        .with_note(format!(
+            "claim: {} (verdict: {})",
+            page.meta.title,
+            claim.verdict.slug()
+        ))
+    };
+    let mut errors = Vec::new();
+    for source in &claim.sources {
+        if bibliography.get(source.get_ref()).is_none() {
+            errors.push(
+                at(
+                    source.span(),
+                    format!("unknown source `{}`", source.get_ref()),
+                )
+                .with_help(bibliography.suggest(source.get_ref())),
+            );
+        }
+    }
+    let mut checked = Vec::with_capacity(claim.check.len());
+    for check in &claim.check {
+        let path = check.stat.get_ref();
+        let expect = match Expect::from_toml(check.expect.get_ref()) {
+            Ok(expect) => expect,
+            Err(message) => {
+                errors.push(at(check.expect.span(), message));
+                continue;
+            }
+        };
+        let resolved = match stats.resolve(path) {
+            Ok(resolved) => resolved,
+            Err(message) => {
+                errors.push(at(check.stat.span(), message));
+                continue;
+            }
+        };
+        match expect.holds(resolved.value) {
+            Ok(true) => checked.push(Checked { path: path.clone(), expect, resolved, note: check.note.clone() }),
+            Ok(false) => errors.push(
+                at(check.expect.span(), format!("claim check failed: {}", facts::mismatch(path, &expect, &resolved)))
+                    .with_help("if the data is right, the verdict or the check must change; if not, correct the data with its source"),
+            ),
+            Err(message) => errors.push(at(check.expect.span(), message)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(checked)
+    } else {
+        Err(errors)
     }
 }

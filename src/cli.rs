@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{self, BuildOptions};
+use crate::build::{self, BuildOptions, plural};
+use crate::check::{self, CheckOptions};
 
 /// A static site generator for fact-checked explainers.
 #[derive(Debug, Parser)]
@@ -36,6 +37,16 @@ pub enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// Build without writing, then report unused sources, unchecked claims, stale facts
+    /// and facts resting on conflicting sources. Errors fail; warnings do not.
+    Check {
+        /// The site root, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Include pages marked draft.
+        #[arg(long)]
+        drafts: bool,
+    },
 }
 
 /// Parses the arguments and runs the command.
@@ -59,6 +70,27 @@ pub fn run() -> anyhow::Result<()> {
             if !quiet {
                 println!("{}", built.summary());
             }
+            Ok(())
+        }
+        Command::Check { root, drafts } => {
+            let report = check::check(&CheckOptions { root, drafts })?;
+            for warning in &report.warnings {
+                eprintln!("{}\n", warning.as_warning());
+            }
+            let o = &report.outcome;
+            println!(
+                "Checked {} {}, {} {}, {} {} and {} {}: no errors, {} {}",
+                o.pages + o.sections,
+                plural(o.pages + o.sections, "page"),
+                o.charts,
+                plural(o.charts, "chart"),
+                o.claims,
+                plural(o.claims, "claim"),
+                o.sources,
+                plural(o.sources, "source"),
+                report.warnings.len(),
+                plural(report.warnings.len(), "warning")
+            );
             Ok(())
         }
     }

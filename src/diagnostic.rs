@@ -92,6 +92,15 @@ fn clamp_to_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+impl Diagnostic {
+    /// The diagnostic printed as a warning rather than an error.
+    pub fn as_warning(&self) -> String {
+        let text = self.to_string();
+        text.strip_prefix("error: ")
+            .map_or(text.clone(), |rest| format!("warning: {rest}"))
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;

@@ -60,6 +60,11 @@ impl Page {
         &self.text[self.body_offset..]
     }
 
+    /// Byte offset of the TOML between the `+++` lines (spans in front matter are relative to it).
+    pub fn toml_offset(&self) -> usize {
+        self.text.find('\n').map_or(self.text.len(), |i| i + 1)
+    }
+
     /// The directory holding the file, relative to `content/` (`for`, or empty).
     pub fn dir(&self) -> &str {
         self.relative.rsplit_once('/').map_or("", |(dir, _)| dir)

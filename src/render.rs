@@ -1,10 +1,13 @@
-//! Rendering a loaded site into files: markdown, templates, feeds, and the link check.
+//! Rendering a loaded site into files: claims, markdown, templates, feeds, and the link check.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::claim::{self, Checked};
+use crate::context;
 use crate::diagnostic::{self, Diagnostic};
 use crate::feed::{self, FeedEntry};
 use crate::links::{self, From};
@@ -12,23 +15,43 @@ use crate::markdown::{self, Env, Expansion, FoundLink, LinkTarget, Locator, shor
 use crate::output::{self, OutputFile, Sink};
 use crate::page::{Page, PageKind};
 use crate::plan::Plan;
+use crate::shortcodes::{self, Used};
 use crate::site::Site;
-use crate::templates::Templates;
+use crate::templates::{Setup, Templates};
 use crate::urls;
-use crate::view::{self, CorrectionView, DateView, Summary};
+use crate::view::Summary;
 
 /// How many of the newest pages the Atom feed carries.
 const FEED_LIMIT: usize = 30;
 
-/// What a build produced.
+/// What a build produced, and what `check` reports on.
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
     /// Pages rendered.
     pub pages: usize,
     /// Sections rendered (the home page included).
     pub sections: usize,
+    /// Claim pages.
+    pub claims: usize,
+    /// Chart datasets.
+    pub charts: usize,
+    /// Sources in the bibliography.
+    pub sources: usize,
     /// Files written, all kinds.
     pub files: usize,
+    /// Per page (same order as `Site::pages`): the stats it used and the sources it cited.
+    pub bindings: Vec<PageBindings>,
+}
+
+/// The data a page rests on.
+#[derive(Debug, Clone, Default)]
+pub struct PageBindings {
+    /// Stats from `stat` and `fact` shortcodes.
+    pub used: Vec<Used>,
+    /// Cited source ids.
+    pub citations: Vec<String>,
+    /// Claim checks, for claim pages.
+    pub checks: Vec<Checked>,
 }
 
 /// What is kept of a rendered page once it is written.
@@ -37,17 +60,22 @@ struct Rendered {
     ids: HashSet<String>,
     links: Vec<FoundLink>,
     feed_content: Option<String>,
+    bindings: PageBindings,
 }
 
 /// Renders every page and file of `site` into `sink`.
 pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<Outcome> {
-    let plan = Plan::new(site, std::iter::empty());
-    let mut templates = Templates::new(
-        &site.templates,
-        plan.links.clone(),
-        &site.config.base_url,
-        site.config.base_path(),
-    )?;
+    let plan = Plan::new(site, generated_paths());
+    let mut needed: BTreeSet<&str> = site.pages.iter().map(template_name).collect();
+    needed.extend(["404.html", "corrections.html"]);
+    let mut templates = Templates::new(Setup {
+        site: &site.templates,
+        needed,
+        links: plan.links.clone(),
+        base_url: &site.config.base_url,
+        base_path: site.config.base_path(),
+    })?;
+
     templates.global("config", &site.config);
     templates.global(
         "nav",
@@ -58,6 +86,8 @@ pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<Outcome> {
             .collect::<Vec<_>>(),
     );
     check_templates(site, &templates)?;
+    check_generated_urls(site)?;
+    let checks = verify_claims(site)?;
     let feed_pages = feed_selection(&site.pages);
     let mut paths: Vec<String> = site
         .pages
@@ -66,11 +96,18 @@ pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<Outcome> {
         .collect();
     paths.extend(site.statics.iter().map(|s| s.relative.clone()));
     paths.extend(site.assets.files.iter().map(|a| a.path.clone()));
+    paths.extend(generated_paths().map(|p| urls::output_path(&p)));
     sink.create_dirs(&output::dirs_of(paths.iter().map(String::as_str)))?;
 
+    let job = Job {
+        site,
+        plan: &plan,
+        templates: &templates,
+        sink,
+    };
     let results: Vec<Result<Rendered, Vec<Diagnostic>>> = (0..site.pages.len())
         .into_par_iter()
-        .map(|i| render_one(site, &plan, &templates, i, feed_pages.contains(&i), sink))
+        .map(|i| job.render_one(i, feed_pages.contains(&i), checks.get(&i)))
         .collect();
     let mut errors = Vec::new();
     let mut rendered = Vec::with_capacity(results.len());
@@ -106,8 +143,39 @@ pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<Outcome> {
     Ok(Outcome {
         pages: site.pages.len() - sections,
         sections,
+        claims: site.pages.iter().filter(|p| p.meta.claim.is_some()).count(),
+        charts: site.data.datasets.len(),
+        sources: site.data.bibliography.sources.len(),
         files,
+        bindings: rendered.into_iter().map(|r| r.bindings).collect(),
     })
+}
+
+/// Site paths every build generates besides pages.
+fn generated_paths() -> impl Iterator<Item = String> {
+    ["/corrections/", "/corrections/atom.xml"]
+        .into_iter()
+        .map(String::from)
+}
+
+fn check_generated_urls(site: &Site) -> anyhow::Result<()> {
+    let generated: HashSet<String> = generated_paths().collect();
+    let errors: Vec<Diagnostic> = site
+        .pages
+        .iter()
+        .filter(|page| generated.contains(&page.url))
+        .map(|page| {
+            page.error_at_key(
+                "title",
+                format!(
+                    "`{}` maps to `{}`, which factsite generates",
+                    page.display, page.url
+                ),
+            )
+            .with_help("give the page another `slug`")
+        })
+        .collect();
+    diagnostic::into_result(errors)
 }
 
 /// The template a page renders with.
@@ -117,7 +185,9 @@ pub fn template_name(page: &Page) -> &str {
     }
     match page.kind {
         PageKind::Section if page.relative == "_index.md" => "index.html",
+        PageKind::Section if page.relative == "claims/_index.md" => "claims.html",
         PageKind::Section => "section.html",
+        PageKind::Page if page.meta.claim.is_some() => "claim.html",
         PageKind::Page => "page.html",
     }
 }
@@ -136,6 +206,36 @@ fn check_templates(site: &Site, templates: &Templates) -> anyhow::Result<()> {
         })
         .collect();
     diagnostic::into_result(errors)
+}
+
+/// Evaluates every claim's checks before anything is rendered.
+fn verify_claims(site: &Site) -> anyhow::Result<HashMap<usize, Vec<Checked>>> {
+    type Verified = (usize, Result<Vec<Checked>, Vec<Diagnostic>>);
+    let results: Vec<Verified> = site
+
+        .pages
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, page)| {
+            let claim = page.meta.claim.as_ref()?;
+            Some((
+                i,
+                claim::verify(page, claim, site.data.stats(), &site.data.bibliography),
+            ))
+        })
+        .collect();
+    let mut errors = Vec::new();
+    let mut checks = HashMap::new();
+    for (i, result) in results {
+        match result {
+            Ok(checked) => {
+                checks.insert(i, checked);
+            }
+            Err(mut found) => errors.append(&mut found),
+        }
+    }
+    diagnostic::into_result(errors)?;
+    Ok(checks)
 }
 
 /// The newest dated pages, for the feed.
@@ -157,16 +257,23 @@ struct PageEnv<'a> {
     site: &'a Site,
     plan: &'a Plan,
     page: &'a Page,
+    used: RefCell<Vec<Used>>,
 }
 
 impl Env for PageEnv<'_> {
     fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
-        Err(at
-            .at(
-                call.name_range.clone(),
-                format!("unknown shortcode `{}`", call.name),
-            )
-            .with_help("this site has no shortcodes"))
+        let stats = self.site.data.stats();
+        let mut used = self.used.borrow_mut();
+        match call.name.as_str() {
+            "stat" => shortcodes::stat(call, at, stats, &mut used),
+            "fact" => shortcodes::fact(call, at, stats, &mut used),
+            _ => Err(at
+                .at(
+                    call.name_range.clone(),
+                    format!("unknown shortcode `{}`", call.name),
+                )
+                .with_help(format!("shortcodes: {}", shortcodes::NAMES.join(", ")))),
+        }
     }
 
     fn source(&self, id: &str) -> Result<(), String> {
@@ -188,38 +295,65 @@ impl Env for PageEnv<'_> {
     }
 }
 
-fn render_one(
-    site: &Site,
-    plan: &Plan,
-    templates: &Templates,
-    index: usize,
-    keep_for_feed: bool,
-    sink: &dyn Sink,
-) -> Result<Rendered, Vec<Diagnostic>> {
-    let page = &site.pages[index];
-    let input = markdown::Input {
-        file: &page.display,
-        text: &page.text,
-        body_offset: page.body_offset,
-        options: &site.config.markdown,
-    };
-    let body = markdown::render(&input, &PageEnv { site, plan, page })?;
-    let context = page_context(site, plan, index, &body);
-    let html = templates
-        .render(template_name(page), &context, &page.display)
-        .map_err(|error| vec![as_diagnostic(error, &page.display)])?;
-    let path = urls::output_path(&page.url);
-    sink.write(&path, html.as_bytes())
-        .map_err(|error| vec![as_diagnostic(error, &page.display)])?;
-    for file in &body.files {
-        sink.write(&file.path, &file.bytes)
+struct Job<'a> {
+    site: &'a Site,
+    plan: &'a Plan,
+    templates: &'a Templates,
+    sink: &'a dyn Sink,
+}
+
+impl Job<'_> {
+    fn render_one(
+        &self,
+        index: usize,
+        keep_for_feed: bool,
+        checks: Option<&Vec<Checked>>,
+    ) -> Result<Rendered, Vec<Diagnostic>> {
+        let page = &self.site.pages[index];
+        let input = markdown::Input {
+            file: &page.display,
+            text: &page.text,
+            body_offset: page.body_offset,
+            options: &self.site.config.markdown,
+        };
+        let env = PageEnv {
+            site: self.site,
+            plan: self.plan,
+            page,
+            used: RefCell::new(Vec::new()),
+        };
+        let body = markdown::render(&input, &env)?;
+        let context = context::page(
+            self.site,
+            self.plan,
+            index,
+            &body,
+            checks.map(Vec::as_slice),
+        );
+        let html = self
+            .templates
+            .render(template_name(page), &context, &page.display)
             .map_err(|error| vec![as_diagnostic(error, &page.display)])?;
+        let write = |path: &str, bytes: &[u8]| {
+            self.sink
+                .write(path, bytes)
+                .map_err(|error| vec![as_diagnostic(error, &page.display)])
+        };
+        write(&urls::output_path(&page.url), html.as_bytes())?;
+        for file in &body.files {
+            write(&file.path, &file.bytes)?;
+        }
+        Ok(Rendered {
+            ids: links::collect_ids(&html),
+            links: body.links,
+            feed_content: keep_for_feed.then_some(body.html),
+            bindings: PageBindings {
+                used: env.used.into_inner(),
+                citations: body.citations,
+                checks: checks.cloned().unwrap_or_default(),
+            },
+        })
     }
-    Ok(Rendered {
-        ids: links::collect_ids(&html),
-        links: body.links,
-        feed_content: keep_for_feed.then_some(body.html),
-    })
 }
 
 fn as_diagnostic(error: anyhow::Error, file: &str) -> Diagnostic {
@@ -227,65 +361,6 @@ fn as_diagnostic(error: anyhow::Error, file: &str) -> Diagnostic {
         Ok(diagnostic) => diagnostic,
         Err(other) => Diagnostic::file(file, format!("{other:#}")),
     }
-}
-
-fn page_context(site: &Site, plan: &Plan, index: usize, body: &markdown::Rendered) -> Context {
-    let page = &site.pages[index];
-    let mut context = Context::new();
-    let list = |ids: Vec<usize>| -> Vec<Summary> {
-        ids.into_iter()
-            .map(|i| Summary::of(&site.pages[i]))
-            .collect()
-    };
-    let view = PageView {
-        summary: Summary::of(page),
-        updated: page.meta.updated.map(DateView::from),
-        permalink: site.config.absolute(&page.url),
-        source: page.display.clone(),
-        content: body.html.clone(),
-        toc: body.toc.clone(),
-        extra: page.meta.extra.clone(),
-        references: view::references(&body.citations, &site.data.bibliography),
-        corrections: page
-            .meta
-            .corrections
-            .iter()
-            .map(CorrectionView::from)
-            .collect(),
-        words: body.words,
-        reading_minutes: view::reading_minutes(body.words),
-        pages: list(plan.pages_of(index, &site.pages)),
-        subsections: list(plan.sections_of(index, &site.pages)),
-        draft: page.meta.draft,
-    };
-    context.insert("page", &view);
-    context.insert(
-        "parent",
-        &plan.parent[index].map(|i| Summary::of(&site.pages[i])),
-    );
-    context.insert("current_path", &page.url);
-    context.insert("link_mode", "relative");
-    context
-}
-
-/// A page or section as templates see it.
-#[derive(Debug, serde::Serialize)]
-struct PageView {
-    #[serde(flatten)]
-    summary: Summary,
-    updated: Option<DateView>,
-    permalink: String,
-    source: String,
-    content: String,
-    toc: Vec<markdown::heading::TocEntry>,
-    extra: toml::Table,
-    references: Vec<view::ReferenceView>,
-    corrections: Vec<CorrectionView>,
-    words: usize,
-    reading_minutes: usize,
-    pages: Vec<Summary>,
-    subsections: Vec<Summary>,
-    draft: bool,
 }
 
 fn check_links(site: &Site, rendered: &[Rendered]) -> anyhow::Result<()> {
@@ -304,14 +379,13 @@ fn check_links(site: &Site, rendered: &[Rendered]) -> anyhow::Result<()> {
                 continue;
             };
             if !targets.contains(anchor) {
-                let mut known: Vec<&str> = targets.iter().map(String::as_str).collect();
-                known.sort_unstable();
-                let shown: Vec<&str> = known
+                let mut known: Vec<&str> = targets
                     .iter()
-                    .copied()
+                    .map(String::as_str)
                     .filter(|id| !id.starts_with("fnref-"))
-                    .take(12)
                     .collect();
+                known.sort_unstable();
+                known.truncate(12);
                 errors.push(
                     Diagnostic::at(
                         &page.display,
@@ -322,7 +396,7 @@ fn check_links(site: &Site, rendered: &[Rendered]) -> anyhow::Result<()> {
                             link.check.path
                         ),
                     )
-                    .with_help(format!("ids on that page include: {}", shown.join(", "))),
+                    .with_help(format!("ids on that page include: {}", known.join(", "))),
                 );
             }
         }
@@ -338,15 +412,65 @@ fn write_generated(
     sink: &dyn Sink,
 ) -> anyhow::Result<usize> {
     let mut files: Vec<OutputFile> = Vec::new();
-    let sitemap: Vec<_> = site
+    let mut sitemap: Vec<_> = site
         .pages
         .iter()
         .map(|p| (p.url.clone(), p.last_changed()))
         .collect();
+    sitemap.push(("/corrections/".to_string(), None));
     files.push(OutputFile::text(
         "sitemap.xml",
         feed::sitemap(&site.config, &sitemap),
     ));
+    files.push(OutputFile::text(
+        "atom.xml",
+        feed::atom(
+            &site.config,
+            &site.config.title,
+            "/atom.xml",
+            &feed_entries(site, rendered, feed_pages),
+        ),
+    ));
+    files.push(OutputFile::text("robots.txt", feed::robots(&site.config)));
+    let mut context = Context::new();
+    context.insert("current_path", "/404.html");
+    context.insert("link_mode", "root");
+    context.insert("parent", &Option::<Summary>::None);
+    files.push(OutputFile::text(
+        "404.html",
+        templates.render("404.html", &context, "404.html")?,
+    ));
+    files.push(OutputFile::text(
+        "corrections/index.html",
+        templates.render(
+            "corrections.html",
+            &context::corrections_page(site),
+            "corrections",
+        )?,
+    ));
+    let corrections: Vec<FeedEntry> = context::corrections(site)
+        .into_iter()
+        .map(|(date, page, correction)| FeedEntry {
+            title: format!("Correction: {}", page.meta.title),
+            path: format!("{}#corrections", page.url),
+            published: date,
+            updated: date,
+            summary: Some(correction.text.clone()),
+            content: None,
+        })
+        .collect();
+    let title = format!("{}: corrections", site.config.title);
+    files.push(OutputFile::text(
+        "corrections/atom.xml",
+        feed::atom(&site.config, &title, "/corrections/atom.xml", &corrections),
+    ));
+    for file in &files {
+        sink.write(&file.path, &file.bytes)?;
+    }
+    Ok(files.len())
+}
+
+fn feed_entries(site: &Site, rendered: &[Rendered], feed_pages: &HashSet<usize>) -> Vec<FeedEntry> {
     let mut entries: Vec<(usize, FeedEntry)> = feed_pages
         .iter()
         .filter_map(|&i| {
@@ -370,22 +494,5 @@ fn write_generated(
             .cmp(&x.published)
             .then_with(|| site.pages[*a].url.cmp(&site.pages[*b].url))
     });
-    let entries: Vec<FeedEntry> = entries.into_iter().map(|(_, e)| e).collect();
-    files.push(OutputFile::text(
-        "atom.xml",
-        feed::atom(&site.config, &site.config.title, "/atom.xml", &entries),
-    ));
-    files.push(OutputFile::text("robots.txt", feed::robots(&site.config)));
-    let mut context = Context::new();
-    context.insert("current_path", "/404.html");
-    context.insert("link_mode", "root");
-    context.insert("parent", &Option::<Summary>::None);
-    files.push(OutputFile::text(
-        "404.html",
-        templates.render("404.html", &context, "404.html")?,
-    ));
-    for file in &files {
-        sink.write(&file.path, &file.bytes)?;
-    }
-    Ok(files.len())
+    entries.into_iter().map(|(_, e)| e).collect()
 }

@@ -89,6 +89,7 @@ impl Site {
                 Data::default()
             }
         };
+        errors.extend(all_pages.iter().filter_map(check_claim_placement));
         diagnostic::into_result(errors)?;
         let (mut pages, drafts): (Vec<Page>, Vec<Page>) = all_pages
             .into_iter()
@@ -111,6 +112,30 @@ impl Site {
             templates,
             assets,
         })
+    }
+}
+
+/// Pages under `content/claims/` are claims; a `[claim]` table anywhere else is a mistake.
+fn check_claim_placement(page: &Page) -> Option<Diagnostic> {
+    let in_claims = page.kind == PageKind::Page && page.relative.starts_with("claims/");
+    match (in_claims, page.meta.claim.is_some()) {
+        (true, false) => Some(
+            page.error_at_key(
+                "title",
+                "pages under content/claims/ are checked claims and need a `[claim]` table",
+            )
+            .with_help(
+                "add [claim] with text, claimant, verdict and as_of; see the authoring guide",
+            ),
+        ),
+        (false, true) => Some(
+            page.error_at_key(
+                "[claim]",
+                "a `[claim]` table belongs in a page under content/claims/",
+            )
+            .with_help("move the page into content/claims/"),
+        ),
+        _ => None,
     }
 }
 

@@ -292,9 +292,10 @@ fn entry_stat(dataset: &Dataset, entry: &Entry, stat: &str) -> Result<Resolved, 
             .next()
             .map(|(_, r)| exact(Value::Int(r.into()), "debut position"))
             .ok_or_else(no_chart),
+        // No. 1 cannot be bettered, so a peak of 1 stands whatever the unknown weeks held.
         ("peak", None) => peak
             .map(|p| Resolved {
-                incomplete: gaps,
+                incomplete: gaps && p > 1,
                 ..exact(Value::Int(p.into()), "peak position")
             })
             .ok_or_else(no_chart),
@@ -306,10 +307,11 @@ fn entry_stat(dataset: &Dataset, entry: &Entry, stat: &str) -> Result<Resolved, 
                 .map(|(w, _)| w.date)
                 .ok_or_else(no_chart)?;
             Ok(Resolved {
-                incomplete: gaps,
+                incomplete: unknown_before(dataset, entry, week) || (gaps && peak > 1),
                 ..exact(Value::Date(week), "first week at its peak")
             })
         }
+
         ("weeks_at_peak", None) => {
             let peak = peak.ok_or_else(no_chart)?;
             Ok(count(
@@ -324,7 +326,10 @@ fn entry_stat(dataset: &Dataset, entry: &Entry, stat: &str) -> Result<Resolved, 
         ("first_no1_date", None) => entry
             .charted()
             .find(|(_, r)| *r == 1)
-            .map(|(w, _)| exact(Value::Date(w.date), "first week at No. 1"))
+            .map(|(w, _)| Resolved {
+                incomplete: unknown_before(dataset, entry, w.date),
+                ..exact(Value::Date(w.date), "first week at No. 1")
+            })
             .ok_or_else(|| format!("`{}` is never at No. 1 in the data", entry.id)),
         ("top10_weeks", None) => Ok(count(
             entry.charted().filter(|(_, r)| *r <= 10).count(),
@@ -379,6 +384,17 @@ pub fn unknown_weeks(dataset: &Dataset, entry: &Entry) -> usize {
     usize::try_from(inside + after).unwrap_or(0)
 }
 
+/// Whether any week of the entry's run before `date` is unknown.
+fn unknown_before(dataset: &Dataset, entry: &Entry, date: Date) -> bool {
+    let step = dataset.cadence.step();
+    let known: Vec<&crate::dataset::Week> =
+        entry.weeks.iter().take_while(|w| w.date <= date).collect();
+    !entry.starts_at_debut
+        || known
+            .windows(2)
+            .any(|pair| pair[1].date.days() - pair[0].date.days() > step)
+}
+
 /// Whether stats of an entry rest on a run with unknown weeks, or one not known to start
 /// at its debut.
 pub fn incomplete(dataset: &Dataset, entry: &Entry) -> bool {
@@ -387,3 +403,66 @@ pub fn incomplete(dataset: &Dataset, entry: &Entry) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// A week where sources disagree and the disagreement changes a stat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sensitivity {
+    /// The entry.
+    pub entry: String,
+    /// The chart date.
+    pub date: Date,
+    /// The source the data follows.
+    pub source: String,
+    /// The source that disagrees.
+    pub other_source: String,
+    /// What the stat would be if the other source were right (`None`: it would not resolve).
+    pub other_value: Option<Value>,
+}
+
+impl Stats<'_> {
+    /// The conflicting weeks that would change the stat at `path` if the other source were right.
+    pub fn conflicts(&self, path: &str) -> Vec<Sensitivity> {
+        let Ok(original) = self.resolve(path) else {
+            return Vec::new();
+        };
+        let parts: Vec<&str> = path.split('/').collect();
+        let (chart, only_entry) = match parts.as_slice() {
+            [chart, _] => (*chart, None),
+            [chart, entry, _] if *chart != "figures" => (*chart, Some(*entry)),
+            _ => return Vec::new(),
+        };
+        let Some(index) = self.datasets.iter().position(|d| d.id == chart) else {
+            return Vec::new();
+        };
+        let dataset = &self.datasets[index];
+        let mut found = Vec::new();
+        for (e, entry) in dataset.entries.iter().enumerate() {
+            if only_entry.is_some_and(|id| id != entry.id) {
+                continue;
+            }
+            for (w, week) in entry.weeks.iter().enumerate() {
+                for conflict in &week.conflicts {
+                    let mut datasets = self.datasets.to_vec();
+                    datasets[index].entries[e].weeks[w].pos = conflict.pos;
+                    let other = Stats {
+                        datasets: &datasets,
+                        figures: self.figures,
+                    }
+                    .resolve(path)
+                    .ok()
+                    .map(|r| r.value);
+                    if other != Some(original.value) {
+                        found.push(Sensitivity {
+                            entry: entry.id.clone(),
+                            date: week.date,
+                            source: week.source.clone(),
+                            other_source: conflict.source.clone(),
+                            other_value: other,
+                        });
+                    }
+                }
+            }
+        }
+        found
+    }
+}

@@ -1,6 +1,6 @@
 //! Tera templates: the user's `templates/`, built-in defaults, and the URL functions.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error as _;
 use std::sync::Arc;
 
@@ -18,6 +18,12 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("section.html", include_str!("../templates/section.html")),
     ("page.html", include_str!("../templates/page.html")),
     ("404.html", include_str!("../templates/404.html")),
+    ("claim.html", include_str!("../templates/claim.html")),
+    ("claims.html", include_str!("../templates/claims.html")),
+    (
+        "corrections.html",
+        include_str!("../templates/corrections.html"),
+    ),
     (
         "partials/references.html",
         include_str!("../templates/partials/references.html"),
@@ -42,34 +48,46 @@ pub enum LinkMode {
 pub struct Templates {
     tera: Tera,
     sources: BTreeMap<String, String>,
+    builtin: BTreeSet<String>,
+}
+
+/// What the templates are built from.
+#[derive(Debug)]
+pub struct Setup<'a> {
+    /// The site's own templates by name.
+    pub site: &'a BTreeMap<String, String>,
+    /// The templates the build will render (built-ins fill the gaps).
+    pub needed: BTreeSet<&'a str>,
+    /// What `url()` and `asset()` may point at.
+    pub links: Arc<LinkIndex>,
+    /// `base_url`, for `absolute_url()`.
+    pub base_url: &'a str,
+    /// The path of `base_url`, for links on the 404 page.
+    pub base_path: &'a str,
 }
 
 impl Templates {
     /// Parses the site's templates over the defaults and registers the URL functions.
-    pub fn new(
-        site_templates: &BTreeMap<String, String>,
-        links: Arc<LinkIndex>,
-        base_url: &str,
-        base_path: &str,
-    ) -> anyhow::Result<Self> {
-        let mut sources: BTreeMap<String, String> = DEFAULTS
-            .iter()
-            .map(|(name, text)| ((*name).to_string(), (*text).to_string()))
-            .collect();
-        for (name, text) in site_templates {
-            sources.insert(name.clone(), text.clone());
+    pub fn new(setup: Setup<'_>) -> anyhow::Result<Self> {
+        let mut sources: BTreeMap<String, String> = setup.site.clone();
+        let mut builtin = BTreeSet::new();
+        for (name, text) in DEFAULTS {
+            // A built-in page template is added only when the site needs it and lacks it:
+            // it extends the site's own base.html, which may not have its blocks.
+            let wanted = setup.needed.contains(name) || name.starts_with("partials/") || *name == "base.html";
+            if wanted && !sources.contains_key(*name) {
+                sources.insert((*name).to_string(), (*text).to_string());
+                builtin.insert((*name).to_string());
+            }
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        register_functions(&mut tera, links, base_url, base_path);
-        tera.add_raw_templates(
-            sources
-                .iter()
-                .map(|(name, text)| (name.as_str(), text.as_str())),
-        )
-        .map_err(|error| template_error(&error, &sources, None))?;
-        Ok(Self { tera, sources })
+        register_functions(&mut tera, setup.links, setup.base_url, setup.base_path);
+        tera.add_raw_templates(sources.iter().map(|(name, text)| (name.as_str(), text.as_str())))
+            .map_err(|error| template_error(&error, &sources, &builtin, None))?;
+        Ok(Self { tera, sources, builtin })
     }
+
 
     /// Adds a value every template sees (`config`, `nav`).
     pub fn global<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
@@ -101,7 +119,7 @@ impl Templates {
         }
         self.tera
             .render(name, context)
-            .map_err(|error| template_error(&error, &self.sources, Some(context_file)))
+            .map_err(|error| template_error(&error, &self.sources, &self.builtin, Some(context_file)))
     }
 }
 
@@ -188,12 +206,20 @@ fn link_from(state: &State, base_path: &str, target: &str) -> tera::TeraResult<S
 fn template_error(
     error: &tera::Error,
     sources: &BTreeMap<String, String>,
+    builtin: &BTreeSet<String>,
     context_file: Option<&str>,
 ) -> anyhow::Error {
+    let shown = |name: &str| {
+        if builtin.contains(name) {
+            format!("(built-in template) {name}")
+        } else {
+            format!("templates/{name}")
+        }
+    };
     let mut diagnostic = match error.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let name = report.filename();
-            let file = format!("templates/{name}");
+            let file = shown(name);
             let span = report.span();
             let mut message = report.message().to_string();
             let mut cause = error.source();
@@ -218,7 +244,7 @@ fn template_error(
             }
         }
         ErrorKind::CircularInclude { tpl, include_chain } => Diagnostic::file(
-            &format!("templates/{tpl}"),
+            &shown(tpl),
             format!(
                 "templates include each other in a cycle: {}",
                 include_chain.join(" -> ")
@@ -228,14 +254,15 @@ fn template_error(
             tpl,
             inheritance_chain,
         } => Diagnostic::file(
-            &format!("templates/{tpl}"),
+            &shown(tpl),
             format!(
                 "templates extend each other in a cycle: {}",
                 inheritance_chain.join(" -> ")
             ),
         ),
         ErrorKind::MissingParent { current, parent } => Diagnostic::file(
-            &format!("templates/{current}"),
+            &shown(current),
+
             format!("`{current}` extends `{parent}`, which does not exist"),
         ),
         _ => Diagnostic::file("templates", error.to_string()),

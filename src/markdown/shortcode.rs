@@ -27,6 +27,8 @@ pub struct Arg {
     pub value: ArgValue,
     /// Where the value is.
     pub range: Range<usize>,
+    /// Where the whole argument is, key included.
+    pub whole: Range<usize>,
 }
 
 /// A literal argument value.
@@ -212,6 +214,7 @@ impl<'a> Parser<'a> {
             name,
             value,
             range: start..self.pos,
+            whole: save..self.pos,
         })
     }
 
@@ -359,7 +362,8 @@ mod tests {
             Arg {
                 name: None,
                 value: ArgValue::Int(8),
-                range: 7..8
+                range: 7..8,
+                whole: 7..8
             }
         );
         assert_eq!(

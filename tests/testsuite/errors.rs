@@ -165,7 +165,7 @@ fn template_runtime_error() {
     let run = site.run(&["build"]).failure();
     assert!(
         run.stderr
-            .starts_with("error: Field `nonexistent` is not defined. Available fields: content, "),
+            .starts_with("error: Field `nonexistent` is not defined. Available fields: claim, content, "),
         "{}",
         run.stderr
     );

@@ -1,0 +1,392 @@
+//! Facts bound to data: what a written number or a claim check expects, and whether the
+//! data agrees.
+
+use std::fmt;
+
+use crate::date::Date;
+use crate::stats::{Resolved, Value};
+
+/// A comparison a claim check may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `==` (also a bare value).
+    Eq,
+    /// `!=`.
+    Ne,
+    /// `<`.
+    Lt,
+    /// `<=`.
+    Le,
+    /// `>`.
+    Gt,
+    /// `>=`.
+    Ge,
+}
+
+impl Op {
+    fn symbol(self) -> &'static str {
+        match self {
+            Self::Eq => "==",
+            Self::Ne => "!=",
+            Self::Lt => "<",
+            Self::Le => "<=",
+            Self::Gt => ">",
+            Self::Ge => ">=",
+        }
+    }
+}
+
+/// What the text or a claim check expects of a stat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expect {
+    /// How to compare.
+    pub op: Op,
+    /// The value compared against.
+    pub value: Value,
+}
+
+impl fmt::Display for Expect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.op {
+            Op::Eq => write!(f, "{}", self.value),
+            op => write!(f, "{} {}", op.symbol(), self.value),
+        }
+    }
+}
+
+impl Expect {
+    /// Equality with a value.
+    pub fn equals(value: Value) -> Self {
+        Self { op: Op::Eq, value }
+    }
+
+    /// Parses a claim check's `expect`: a number, a date, `"off"`, or `"<= 3"`-style text.
+    pub fn from_toml(value: &toml::Value) -> Result<Self, String> {
+        match value {
+            toml::Value::Integer(n) => Ok(Self::equals(Value::Int(*n))),
+            toml::Value::Datetime(d) => Date::from_toml(d)
+                .filter(|_| d.time.is_none())
+                .map(|date| Self::equals(Value::Date(date)))
+                .ok_or_else(|| format!("`expect` must be a date like 2025-07-05, found {d}")),
+            toml::Value::String(text) => Self::parse(text),
+            other => Err(format!(
+                "`expect` must be a number, a date, \"off\" or a comparison such as \"<= 3\", found {other}"
+            )),
+        }
+    }
+
+    /// Parses `off`, `8`, `2025-08-16`, or a comparison such as `<= 3` or `>= 2025-09-01`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let ops = [
+            ("<=", Op::Le),
+            (">=", Op::Ge),
+            ("==", Op::Eq),
+            ("!=", Op::Ne),
+            ("<", Op::Lt),
+            (">", Op::Gt),
+        ];
+        let (op, rest) = ops
+            .iter()
+            .find_map(|(symbol, op)| text.strip_prefix(symbol).map(|rest| (*op, rest.trim())))
+            .unwrap_or((Op::Eq, text));
+        let value = if rest == "off" {
+            Value::Off
+        } else if let Some(date) = Date::parse(rest) {
+            Value::Date(date)
+        } else if let Ok(n) = rest.replace('_', "").parse::<i64>() {
+            Value::Int(n)
+        } else {
+            return Err(format!(
+                "cannot read `{text}`: write a number, a date, \"off\", or a comparison such as \"<= 3\""
+            ));
+        };
+        if value == Value::Off && !matches!(op, Op::Eq | Op::Ne) {
+            return Err(format!(
+                "`{text}`: \"off\" can only be compared with == or !="
+            ));
+        }
+        Ok(Self { op, value })
+    }
+
+    /// Whether `actual` satisfies the expectation; `Err` when the kinds cannot be compared.
+    pub fn holds(&self, actual: Value) -> Result<bool, String> {
+        use std::cmp::Ordering;
+        let ordering: Option<Ordering> = match (actual, self.value) {
+            (Value::Int(a), Value::Int(b)) => Some(a.cmp(&b)),
+            (Value::Date(a), Value::Date(b)) => Some(a.cmp(&b)),
+            (Value::Off, Value::Off) => Some(Ordering::Equal),
+            (Value::Off, Value::Int(_)) | (Value::Int(_), Value::Off) => None,
+            _ => return Err(format!("cannot compare {actual} with {}", self.value)),
+        };
+        Ok(match (self.op, ordering) {
+            (Op::Eq, o) => o == Some(Ordering::Equal),
+            (Op::Ne, o) => o != Some(Ordering::Equal),
+            (_, None) => false,
+            (Op::Lt, Some(o)) => o == Ordering::Less,
+            (Op::Le, Some(o)) => o != Ordering::Greater,
+            (Op::Gt, Some(o)) => o == Ordering::Greater,
+            (Op::Ge, Some(o)) => o != Ordering::Less,
+        })
+    }
+}
+
+/// The sentence explaining a failed check, naming the stat and both values.
+pub fn mismatch(path: &str, expect: &Expect, resolved: &Resolved) -> String {
+    let as_of = resolved
+        .as_of
+        .map(|d| format!(", data as of {d}"))
+        .unwrap_or_default();
+    format!(
+        "`{path}` is {} in the data ({}{as_of}), but this expects {expect}",
+        resolved.value, resolved.label
+    )
+}
+
+/// How a number is written in prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    /// `8`, `266,000,000`, `August 16, 2025`.
+    #[default]
+    Plain,
+    /// `eight` (zero to twenty).
+    Word,
+    /// `8th`.
+    Ordinal,
+    /// `eighth` (first to twentieth).
+    OrdinalWord,
+    /// `2025-08-16`.
+    Iso,
+}
+
+impl Style {
+    /// Parses a `style` argument.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        match text {
+            "plain" => Ok(Self::Plain),
+            "word" => Ok(Self::Word),
+            "ordinal" => Ok(Self::Ordinal),
+            "ordinal-word" => Ok(Self::OrdinalWord),
+            "iso" => Ok(Self::Iso),
+            _ => Err(format!(
+                "unknown style `{text}` (styles: plain, word, ordinal, ordinal-word, iso)"
+            )),
+        }
+    }
+}
+
+const WORDS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+const ORDINAL_WORDS: [&str; 21] = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
+/// Writes a value for prose in a style.
+pub fn format(value: Value, style: Style) -> Result<String, String> {
+    match (value, style) {
+        (Value::Int(n), Style::Plain) => Ok(thousands(n)),
+        (Value::Int(n), Style::Word) => small(n).map(|i| WORDS[i].to_string()),
+        (Value::Int(n), Style::OrdinalWord) => small(n).map(|i| ORDINAL_WORDS[i].to_string()),
+        (Value::Int(n), Style::Ordinal) => Ok(ordinal(n)),
+        (Value::Date(d), Style::Plain) => Ok(d.long()),
+        (Value::Date(d), Style::Iso) => Ok(d.iso()),
+        (Value::Off, Style::Plain) => Ok("off the chart".to_string()),
+        (value, style) => Err(format!("style {style:?} does not apply to {value}")),
+    }
+}
+
+fn small(n: i64) -> Result<usize, String> {
+    usize::try_from(n)
+        .ok()
+        .filter(|&i| i < WORDS.len())
+        .ok_or_else(|| format!("{n} is too large to write in words (up to twenty)"))
+}
+
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// `266000000` -> `266,000,000`; numbers under 10,000 are written plain.
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    if n.unsigned_abs() < 10_000 {
+        return n.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// A `scale` argument: `thousand`, `million` or `billion`.
+pub fn scale_factor(scale: &str) -> Result<i64, String> {
+    match scale {
+        "thousand" => Ok(1_000),
+        "million" => Ok(1_000_000),
+        "billion" => Ok(1_000_000_000),
+        _ => Err(format!(
+            "unknown scale `{scale}` (scales: thousand, million, billion)"
+        )),
+    }
+}
+
+/// A written decimal (`19.2`) times a scale, exactly; `None` if it is not a whole number.
+pub fn scaled(decimal: &str, factor: i64) -> Option<i64> {
+    let (whole, fraction) = decimal.split_once('.').unwrap_or((decimal, ""));
+    let negative = whole.starts_with('-');
+    let whole: i64 = whole.trim_start_matches('-').parse().ok()?;
+    let mut fraction_value: i64 = 0;
+    let mut unit = factor;
+    for digit in fraction.chars() {
+        if unit % 10 != 0 {
+            return None;
+        }
+        unit /= 10;
+        fraction_value += i64::from(digit.to_digit(10)?) * unit;
+    }
+    let value = whole.checked_mul(factor)?.checked_add(fraction_value)?;
+    Some(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn holds(expect: &str, actual: Value) -> bool {
+        Expect::parse(expect).unwrap().holds(actual).unwrap()
+    }
+
+    #[test]
+    fn parses_and_evaluates_expectations() {
+        assert!(holds("8", Value::Int(8)));
+        assert!(!holds("8", Value::Int(9)));
+        assert!(holds("<= 3", Value::Int(3)));
+        assert!(!holds("< 3", Value::Int(3)));
+        assert!(holds(">= 9", Value::Int(12)));
+        assert!(holds("!= 1", Value::Int(2)));
+        assert!(holds("< 20_000_000", Value::Int(19_200_000)));
+        assert!(holds("off", Value::Off));
+        assert!(!holds("off", Value::Int(4)));
+        assert!(!holds("<= 3", Value::Off));
+        let date = Date::parse("2025-08-16").unwrap();
+        assert!(holds("2025-08-16", Value::Date(date)));
+        assert!(holds("< 2025-09-01", Value::Date(date)));
+        assert!(Expect::parse("about 8").is_err());
+        assert!(Expect::parse("< off").is_err());
+        assert!(
+            Expect::parse("2025-08-16")
+                .unwrap()
+                .holds(Value::Int(3))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn reads_toml_expectations() {
+        let value: toml::Table =
+            toml::from_str("a = 1\nb = 2025-08-16\nc = \"<= 3\"\nd = 1.5").unwrap();
+        assert_eq!(Expect::from_toml(&value["a"]).unwrap().to_string(), "1");
+        assert_eq!(
+            Expect::from_toml(&value["b"]).unwrap().to_string(),
+            "2025-08-16"
+        );
+        assert_eq!(Expect::from_toml(&value["c"]).unwrap().to_string(), "<= 3");
+        assert!(Expect::from_toml(&value["d"]).is_err());
+    }
+
+    #[test]
+    fn formats_numbers_for_prose() {
+        assert_eq!(format(Value::Int(8), Style::Plain).unwrap(), "8");
+        assert_eq!(
+            format(Value::Int(266_000_000), Style::Plain).unwrap(),
+            "266,000,000"
+        );
+        assert_eq!(format(Value::Int(2025), Style::Plain).unwrap(), "2025");
+        assert_eq!(format(Value::Int(8), Style::Word).unwrap(), "eight");
+        assert_eq!(
+            format(Value::Int(13), Style::OrdinalWord).unwrap(),
+            "thirteenth"
+        );
+        for (n, text) in [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (11, "11th"),
+            (12, "12th"),
+            (22, "22nd"),
+            (103, "103rd"),
+        ] {
+            assert_eq!(format(Value::Int(n), Style::Ordinal).unwrap(), text);
+        }
+        assert!(format(Value::Int(21), Style::Word).is_err());
+        let date = Date::parse("2025-08-16").unwrap();
+        assert_eq!(
+            format(Value::Date(date), Style::Plain).unwrap(),
+            "August 16, 2025"
+        );
+        assert_eq!(format(Value::Off, Style::Plain).unwrap(), "off the chart");
+    }
+
+    #[test]
+    fn scales_decimals_exactly() {
+        assert_eq!(scaled("19.2", 1_000_000), Some(19_200_000));
+        assert_eq!(scaled("291.5", 1_000_000), Some(291_500_000));
+        assert_eq!(scaled("18", 1_000_000), Some(18_000_000));
+        assert_eq!(scaled("0.0001", 1_000), None);
+        assert_eq!(scaled("1.x", 1_000), None);
+    }
+}
