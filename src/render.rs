@@ -87,7 +87,7 @@ pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<Outcome> {
     );
     check_templates(site, &templates)?;
     check_generated_urls(site)?;
-    let checks = verify_claims(site)?;
+    let (checks, mut errors) = verify_claims(site);
     let feed_pages = feed_selection(&site.pages);
     let mut paths: Vec<String> = site
         .pages
@@ -109,8 +109,8 @@ pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<Outcome> {
         .into_par_iter()
         .map(|i| job.render_one(i, feed_pages.contains(&i), checks.get(&i)))
         .collect();
-    let mut errors = Vec::new();
     let mut rendered = Vec::with_capacity(results.len());
+
     for result in results {
         match result {
             Ok(page) => rendered.push(page),
@@ -208,11 +208,10 @@ fn check_templates(site: &Site, templates: &Templates) -> anyhow::Result<()> {
     diagnostic::into_result(errors)
 }
 
-/// Evaluates every claim's checks before anything is rendered.
-fn verify_claims(site: &Site) -> anyhow::Result<HashMap<usize, Vec<Checked>>> {
+/// Evaluates every claim's checks; the errors are reported with the pages' errors.
+fn verify_claims(site: &Site) -> (HashMap<usize, Vec<Checked>>, Vec<Diagnostic>) {
     type Verified = (usize, Result<Vec<Checked>, Vec<Diagnostic>>);
     let results: Vec<Verified> = site
-
         .pages
         .par_iter()
         .enumerate()
@@ -234,8 +233,7 @@ fn verify_claims(site: &Site) -> anyhow::Result<HashMap<usize, Vec<Checked>>> {
             Err(mut found) => errors.append(&mut found),
         }
     }
-    diagnostic::into_result(errors)?;
-    Ok(checks)
+    (checks, errors)
 }
 
 /// The newest dated pages, for the feed.

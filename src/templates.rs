@@ -74,7 +74,9 @@ impl Templates {
         for (name, text) in DEFAULTS {
             // A built-in page template is added only when the site needs it and lacks it:
             // it extends the site's own base.html, which may not have its blocks.
-            let wanted = setup.needed.contains(name) || name.starts_with("partials/") || *name == "base.html";
+            let wanted = setup.needed.contains(name)
+                || name.starts_with("partials/")
+                || *name == "base.html";
             if wanted && !sources.contains_key(*name) {
                 sources.insert((*name).to_string(), (*text).to_string());
                 builtin.insert((*name).to_string());
@@ -83,11 +85,18 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         register_functions(&mut tera, setup.links, setup.base_url, setup.base_path);
-        tera.add_raw_templates(sources.iter().map(|(name, text)| (name.as_str(), text.as_str())))
-            .map_err(|error| template_error(&error, &sources, &builtin, None))?;
-        Ok(Self { tera, sources, builtin })
+        tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_str())),
+        )
+        .map_err(|error| template_error(&error, &sources, &builtin, None))?;
+        Ok(Self {
+            tera,
+            sources,
+            builtin,
+        })
     }
-
 
     /// Adds a value every template sees (`config`, `nav`).
     pub fn global<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
@@ -117,9 +126,9 @@ impl Templates {
             ))
             .into());
         }
-        self.tera
-            .render(name, context)
-            .map_err(|error| template_error(&error, &self.sources, &self.builtin, Some(context_file)))
+        self.tera.render(name, context).map_err(|error| {
+            template_error(&error, &self.sources, &self.builtin, Some(context_file))
+        })
     }
 }
 
@@ -262,7 +271,6 @@ fn template_error(
         ),
         ErrorKind::MissingParent { current, parent } => Diagnostic::file(
             &shown(current),
-
             format!("`{current}` extends `{parent}`, which does not exist"),
         ),
         _ => Diagnostic::file("templates", error.to_string()),

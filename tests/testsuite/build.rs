@@ -8,7 +8,8 @@ fn builds_pretty_urls_and_generated_files() {
     let site = Site::fixture("build/site");
     let run = site.build();
     assert!(
-        run.stdout.starts_with("Built 4 pages, 3 sections, 0 charts, 0 claims and 0 sources in "),
+        run.stdout
+            .starts_with("Built 4 pages, 3 sections, 0 charts, 0 claims and 0 sources in "),
         "{}",
         run.stdout
     );

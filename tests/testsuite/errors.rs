@@ -164,8 +164,9 @@ fn template_runtime_error() {
     site.write("templates/index.html", "<p>{{ page.nonexistent }}</p>\n");
     let run = site.run(&["build"]).failure();
     assert!(
-        run.stderr
-            .starts_with("error: Field `nonexistent` is not defined. Available fields: claim, content, "),
+        run.stderr.starts_with(
+            "error: Field `nonexistent` is not defined. Available fields: claim, content, "
+        ),
         "{}",
         run.stderr
     );

@@ -2,5 +2,6 @@
 
 mod build;
 mod errors;
+mod facts;
 mod output_dir;
 mod support;
