@@ -96,6 +96,8 @@ pub struct Week {
     pub conflicts: Vec<Conflict>,
     /// Where the row is in the file.
     pub span: Range<usize>,
+    /// Where the position is in the file.
+    pub pos_span: Range<usize>,
 }
 
 /// A source that gives a different position for the same week.
@@ -472,7 +474,9 @@ impl Checker<'_> {
             .collect();
         Week {
             date: *raw.date.get_ref(),
+            pos_span: raw.pos.span(),
             pos,
+
             source: raw.source.into_inner(),
             basis: raw.basis,
             note: raw.note,

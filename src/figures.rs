@@ -56,6 +56,8 @@ pub struct Figure {
     pub note: Option<String>,
     /// Where the figure's id is in the file.
     pub span: Range<usize>,
+    /// Where the value is in the file.
+    pub value_span: Range<usize>,
 }
 
 #[derive(Deserialize)]
@@ -70,8 +72,9 @@ struct File {
 struct RawFigure {
     id: Spanned<String>,
     label: String,
-    value: i64,
+    value: Spanned<i64>,
     unit: String,
+
     #[serde(default)]
     as_of: Option<Date>,
     source: Spanned<String>,
@@ -141,7 +144,8 @@ impl Figures {
                 span: figure.id.span(),
                 id: figure.id.into_inner(),
                 label: figure.label,
-                value: figure.value,
+                value_span: figure.value.span(),
+                value: figure.value.into_inner(),
                 unit: figure.unit,
                 as_of: figure.as_of,
                 source: figure.source.into_inner(),

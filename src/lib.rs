@@ -25,6 +25,7 @@ pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod page;
+pub mod perturb;
 pub mod plan;
 pub mod render;
 pub mod report;

@@ -55,100 +55,190 @@ pub struct PageBindings {
 }
 
 /// What is kept of a rendered page once it is written.
-#[derive(Debug, Default)]
-struct Rendered {
-    ids: HashSet<String>,
-    links: Vec<FoundLink>,
-    feed_content: Option<String>,
-    bindings: PageBindings,
+#[derive(Debug, Default, Clone)]
+pub struct Rendered {
+    /// The `id`s in the page's HTML, for the anchor check.
+    pub ids: HashSet<String>,
+    /// Internal links to verify.
+    pub links: Vec<FoundLink>,
+    /// The body HTML, kept only for pages in the feed.
+    pub feed_content: Option<String>,
+    /// The data the page rests on.
+    pub bindings: PageBindings,
+}
+
+/// Templates and the site plan, prepared once and reused for every page.
+#[derive(Debug)]
+pub struct Renderer {
+    /// Sections, listings and the link index.
+    pub plan: Plan,
+    templates: Templates,
+    /// Claim checks by page index.
+    pub checks: HashMap<usize, Vec<Checked>>,
+    feed_pages: HashSet<usize>,
 }
 
 /// Renders every page and file of `site` into `sink`.
 pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<Outcome> {
-    let plan = Plan::new(site, generated_paths());
-    let mut needed: BTreeSet<&str> = site.pages.iter().map(template_name).collect();
-    needed.extend(["404.html", "corrections.html"]);
-    let mut templates = Templates::new(Setup {
-        site: &site.templates,
-        needed,
-        links: plan.links.clone(),
-        base_url: &site.config.base_url,
-        base_path: site.config.base_path(),
-    })?;
+    let (renderer, mut errors) = Renderer::new(site)?;
+    renderer.create_dirs(site, sink)?;
+    let indices: Vec<usize> = (0..site.pages.len()).collect();
+    let (rendered, mut page_errors) = renderer.render_pages(site, &indices, sink);
+    errors.append(&mut page_errors);
+    diagnostic::into_result(errors)?;
+    let rendered: Vec<Rendered> = rendered.into_iter().map(|(_, r)| r).collect();
+    let files = site.pages.len() + renderer.finish(site, &rendered, sink)?;
+    Ok(Outcome::of(site, files, rendered))
+}
 
-    templates.global("config", &site.config);
-    templates.global(
-        "nav",
-        &plan
+impl Outcome {
+    /// Counts for a site whose pages rendered.
+    pub fn of(site: &Site, files: usize, rendered: Vec<Rendered>) -> Self {
+        let sections = site
+            .pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Section)
+            .count();
+        Self {
+            pages: site.pages.len() - sections,
+            sections,
+            claims: site.pages.iter().filter(|p| p.meta.claim.is_some()).count(),
+            charts: site.data.datasets.len(),
+            sources: site.data.bibliography.sources.len(),
+            files,
+            bindings: rendered.into_iter().map(|r| r.bindings).collect(),
+        }
+    }
+}
+
+impl Renderer {
+    /// Prepares the plan and templates and evaluates every claim check. Claim errors are
+    /// returned rather than raised, so they are reported with the pages' errors.
+    pub fn new(site: &Site) -> anyhow::Result<(Self, Vec<Diagnostic>)> {
+        let plan = Plan::new(site, generated_paths());
+        let mut needed: BTreeSet<&str> = site.pages.iter().map(template_name).collect();
+        needed.extend(["404.html", "corrections.html"]);
+        let mut templates = Templates::new(Setup {
+            site: &site.templates,
+            needed,
+            links: plan.links.clone(),
+            base_url: &site.config.base_url,
+            base_path: site.config.base_path(),
+        })?;
+        templates.global("config", &site.config);
+        check_templates(site, &templates)?;
+        check_generated_urls(site)?;
+        let (checks, errors) = verify_claims(site);
+        let mut renderer = Self {
+            plan,
+            templates,
+            checks,
+            feed_pages: feed_selection(&site.pages),
+        };
+        renderer.refresh_nav(site);
+        Ok((renderer, errors))
+    }
+
+    /// Recomputes listings and the navigation after front matter changed (URLs unchanged).
+    pub fn refresh_plan(&mut self, site: &Site) {
+        self.plan = Plan::new(site, generated_paths());
+        self.feed_pages = feed_selection(&site.pages);
+        self.refresh_nav(site);
+    }
+
+    fn refresh_nav(&mut self, site: &Site) {
+        let nav: Vec<Summary> = self
+            .plan
             .nav
             .iter()
             .map(|&i| Summary::of(&site.pages[i]))
-            .collect::<Vec<_>>(),
-    );
-    check_templates(site, &templates)?;
-    check_generated_urls(site)?;
-    let (checks, mut errors) = verify_claims(site);
-    let feed_pages = feed_selection(&site.pages);
-    let mut paths: Vec<String> = site
-        .pages
-        .iter()
-        .map(|p| urls::output_path(&p.url))
-        .collect();
-    paths.extend(site.statics.iter().map(|s| s.relative.clone()));
-    paths.extend(site.assets.files.iter().map(|a| a.path.clone()));
-    paths.extend(generated_paths().map(|p| urls::output_path(&p)));
-    sink.create_dirs(&output::dirs_of(paths.iter().map(String::as_str)))?;
+            .collect();
+        self.templates.global("nav", &nav);
+    }
 
-    let job = Job {
-        site,
-        plan: &plan,
-        templates: &templates,
-        sink,
-    };
-    let results: Vec<Result<Rendered, Vec<Diagnostic>>> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|i| job.render_one(i, feed_pages.contains(&i), checks.get(&i)))
-        .collect();
-    let mut rendered = Vec::with_capacity(results.len());
+    /// Re-evaluates one claim page's checks.
+    pub fn reverify(&mut self, site: &Site, index: usize) -> Result<(), Vec<Diagnostic>> {
+        self.checks.remove(&index);
+        let page = &site.pages[index];
+        let Some(claim) = &page.meta.claim else {
+            return Ok(());
+        };
+        let checked = claim::verify(page, claim, site.data.stats(), &site.data.bibliography)?;
+        self.checks.insert(index, checked);
+        Ok(())
+    }
 
-    for result in results {
-        match result {
-            Ok(page) => rendered.push(page),
-            Err(mut page_errors) => {
-                errors.append(&mut page_errors);
-                rendered.push(Rendered::default());
+    /// Creates every directory the site's files need.
+    pub fn create_dirs(&self, site: &Site, sink: &dyn Sink) -> anyhow::Result<()> {
+        let mut paths: Vec<String> = site
+            .pages
+            .iter()
+            .map(|p| urls::output_path(&p.url))
+            .collect();
+        paths.extend(site.statics.iter().map(|s| s.relative.clone()));
+        paths.extend(site.assets.files.iter().map(|a| a.path.clone()));
+        paths.extend(generated_paths().map(|p| urls::output_path(&p)));
+        sink.create_dirs(&output::dirs_of(paths.iter().map(String::as_str)))
+    }
+
+    /// Renders pages in parallel; the results come back in the order of `indices`.
+    pub fn render_pages(
+        &self,
+        site: &Site,
+        indices: &[usize],
+        sink: &dyn Sink,
+    ) -> (Vec<(usize, Rendered)>, Vec<Diagnostic>) {
+        let job = Job {
+            site,
+            plan: &self.plan,
+            templates: &self.templates,
+            sink,
+        };
+        let results: Vec<(usize, Result<Rendered, Vec<Diagnostic>>)> = indices
+            .par_iter()
+            .map(|&i| {
+                (
+                    i,
+                    job.render_one(i, self.feed_pages.contains(&i), self.checks.get(&i)),
+                )
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let mut rendered = Vec::with_capacity(results.len());
+        for (i, result) in results {
+            match result {
+                Ok(page) => rendered.push((i, page)),
+                Err(mut page_errors) => {
+                    errors.append(&mut page_errors);
+                    rendered.push((i, Rendered::default()));
+                }
             }
         }
+        (rendered, errors)
     }
-    diagnostic::into_result(errors)?;
-    check_links(site, &rendered)?;
 
-    let mut files = site.pages.len();
-    files += write_generated(site, &templates, &rendered, &feed_pages, sink)?;
-    for file in &site.statics {
-        let bytes = std::fs::read(&file.path)
-            .map_err(|e| anyhow::anyhow!("failed to read `content/{}`: {e}", file.relative))?;
-        sink.write(&file.relative, &bytes)?;
-        files += 1;
+    /// Checks every link and anchor, then writes the generated files, `content/` statics
+    /// and theme files. Returns how many files it wrote.
+    pub fn finish(
+        &self,
+        site: &Site,
+        rendered: &[Rendered],
+        sink: &dyn Sink,
+    ) -> anyhow::Result<usize> {
+        check_links(site, rendered)?;
+        let mut files = write_generated(site, &self.templates, rendered, &self.feed_pages, sink)?;
+        for file in &site.statics {
+            let bytes = std::fs::read(&file.path)
+                .map_err(|e| anyhow::anyhow!("failed to read `content/{}`: {e}", file.relative))?;
+            sink.write(&file.relative, &bytes)?;
+            files += 1;
+        }
+        for asset in &site.assets.files {
+            sink.write(&asset.path, &asset.bytes)?;
+            files += 1;
+        }
+        Ok(files)
     }
-    for asset in &site.assets.files {
-        sink.write(&asset.path, &asset.bytes)?;
-        files += 1;
-    }
-    let sections = site
-        .pages
-        .iter()
-        .filter(|p| p.kind == PageKind::Section)
-        .count();
-    Ok(Outcome {
-        pages: site.pages.len() - sections,
-        sections,
-        claims: site.pages.iter().filter(|p| p.meta.claim.is_some()).count(),
-        charts: site.data.datasets.len(),
-        sources: site.data.bibliography.sources.len(),
-        files,
-        bindings: rendered.into_iter().map(|r| r.bindings).collect(),
-    })
 }
 
 /// Site paths every build generates besides pages.

@@ -22,7 +22,8 @@ pub struct Used {
     pub path: String,
     /// What it resolved to.
     pub resolved: Resolved,
-    /// Where in the file.
+    /// Where in the file: the shortcode for `stat`, the written value for `fact` (where a
+    /// mismatch is reported).
     pub range: Range<usize>,
 }
 
@@ -235,7 +236,7 @@ pub fn fact(
         asserted: true,
         path: path.to_string(),
         resolved,
-        range: call.range.clone(),
+        range: written.range.clone(),
     });
 
     Ok(inline("fact", &title, text))

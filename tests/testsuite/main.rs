@@ -3,5 +3,6 @@
 mod build;
 mod errors;
 mod facts;
+mod guarantee;
 mod output_dir;
 mod support;

@@ -1,0 +1,158 @@
+//! The guarantee, on the real site: nothing it asserts can go stale silently. For every
+//! asserted fact and every claim check in `content/`, the data it depends on is changed in
+//! a copy of the site, and the build must fail at that fact or check.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use factsite::diagnostic::Diagnostic;
+use factsite::output::NullSink;
+use factsite::perturb::{self, Edit};
+use factsite::site::{LoadOptions, Site};
+
+/// One thing the site asserts: a stat path and where a failure must be reported.
+struct Assertion {
+    path: String,
+    location: String,
+    claim: Option<String>,
+}
+
+fn assertions(site: &Site) -> Vec<Assertion> {
+    let outcome = factsite::render::render(site, &NullSink).expect("the flagship site builds");
+    let mut out = Vec::new();
+    for (page, bindings) in site.pages.iter().zip(&outcome.bindings) {
+        for used in bindings.used.iter().filter(|u| u.asserted) {
+            let location =
+                Diagnostic::at(&page.display, &page.text, used.range.clone(), "").location();
+            out.push(Assertion {
+                path: used.path.clone(),
+                location,
+                claim: None,
+            });
+        }
+        if let Some(claim) = &page.meta.claim {
+            for check in &claim.check {
+                let span = check.expect.span();
+                let range = page.toml_offset() + span.start..page.toml_offset() + span.end;
+                let location = Diagnostic::at(&page.display, &page.text, range, "").location();
+                out.push(Assertion {
+                    path: check.stat.get_ref().clone(),
+                    location,
+                    claim: Some(page.meta.title.clone()),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn copy_site(from: &Path, to: &Path) {
+    for part in ["site.toml", "content", "templates", "theme"] {
+        for entry in walkdir::WalkDir::new(from.join(part)) {
+            let entry = entry.expect("walk");
+            let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).expect("mkdir");
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+}
+
+/// Applies the edit to a fresh copy and returns the build's stderr (the build must fail).
+fn build_with(repo: &Path, edit: &Edit) -> Result<String, String> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root: PathBuf = dir.path().join("site");
+    copy_site(repo, &root);
+    let file = root.join(&edit.file);
+    let text = std::fs::read_to_string(&file).expect("read data file");
+    std::fs::write(&file, edit.apply(&text)).expect("write data file");
+    let output = Command::new(env!("CARGO_BIN_EXE_factsite"))
+        .args(["build", "--quiet"])
+        .current_dir(&root)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if output.status.code() == Some(1) {
+        Ok(stderr)
+    } else {
+        Err(format!(
+            "the build did not fail (status {:?})",
+            output.status
+        ))
+    }
+}
+
+// Every asserted number and claim check on the flagship site fails the build when its data changes.
+#[test]
+fn every_assertion_on_the_site_is_bound_to_its_data() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = Site::load(&LoadOptions {
+        root: repo.to_path_buf(),
+        drafts: false,
+        base_url: None,
+    })
+    .expect("load the flagship site");
+    let assertions = assertions(&site);
+    assert!(
+        assertions.iter().filter(|a| a.claim.is_some()).count() >= 15,
+        "the site checks at least 15 claims against data"
+    );
+    assert!(
+        assertions.iter().filter(|a| a.claim.is_none()).count() >= 20,
+        "the essays assert at least 20 numbers"
+    );
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let chunks: Vec<&[Assertion]> = assertions
+            .chunks(assertions.len().div_ceil(4).max(1))
+            .collect();
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                let site = &site;
+                scope.spawn(move || {
+                    let mut failures = Vec::new();
+                    for assertion in chunk {
+                        let Some(edit) = perturb::changing_edit(&site.data, &assertion.path) else {
+                            failures.push(format!(
+                                "{}: no edit of the data changes `{}`",
+                                assertion.location, assertion.path
+                            ));
+                            continue;
+                        };
+                        match build_with(repo, &edit) {
+                            Ok(stderr) => {
+                                let named = stderr
+                                    .contains(&format!("--> {}\n", assertion.location))
+                                    && assertion.claim.as_ref().is_none_or(|title| {
+                                        stderr.contains(&format!("note: claim: {title}"))
+                                    });
+                                if !named {
+                                    failures.push(format!(
+                                        "{}: the build failed elsewhere after {edit:?}:\n{stderr}",
+                                        assertion.location
+                                    ));
+                                }
+                            }
+                            Err(why) => failures
+                                .push(format!("{}: {why} after {edit:?}", assertion.location)),
+                        }
+                    }
+                    failures
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} of {} assertions are not bound:\n{}",
+        failures.len(),
+        assertions.len(),
+        failures.join("\n\n")
+    );
+}
