@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{self, BuildOptions, plural};
 use crate::check::{self, CheckOptions};
+use crate::serve::{self, ServeOptions};
 
 /// A static site generator for fact-checked explainers.
 #[derive(Debug, Parser)]
@@ -36,6 +37,24 @@ pub enum Command {
         /// Print nothing on success.
         #[arg(long)]
         quiet: bool,
+    },
+    /// Build in memory, serve on loopback, rebuild on every save and reload open pages.
+    Serve {
+        /// The site root, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port (default 1111, or a free port if 1111 is busy; 0 picks a free port).
+        #[arg(long)]
+        port: Option<u16>,
+        /// The interface to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: String,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+        /// Include pages marked draft.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Build without writing, then report unused sources, unchecked claims, stale facts
     /// and facts resting on conflicting sources. Errors fail; warnings do not.
@@ -72,6 +91,19 @@ pub fn run() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Serve {
+            root,
+            port,
+            interface,
+            open,
+            drafts,
+        } => serve::serve(&ServeOptions {
+            root,
+            port,
+            interface,
+            open,
+            drafts,
+        }),
         Command::Check { root, drafts } => {
             let report = check::check(&CheckOptions { root, drafts })?;
             for warning in &report.warnings {

@@ -21,6 +21,35 @@ pub struct DataFiles {
 }
 
 impl DataFiles {
+    /// The data files of a `content/` directory, without walking the pages.
+    pub fn find(content: &Path) -> Self {
+        let mut files = Self::default();
+        for name in ["sources.toml", "figures.toml"] {
+            let path = content.join(name);
+            if path.is_file() {
+                files.claim(name, &path);
+            }
+        }
+        if let Ok(entries) = std::fs::read_dir(content.join("charts")) {
+            let mut charts: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect();
+            charts.sort();
+            for path in charts {
+                if let Some(name) = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .filter(|n| n.ends_with(".toml") && !n.starts_with('.'))
+                {
+                    files.claim(&format!("charts/{name}"), &path);
+                }
+            }
+        }
+        files
+    }
+
     /// Takes a file found under `content/` if it is a data file; `false` leaves it static.
     pub fn claim(&mut self, relative: &str, path: &Path) -> bool {
         if !relative.ends_with(".toml") {

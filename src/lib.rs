@@ -29,6 +29,7 @@ pub mod perturb;
 pub mod plan;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod shortcodes;
 pub mod site;
 pub mod sources;

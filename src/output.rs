@@ -88,6 +88,15 @@ pub struct MemorySink {
     pub files: Mutex<std::collections::HashMap<String, Vec<u8>>>,
 }
 
+impl MemorySink {
+    /// The files written so far.
+    pub fn into_files(self) -> std::collections::HashMap<String, Vec<u8>> {
+        self.files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 impl Sink for MemorySink {
     fn create_dirs(&self, _: &BTreeSet<String>) -> anyhow::Result<()> {
         Ok(())

@@ -225,8 +225,7 @@ impl Renderer {
         rendered: &[Rendered],
         sink: &dyn Sink,
     ) -> anyhow::Result<usize> {
-        check_links(site, rendered)?;
-        let mut files = write_generated(site, &self.templates, rendered, &self.feed_pages, sink)?;
+        let mut files = self.finish_pages(site, rendered, sink)?;
         for file in &site.statics {
             let bytes = std::fs::read(&file.path)
                 .map_err(|e| anyhow::anyhow!("failed to read `content/{}`: {e}", file.relative))?;
@@ -238,6 +237,18 @@ impl Renderer {
             files += 1;
         }
         Ok(files)
+    }
+
+    /// Checks every link and anchor, then writes the files generated from the pages
+    /// (sitemap, feeds, 404 and corrections pages). Returns how many files it wrote.
+    pub fn finish_pages(
+        &self,
+        site: &Site,
+        rendered: &[Rendered],
+        sink: &dyn Sink,
+    ) -> anyhow::Result<usize> {
+        check_links(site, rendered)?;
+        write_generated(site, &self.templates, rendered, &self.feed_pages, sink)
     }
 }
 

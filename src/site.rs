@@ -116,7 +116,7 @@ impl Site {
 }
 
 /// Pages under `content/claims/` are claims; a `[claim]` table anywhere else is a mistake.
-fn check_claim_placement(page: &Page) -> Option<Diagnostic> {
+pub fn check_claim_placement(page: &Page) -> Option<Diagnostic> {
     let in_claims = page.kind == PageKind::Page && page.relative.starts_with("claims/");
     match (in_claims, page.meta.claim.is_some()) {
         (true, false) => Some(
@@ -190,6 +190,9 @@ fn walk_content(content: &Path) -> anyhow::Result<Walked> {
             }
             continue;
         }
+        if entry.path_is_symlink() {
+            check_link_target(content, entry.path())?;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -204,6 +207,26 @@ fn walk_content(content: &Path) -> anyhow::Result<Walked> {
         }
     }
     Ok(walked)
+}
+
+/// Refuses a symbolic link under `content/` that points outside the site root: publishing
+/// it could leak a private file.
+fn check_link_target(content: &Path, path: &Path) -> anyhow::Result<()> {
+    let root = content.parent().unwrap_or(content);
+    let target = path
+        .canonicalize()
+        .with_context(|| format!("failed to resolve the link `{}`", path.display()))?;
+    if target.starts_with(root) {
+        return Ok(());
+    }
+    let shown = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    Err(Diagnostic::file(&shown, format!("`{shown}` is a symbolic link to `{}`, outside the site", target.display()))
+        .with_help("copy the file into the site instead; factsite never publishes files from outside the site root")
+        .into())
 }
 
 fn walk_error(content: &Path, error: &walkdir::Error) -> anyhow::Error {

@@ -5,4 +5,5 @@ mod errors;
 mod facts;
 mod guarantee;
 mod output_dir;
+mod serve;
 mod support;

@@ -1,0 +1,262 @@
+//! `factsite serve`: build in memory, serve over HTTP on loopback, watch the sources,
+//! rebuild what changed, and reload open pages.
+
+mod http;
+mod rebuild;
+mod reload;
+mod watch;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use anyhow::Context;
+
+use crate::report::render_error;
+use crate::site::LoadOptions;
+use rebuild::{Done, State, Update};
+use reload::Clients;
+use watch::{Change, Now, Watch};
+
+pub use http::{EVENTS_PATH, inject, route};
+pub use watch::classify;
+
+/// The port tried first.
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// Options of `factsite serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site root.
+    pub root: PathBuf,
+    /// The port; `None` means 1111, or any free port if 1111 is busy.
+    pub port: Option<u16>,
+    /// The interface to listen on.
+    pub interface: String,
+    /// Open the site in a browser.
+    pub open: bool,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// What the HTTP threads read: the built files and the last error.
+#[derive(Default)]
+struct Shared {
+    files: RwLock<Arc<HashMap<String, Vec<u8>>>>,
+    error: RwLock<Option<String>>,
+    clients: Clients,
+}
+
+/// Serves the site until the process is stopped.
+pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
+    let server = bind(&options.interface, options.port)?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .context("the server has no IP address")?;
+    let url = format!("http://{}/", display_address(address));
+    let root = options
+        .root
+        .canonicalize()
+        .with_context(|| format!("failed to open the site root `{}`", options.root.display()))?;
+    let load = LoadOptions {
+        root: root.clone(),
+        drafts: options.drafts,
+        base_url: Some(url.clone()),
+    };
+    let shared = Arc::new(Shared::default());
+    let mut state = initial_build(&load, &shared);
+    let server = Arc::new(server);
+    let http_shared = Arc::clone(&shared);
+    let http_server = Arc::clone(&server);
+    std::thread::spawn(move || listen(&http_server, &http_shared));
+    println!("Serving {} at {url}", root.display());
+    println!(
+        "Watching content/, templates/, theme/ and site.toml for changes. Press Ctrl-C to stop."
+    );
+    let _ = std::io::stdout().flush();
+    if options.open {
+        open_browser(&url);
+    }
+    let mut watch = Watch::start(&root)?;
+    while let Some((started, paths)) = watch.next() {
+        let change = match &state {
+            Some(state) => classify(&paths, |p| state.known(p), |p| now(&root, p)),
+            None => Change::Full("retrying after an error".to_string()),
+        };
+        if change == Change::Nothing {
+            continue;
+        }
+        let result = match state.as_mut() {
+            Some(state) => state.apply(&change),
+            None => State::build(&load).map(|(built, done)| {
+                state = Some(built);
+                done
+            }),
+        };
+        publish(&shared, result, started);
+    }
+    Ok(())
+}
+
+fn initial_build(load: &LoadOptions, shared: &Shared) -> Option<State> {
+    let started = Instant::now();
+    match State::build(load) {
+        Ok((state, done)) => {
+            publish(shared, Ok(done), started);
+            Some(state)
+        }
+        Err(error) => {
+            publish(shared, Err(error), started);
+            None
+        }
+    }
+}
+
+/// Publishes a rebuild (or its error), prints it, and reloads open pages.
+fn publish(shared: &Shared, result: anyhow::Result<Done>, started: Instant) {
+    match result {
+        Ok(done) => {
+            let mut files = shared
+                .files
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            match done.update {
+                Update::Replace(all) => *files = Arc::new(all),
+                Update::Patch(patch) => {
+                    let mut updated = (**files).clone();
+                    updated.extend(patch);
+                    *files = Arc::new(updated);
+                }
+            }
+            drop(files);
+            *shared
+                .error
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+            println!(
+                "Rebuilt {} {} in {:.1} ms ({})",
+                done.pages,
+                crate::build::plural(done.pages, "page"),
+                started.elapsed().as_secs_f64() * 1000.0,
+                done.what
+            );
+        }
+        Err(error) => {
+            let text = render_error(&error);
+            eprintln!("{text}\n");
+            *shared
+                .error
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
+        }
+    }
+    let _ = std::io::stdout().flush();
+    shared.clients.reload();
+}
+
+fn now(root: &std::path::Path, relative: &str) -> Now {
+    let path = root.join(relative);
+    if path.is_dir() {
+        Now::Dir
+    } else if path.exists() {
+        Now::File
+    } else {
+        Now::Missing
+    }
+}
+
+fn bind(interface: &str, port: Option<u16>) -> anyhow::Result<tiny_http::Server> {
+    let address = |port: u16| {
+        format!(
+            "{}:{port}",
+            if interface.contains(':') {
+                format!("[{interface}]")
+            } else {
+                interface.to_string()
+            }
+        )
+    };
+    match port {
+        Some(port) => tiny_http::Server::http(address(port))
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", address(port)))
+            .context("the port is busy or not allowed; choose another with --port"),
+        None => tiny_http::Server::http(address(DEFAULT_PORT))
+            .or_else(|_| tiny_http::Server::http(address(0)))
+            .map_err(|e| anyhow::anyhow!("cannot listen on {interface}: {e}")),
+    }
+}
+
+fn display_address(address: SocketAddr) -> String {
+    match address {
+        SocketAddr::V4(v4) => v4.to_string(),
+        SocketAddr::V6(v6) => format!("[{}]:{}", v6.ip(), v6.port()),
+    }
+}
+
+fn listen(server: &tiny_http::Server, shared: &Arc<Shared>) {
+    for request in server.incoming_requests() {
+        let shared = Arc::clone(shared);
+        std::thread::spawn(move || respond(request, &shared));
+    }
+}
+
+fn respond(request: tiny_http::Request, shared: &Shared) {
+    let method = request.method().as_str().to_string();
+    let target = request.url().to_string();
+    if method == "GET" && target.split('?').next() == Some(EVENTS_PATH) {
+        let events = shared.clients.subscribe();
+        reload::stream(request.into_writer(), &events);
+        return;
+    }
+    let files = Arc::clone(
+        &shared
+            .files
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
+    let error = shared
+        .error
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clone();
+    let reply = route(&method, &target, &files, error.as_deref());
+    // tiny_http leaves the body out of HEAD responses and keeps its Content-Length.
+    let mut response = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
+    let mut headers = vec![
+        ("Content-Type", reply.content_type.to_string()),
+        ("Cache-Control", "no-store".to_string()),
+    ];
+    if let Some(location) = reply.location {
+        headers.push(("Location", location));
+    }
+    if reply.status == 405 {
+        headers.push(("Allow", "GET, HEAD".to_string()));
+    }
+    for (name, value) in headers {
+        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(header);
+        }
+    }
+    let _ = request.respond(response);
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(command)
+        .arg(url)
+        .spawn()
+        .is_err()
+    {
+        eprintln!("could not open a browser; visit {url}");
+    }
+}

@@ -1,0 +1,274 @@
+//! Rebuilding while serving: an edit re-renders only what depends on it, and a failed
+//! rebuild changes nothing that is served.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::data::{Data, DataFiles};
+use crate::diagnostic::{self, Diagnostic};
+use crate::fs::read_text;
+use crate::output::MemorySink;
+use crate::page::{Page, PageKind};
+use crate::render::{Rendered, Renderer};
+use crate::site::{self, LoadOptions, Site};
+use crate::view::Summary;
+
+use super::watch::{Change, Known};
+
+/// Files to publish after a rebuild.
+#[derive(Debug)]
+pub enum Update {
+    /// Everything, replacing what was served.
+    Replace(HashMap<String, Vec<u8>>),
+    /// Files to add or overwrite; the rest stays.
+    Patch(HashMap<String, Vec<u8>>),
+}
+
+/// What a rebuild did, for the terminal.
+#[derive(Debug)]
+pub struct Done {
+    /// The files to publish.
+    pub update: Update,
+    /// Pages rendered.
+    pub pages: usize,
+    /// Why (a full rebuild) or what (an incremental one).
+    pub what: String,
+}
+
+/// The site being served and what its last good build was made from.
+pub struct State {
+    options: LoadOptions,
+    site: Site,
+    renderer: Renderer,
+    rendered: Vec<Rendered>,
+}
+
+impl State {
+    /// Loads and renders the whole site in memory.
+    pub fn build(options: &LoadOptions) -> anyhow::Result<(Self, Done)> {
+        let site = Site::load(options)?;
+        let (renderer, mut errors) = Renderer::new(&site)?;
+        let sink = MemorySink::default();
+        let indices: Vec<usize> = (0..site.pages.len()).collect();
+        let (rendered, mut page_errors) = renderer.render_pages(&site, &indices, &sink);
+        errors.append(&mut page_errors);
+        diagnostic::into_result(errors)?;
+        let rendered: Vec<Rendered> = rendered.into_iter().map(|(_, r)| r).collect();
+        renderer.finish(&site, &rendered, &sink)?;
+        let pages = site.pages.len();
+        let state = Self {
+            options: options.clone(),
+            site,
+            renderer,
+            rendered,
+        };
+        let done = Done {
+            update: Update::Replace(sink.into_files()),
+            pages,
+            what: "full build".to_string(),
+        };
+        Ok((state, done))
+    }
+
+    /// What a file under `content/` (relative to it) is to this build.
+    pub fn known(&self, relative: &str) -> Known {
+        if self.site.pages.iter().any(|p| p.relative == relative) {
+            Known::Page
+        } else if self.site.statics.iter().any(|s| s.relative == relative)
+            || relative.ends_with(".toml")
+        {
+            Known::File
+        } else {
+            Known::Unknown
+        }
+    }
+
+    /// Rebuilds after a change. On error nothing changes and the last good build stays.
+    pub fn apply(&mut self, change: &Change) -> anyhow::Result<Done> {
+        match change {
+            Change::Full(why) => self.full(why),
+            Change::Pages(pages) => self.pages(pages),
+            Change::Data => self.data(),
+            Change::Statics(files) => self.statics(files),
+            Change::Nothing => Ok(Done {
+                update: Update::Patch(HashMap::new()),
+                pages: 0,
+                what: "nothing to do".to_string(),
+            }),
+        }
+    }
+
+    fn full(&mut self, why: &str) -> anyhow::Result<Done> {
+        let (state, mut done) = Self::build(&self.options)?;
+        *self = state;
+        done.what = format!("full rebuild: {why}");
+        Ok(done)
+    }
+
+    fn pages(&mut self, changed: &BTreeSet<String>) -> anyhow::Result<Done> {
+        let mut replaced: Vec<(usize, Page)> = Vec::new();
+        let mut replan = false;
+        let mut nav = false;
+        for relative in changed {
+            let Some(index) = self.site.pages.iter().position(|p| &p.relative == relative) else {
+                return self.full(&format!("content/{relative} is new"));
+            };
+            let page = self.reparse(index)?;
+            let old = &self.site.pages[index];
+            if page.meta.slug != old.meta.slug || page.meta.draft != old.meta.draft {
+                return self.full(&format!(
+                    "the URL or draft state of content/{relative} changed"
+                ));
+            }
+            if listed_differently(old, &page) {
+                replan = true;
+                nav |= self.renderer.plan.nav.contains(&index) || old.kind == PageKind::Section;
+            }
+            let old = std::mem::replace(&mut self.site.pages[index], page);
+            replaced.push((index, old));
+        }
+        let result = self.render_changed(&replaced, replan, nav);
+        if result.is_err() {
+            for (index, old) in replaced {
+                self.site.pages[index] = old;
+            }
+            self.renderer.refresh_plan(&self.site);
+        }
+        result
+    }
+
+    fn reparse(&self, index: usize) -> anyhow::Result<Page> {
+        let old = &self.site.pages[index];
+        let path = self.site.root.join("content").join(&old.relative);
+        let text = read_text(&path, &old.display)?;
+        let mut page = Page::parse(&old.relative, text)?;
+        if let Some(error) = site::check_claim_placement(&page) {
+            return Err(error.into());
+        }
+        page.url.clone_from(&old.url);
+        Ok(page)
+    }
+
+    fn render_changed(
+        &mut self,
+        replaced: &[(usize, Page)],
+        replan: bool,
+        nav: bool,
+    ) -> anyhow::Result<Done> {
+        if replan {
+            self.renderer.refresh_plan(&self.site);
+        }
+        let mut indices: BTreeSet<usize> = replaced.iter().map(|(i, _)| *i).collect();
+        if nav {
+            indices.extend(0..self.site.pages.len());
+        } else if replan {
+            indices.extend(
+                replaced
+                    .iter()
+                    .filter_map(|(i, _)| self.renderer.plan.parent[*i]),
+            );
+        }
+        for &(index, _) in replaced {
+            self.renderer.reverify(&self.site, index).map_err(errors)?;
+        }
+        let what = replaced
+            .iter()
+            .map(|(i, _)| self.site.pages[*i].display.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.render_patch(indices.into_iter().collect(), what)
+    }
+
+    fn data(&mut self) -> anyhow::Result<Done> {
+        let files = DataFiles::find(&self.site.root.join("content"));
+        let fresh = Data::load(&files).map_err(errors)?;
+        let previous = std::mem::replace(&mut self.site.data, fresh);
+
+        let mut errors = Vec::new();
+        let claims: Vec<usize> = (0..self.site.pages.len())
+            .filter(|&i| self.site.pages[i].meta.claim.is_some())
+            .collect();
+        for &index in &claims {
+            if let Err(mut found) = self.renderer.reverify(&self.site, index) {
+                errors.append(&mut found);
+            }
+        }
+        let dependents: Vec<usize> = (0..self.site.pages.len())
+            .filter(|&i| {
+                let b = &self.rendered[i].bindings;
+                !b.used.is_empty()
+                    || !b.citations.is_empty()
+                    || !b.checks.is_empty()
+                    || claims.contains(&i)
+                    || self.rendered[i]
+                        .ids
+                        .iter()
+                        .any(|id| id.starts_with("chart-"))
+            })
+            .collect();
+        let result = diagnostic::into_result(errors)
+            .and_then(|()| self.render_patch(dependents, "data".to_string()));
+        if result.is_err() {
+            self.site.data = previous;
+            for &index in &claims {
+                let _ = self.renderer.reverify(&self.site, index);
+            }
+        }
+        result
+    }
+
+    fn statics(&mut self, files: &BTreeSet<String>) -> anyhow::Result<Done> {
+        let mut patch = HashMap::new();
+        for relative in files {
+            let path = self.site.root.join("content").join(relative);
+            let bytes = std::fs::read(&path)
+                .map_err(|e| anyhow::anyhow!("failed to read `content/{relative}`: {e}"))?;
+            patch.insert(relative.clone(), bytes);
+        }
+        Ok(Done {
+            update: Update::Patch(patch),
+            pages: 0,
+            what: files.iter().cloned().collect::<Vec<_>>().join(", "),
+        })
+    }
+
+    /// Renders some pages, checks all links, and regenerates the files built from pages.
+    fn render_patch(&mut self, indices: Vec<usize>, what: String) -> anyhow::Result<Done> {
+        let sink = MemorySink::default();
+        let (rendered, errors) = self.renderer.render_pages(&self.site, &indices, &sink);
+        diagnostic::into_result(errors)?;
+        let mut previous: Vec<(usize, Rendered)> = Vec::with_capacity(rendered.len());
+        for (index, page) in rendered {
+            previous.push((index, std::mem::replace(&mut self.rendered[index], page)));
+        }
+        if let Err(error) = self
+            .renderer
+            .finish_pages(&self.site, &self.rendered, &sink)
+        {
+            for (index, page) in previous {
+                self.rendered[index] = page;
+            }
+            return Err(error);
+        }
+        Ok(Done {
+            update: Update::Patch(sink.into_files()),
+            pages: indices.len(),
+            what,
+        })
+    }
+}
+
+/// Whether a page shows differently in listings, the navigation, feeds or the sitemap.
+fn listed_differently(old: &Page, new: &Page) -> bool {
+    let summary = |page: &Page| serde_json::to_string(&Summary::of(page)).unwrap_or_default();
+    summary(old) != summary(new)
+        || old.meta.template != new.meta.template
+        || old.meta.updated != new.meta.updated
+        || old.meta.corrections.len() != new.meta.corrections.len()
+}
+
+/// A diagnostic list as one error, for callers that report one error.
+pub fn errors(diagnostics: Vec<Diagnostic>) -> anyhow::Error {
+    diagnostic::into_result(diagnostics)
+        .err()
+        .unwrap_or_else(|| anyhow::anyhow!("rebuild failed"))
+}
