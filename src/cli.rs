@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{self, BuildOptions, plural};
 use crate::check::{self, CheckOptions};
+use crate::scaffold;
 use crate::serve::{self, ServeOptions};
 
 /// A static site generator for fact-checked explainers.
@@ -56,6 +57,11 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Create a small working explainer in a new directory.
+    New {
+        /// The directory to create (it must not exist, or be empty).
+        dir: PathBuf,
+    },
     /// Build without writing, then report unused sources, unchecked claims, stale facts
     /// and facts resting on conflicting sources. Errors fail; warnings do not.
     Check {
@@ -104,6 +110,12 @@ pub fn run() -> anyhow::Result<()> {
             open,
             drafts,
         }),
+        Command::New { dir } => {
+            let written = scaffold::new_site(&dir)?;
+            println!("Created {} files in {}", written.len(), dir.display());
+            println!("Next: cd {} && factsite serve", dir.display());
+            Ok(())
+        }
         Command::Check { root, drafts } => {
             let report = check::check(&CheckOptions { root, drafts })?;
             for warning in &report.warnings {

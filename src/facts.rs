@@ -255,12 +255,13 @@ fn ordinal(n: i64) -> String {
     format!("{n}{suffix}")
 }
 
-/// `266000000` -> `266,000,000`; numbers under 10,000 are written plain.
+/// `266000000` -> `266,000,000`, `1700` -> `1,700`; numbers under 1,000 are written plain.
 pub fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
-    if n.unsigned_abs() < 10_000 {
+    if n.unsigned_abs() < 1_000 {
         return n.to_string();
     }
+
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -355,7 +356,8 @@ mod tests {
             format(Value::Int(266_000_000), Style::Plain).unwrap(),
             "266,000,000"
         );
-        assert_eq!(format(Value::Int(2025), Style::Plain).unwrap(), "2025");
+        assert_eq!(format(Value::Int(1700), Style::Plain).unwrap(), "1,700");
+        assert_eq!(format(Value::Int(999), Style::Plain).unwrap(), "999");
         assert_eq!(format(Value::Int(8), Style::Word).unwrap(), "eight");
         assert_eq!(
             format(Value::Int(13), Style::OrdinalWord).unwrap(),

@@ -29,6 +29,7 @@ pub mod perturb;
 pub mod plan;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod serve;
 pub mod shortcodes;
 pub mod site;

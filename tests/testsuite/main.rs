@@ -4,6 +4,7 @@ mod build;
 mod errors;
 mod facts;
 mod guarantee;
+mod new;
 mod output_dir;
 mod serve;
 mod support;

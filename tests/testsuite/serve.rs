@@ -60,7 +60,6 @@ impl Server {
             {
                 return line;
             }
-
         }
         panic!("factsite serve never printed {needle:?}");
     }
