@@ -151,6 +151,8 @@ pub enum Style {
     Plain,
     /// `eight` (zero to twenty).
     Word,
+    /// `Eight`, to start a sentence.
+    CapitalWord,
     /// `8th`.
     Ordinal,
     /// `eighth` (first to twentieth).
@@ -165,11 +167,12 @@ impl Style {
         match text {
             "plain" => Ok(Self::Plain),
             "word" => Ok(Self::Word),
+            "Word" => Ok(Self::CapitalWord),
             "ordinal" => Ok(Self::Ordinal),
             "ordinal-word" => Ok(Self::OrdinalWord),
             "iso" => Ok(Self::Iso),
             _ => Err(format!(
-                "unknown style `{text}` (styles: plain, word, ordinal, ordinal-word, iso)"
+                "unknown style `{text}` (styles: plain, word, Word, ordinal, ordinal-word, iso)"
             )),
         }
     }
@@ -228,6 +231,7 @@ pub fn format(value: Value, style: Style) -> Result<String, String> {
     match (value, style) {
         (Value::Int(n), Style::Plain) => Ok(thousands(n)),
         (Value::Int(n), Style::Word) => small(n).map(|i| WORDS[i].to_string()),
+        (Value::Int(n), Style::CapitalWord) => small(n).map(|i| capitalize(WORDS[i])),
         (Value::Int(n), Style::OrdinalWord) => small(n).map(|i| ORDINAL_WORDS[i].to_string()),
         (Value::Int(n), Style::Ordinal) => Ok(ordinal(n)),
         (Value::Date(d), Style::Plain) => Ok(d.long()),
@@ -235,6 +239,14 @@ pub fn format(value: Value, style: Style) -> Result<String, String> {
         (Value::Off, Style::Plain) => Ok("off the chart".to_string()),
         (value, style) => Err(format!("style {style:?} does not apply to {value}")),
     }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn small(n: i64) -> Result<usize, String> {
@@ -359,6 +371,7 @@ mod tests {
         assert_eq!(format(Value::Int(1700), Style::Plain).unwrap(), "1,700");
         assert_eq!(format(Value::Int(999), Style::Plain).unwrap(), "999");
         assert_eq!(format(Value::Int(8), Style::Word).unwrap(), "eight");
+        assert_eq!(format(Value::Int(9), Style::CapitalWord).unwrap(), "Nine");
         assert_eq!(
             format(Value::Int(13), Style::OrdinalWord).unwrap(),
             "thirteenth"

@@ -118,7 +118,10 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
 }
 
-const RESERVED_CHARS: [char; 2] = [placeholder::OPEN, placeholder::CLOSE];
+const RESERVED_CHARS: [char; 2] = placeholder::RESERVED;
+
+/// The deepest nesting of blocks and inlines a page may have.
+const MAX_DEPTH: usize = 100;
 
 /// Renders one markdown body. All errors found are returned together.
 pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Rendered, Vec<Diagnostic>> {
@@ -343,8 +346,26 @@ impl<'a> Writer<'a> {
     fn process<'e>(&mut self, events: Vec<(Event<'e>, Range<usize>)>) -> Vec<Event<'e>> {
         let mut out: Vec<Event<'e>> = Vec::with_capacity(events.len());
         let mut footnote: Option<(String, Vec<Event<'e>>)> = None;
+        let mut depth = 0usize;
         let mut iter = events.into_iter().peekable();
         while let Some((event, range)) = iter.next() {
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > MAX_DEPTH {
+                let at = self
+                    .placeholders
+                    .original_range_of(range.start..range.start + 1);
+                self.errors.push(
+                    self.locator
+                        .at(at, format!("markdown nested more than {MAX_DEPTH} levels deep"))
+                        .with_help("browsers stop nesting elements long before this; flatten the blockquotes or lists"),
+                );
+                return Vec::new();
+            }
+
             let target = match footnote.as_mut() {
                 Some((_, events)) => events,
                 None => &mut out,

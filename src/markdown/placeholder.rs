@@ -1,16 +1,20 @@
 //! Placeholders that stand in for expanded shortcodes while pulldown-cmark parses.
 //!
-//! A placeholder is `U+E000 <index> U+E001`: private-use characters that markdown treats
-//! as ordinary text, so they survive parsing and smart punctuation untouched.
+//! A placeholder is `⸨ U+E000 <index> U+E001 ⸩`. The private-use characters make it
+//! unmistakable; the double parentheses around them are punctuation, so smart punctuation
+//! and emphasis treat a placeholder like the citation or number it stands for (a quote
+//! mark before `[@source]` still closes).
 
 use std::ops::Range;
 
 use super::Expansion;
 
+/// The private-use characters a placeholder is made of, reserved in content.
+pub const RESERVED: [char; 2] = ['\u{E000}', '\u{E001}'];
 /// Opens a placeholder.
-pub const OPEN: char = '\u{E000}';
+const OPEN: &str = "\u{2E28}\u{E000}";
 /// Closes a placeholder.
-pub const CLOSE: char = '\u{E001}';
+const CLOSE: &str = "\u{E001}\u{2E29}";
 
 /// The expansions of one page and where each one was in the original file.
 #[derive(Debug)]
@@ -53,9 +57,9 @@ impl Placeholders {
         for (index, (range, _)) in self.items.iter().enumerate() {
             out.push_str(&text[pos..range.start]);
             let start = out.len();
-            out.push(OPEN);
+            out.push_str(OPEN);
             out.push_str(&index.to_string());
-            out.push(CLOSE);
+            out.push_str(CLOSE);
             self.rewritten.push(start..out.len());
             pos = range.end;
         }
@@ -113,10 +117,10 @@ impl Placeholders {
 
     fn next_placeholder<'t>(&self, text: &'t str) -> Option<(&'t str, usize, &'t str)> {
         let open = text.find(OPEN)?;
-        let digits_start = open + OPEN.len_utf8();
+        let digits_start = open + OPEN.len();
         let close = digits_start + text[digits_start..].find(CLOSE)?;
         let index = text[digits_start..close].parse().unwrap_or(usize::MAX);
-        Some((&text[..open], index, &text[close + CLOSE.len_utf8()..]))
+        Some((&text[..open], index, &text[close + CLOSE.len()..]))
     }
 
     /// The expansion if `text` is exactly one block placeholder (surrounding spaces aside).
@@ -169,20 +173,20 @@ mod tests {
         placeholders.push(10..19, expansion("X", false));
         placeholders.push(21..30, expansion("Y", true));
         let body = placeholders.apply(text);
-        assert_eq!(body, "ab\u{E000}0\u{E001}cd\u{E000}1\u{E001}e");
+        assert_eq!(body, "ab⸨\u{E000}0\u{E001}⸩cd⸨\u{E000}1\u{E001}⸩e");
         assert_eq!(placeholders.original_range_of(0..2), 8..10);
-        assert_eq!(placeholders.original_range_of(2..9), 10..19);
-        assert_eq!(placeholders.original_range_of(9..11), 19..21);
-        assert_eq!(placeholders.original_range_of(18..19), 30..31);
+        assert_eq!(placeholders.original_range_of(2..15), 10..19);
+        assert_eq!(placeholders.original_range_of(15..17), 19..21);
+        assert_eq!(placeholders.original_range_of(30..31), 30..31);
         assert_eq!(placeholders.plain_text(&body), "abXcdYe");
         assert_eq!(placeholders.replace_html(&body), "abXcdYe");
-        assert!(placeholders.sole_block(" \u{E000}1\u{E001}\n").is_some());
-        assert!(placeholders.sole_block("\u{E000}0\u{E001}").is_none());
+        assert!(placeholders.sole_block(" ⸨\u{E000}1\u{E001}⸩\n").is_some());
+        assert!(placeholders.sole_block("⸨\u{E000}0\u{E001}⸩").is_none());
     }
 
     #[test]
     fn ignores_forged_indexes() {
         let placeholders = Placeholders::new(0);
-        assert_eq!(placeholders.plain_text("a\u{E000}99\u{E001}b"), "ab");
+        assert_eq!(placeholders.plain_text("a⸨\u{E000}99\u{E001}⸩b"), "ab");
     }
 }

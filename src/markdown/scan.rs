@@ -119,8 +119,12 @@ fn citation(text: &str, at: usize) -> Option<Found> {
         }
     }
     let end = pos + 1;
-    // `[@x](url)` is a link and `[@x]: url` a link definition, not citations.
-    if matches!(bytes.get(end), Some(b'(' | b':' | b'[')) {
+    // `[@x](url)` and `[@x][ref]` are links, and `[@x]: url` at the start of a line is a
+    // link definition; none of them is a citation.
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let definition =
+        bytes.get(end) == Some(&b':') && text[line_start..at].trim_start_matches(' ').is_empty();
+    if definition || matches!(bytes.get(end), Some(b'(' | b'[')) {
         return None;
     }
     Some(Found {
@@ -141,7 +145,7 @@ mod tests {
 
     #[test]
     fn finds_citations_and_skips_links_and_plain_brackets() {
-        let found = items("A [@a-1; @b.c] and [@x](u) [see @y] [@z]: u [@q]", &[]);
+        let found = items("A [@a-1; @b.c] and [@x](u) [see @y] [@z][r] [@q]", &[]);
         let ids: Vec<_> = found
             .iter()
             .map(|(item, range)| match item {

@@ -229,6 +229,15 @@ fn shows_escaped_shortcodes_literally() {
     );
 }
 
+// A closing quote before a citation stays a closing quote.
+#[test]
+fn smart_quotes_close_before_citations_and_numbers() {
+    assert_eq!(
+        html("He said \"golden\"[@a] and \"{{ num() }}\" weeks."),
+        "<p>He said “golden”<sup class=\"citation\">[<a href=\"#ref-a\">1</a>]</sup> and “<span class=\"n\">8</span>” weeks.</p>\n"
+    );
+}
+
 // Reserved private-use characters are refused rather than mistaken for placeholders.
 #[test]
 fn refuses_reserved_characters() {
@@ -236,4 +245,15 @@ fn refuses_reserved_characters() {
         errors("a \u{E000}0\u{E001}"),
         ["content/for/x.md:4:3: private-use characters U+E000 and U+E001 are reserved by factsite"]
     );
+}
+
+// Absurd nesting is refused with a location instead of producing HTML no browser can show.
+#[test]
+fn refuses_absurd_nesting() {
+    let deep = format!("{} hi", ">".repeat(20_000));
+    assert_eq!(
+        errors(&deep),
+        ["content/for/x.md:4:101: markdown nested more than 100 levels deep"]
+    );
+    assert!(render_body(&format!("{} fine", ">".repeat(50))).is_ok());
 }

@@ -1,0 +1,186 @@
+//! The benchmark harness: builds a generated site with factsite, with a bare
+//! pulldown-cmark "floor" and, when installed, with Hugo, in the same run; then times the
+//! flagship's cold build and single-page edits under `factsite serve`.
+//!
+//! `cargo bench --bench build -- --pages 10000 --charts 1000 [--runs 3] [--edits 20]`
+
+mod corpus;
+mod floor;
+mod measure;
+mod serve;
+
+use std::path::{Path, PathBuf};
+
+use measure::{Sample, median};
+
+struct Args {
+    pages: usize,
+    charts: usize,
+    runs: usize,
+    edits: usize,
+    hugo: bool,
+}
+
+fn args() -> Args {
+    let mut args = Args {
+        pages: 1000,
+        charts: 100,
+        runs: 3,
+        edits: 20,
+        hugo: true,
+    };
+    let mut iter = std::env::args().skip(1);
+    while let Some(arg) = iter.next() {
+        let mut number = || {
+            iter.next()
+                .and_then(|v| v.parse().ok())
+                .expect("a number after the flag")
+        };
+        match arg.as_str() {
+            "--pages" => args.pages = number(),
+            "--charts" => args.charts = number(),
+            "--runs" => args.runs = number(),
+            "--edits" => args.edits = number(),
+            "--no-hugo" => args.hugo = false,
+            "--bench" => {}
+            other => panic!(
+                "unknown argument {other}; use --pages N --charts M --runs R --edits E --no-hugo"
+            ),
+        }
+    }
+    args
+}
+
+fn main() {
+    let args = args();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = repo
+        .join("target/bench")
+        .join(format!("{}-{}", args.pages, args.charts));
+    let _ = std::fs::remove_dir_all(&work);
+    let size = corpus::Size {
+        pages: args.pages,
+        charts: args.charts,
+    };
+    let site = work.join("factsite");
+    corpus::factsite(&site, size);
+    println!("machine: {}", measure::machine());
+    println!(
+        "corpus: {} pages in 100 sections, {} chart datasets, {} claims (in {})\n",
+        args.pages,
+        args.charts,
+        args.charts,
+        work.display()
+    );
+
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_factsite"));
+    let factsite: Vec<Sample> = (0..args.runs)
+        .map(|run| {
+            let out = work.join(format!("out-factsite-{run}"));
+            measure::command(
+                binary.as_os_str(),
+                &[
+                    "build",
+                    "--quiet",
+                    "--root",
+                    site.to_str().expect("utf-8"),
+                    "--output",
+                    out.to_str().expect("utf-8"),
+                ],
+            )
+        })
+        .collect();
+    let floor: Vec<Sample> = (0..args.runs)
+        .map(|run| floor::build(&site, &work.join(format!("out-floor-{run}"))))
+        .collect();
+    let hugo: Option<Vec<Sample>> = (args.hugo && measure::has("hugo")).then(|| {
+        let source = work.join("hugo");
+        corpus::hugo(&source, size);
+        (0..args.runs)
+            .map(|run| {
+                let out = work.join(format!("out-hugo-{run}"));
+                measure::command(
+                    "hugo".as_ref(),
+                    &[
+                        "--quiet",
+                        "--source",
+                        source.to_str().expect("utf-8"),
+                        "--destination",
+                        out.to_str().expect("utf-8"),
+                    ],
+                )
+            })
+            .collect()
+    });
+    let flagship: Vec<Sample> = (0..args.runs.max(5))
+        .map(|run| {
+            let out = work.join(format!("out-flagship-{run}"));
+            measure::command(
+                binary.as_os_str(),
+                &[
+                    "build",
+                    "--quiet",
+                    "--root",
+                    repo.to_str().expect("utf-8"),
+                    "--output",
+                    out.to_str().expect("utf-8"),
+                ],
+            )
+        })
+        .collect();
+    let edits = serve::edits(&binary, &site, args.edits);
+
+    let f = median(&factsite);
+    println!("| measure | value |\n|---|---|");
+    println!(
+        "| factsite full build, {} pages + {} charts (median of {}) | {:.2} s wall, {:.0} MiB peak |",
+        args.pages,
+        args.charts,
+        args.runs,
+        f.seconds,
+        f.mib()
+    );
+    println!("| pages/s | {:.0} |", args.pages as f64 / f.seconds);
+    if args.charts > 0 {
+        println!(
+            "| charts/s (datasets with a chart page and a claim, over the whole build) | {:.0} |",
+            args.charts as f64 / f.seconds
+        );
+    }
+    let fl = median(&floor);
+    println!(
+        "| floor (read, pulldown-cmark in parallel, write), same pages | {:.2} s wall |",
+        fl.seconds
+    );
+    println!("| factsite / floor | {:.2}x |", f.seconds / fl.seconds);
+    match hugo {
+        Some(samples) => {
+            let h = median(&samples);
+            println!(
+                "| Hugo {} on the same pages | {:.2} s wall, {:.0} MiB peak |",
+                measure::hugo_version(),
+                h.seconds,
+                h.mib()
+            );
+            println!("| factsite / Hugo | {:.2}x |", f.seconds / h.seconds);
+        }
+        None => println!("| Hugo | not installed (apt-get install hugo) |"),
+    }
+    let fs = median(&flagship);
+    println!(
+        "| flagship cold build, process start to exit (median of {}) | {:.0} ms, {:.0} MiB peak |",
+        flagship.len(),
+        fs.seconds * 1000.0,
+        fs.mib()
+    );
+    if let Some(edits) = edits {
+        println!(
+            "| serve: single-page edit to reload event (median of {}) | {:.1} ms (p90 {:.1} ms) |",
+            edits.count, edits.median_ms, edits.p90_ms
+        );
+        println!(
+            "| serve: the same, as factsite reports its rebuild | {:.1} ms median |",
+            edits.rebuild_ms
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! Timing a command with its peak memory (through GNU time when present).
+
+use std::ffi::OsStr;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// One run.
+#[derive(Debug, Clone, Copy)]
+pub struct Sample {
+    pub seconds: f64,
+    /// Peak resident memory in KiB, when known.
+    pub max_rss_kib: u64,
+}
+
+impl Sample {
+    pub fn mib(self) -> f64 {
+        self.max_rss_kib as f64 / 1024.0
+    }
+}
+
+/// The run with the median wall time.
+pub fn median(samples: &[Sample]) -> Sample {
+    let mut sorted = samples.to_vec();
+    sorted.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+    sorted[sorted.len() / 2]
+}
+
+/// Whether a program is on the PATH.
+pub fn has(program: &str) -> bool {
+    Command::new(program)
+        .arg("version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// Hugo's version line.
+pub fn hugo_version() -> String {
+    Command::new("hugo")
+        .arg("version")
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("?")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// The CPU and core count of this machine.
+pub fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split(':').nth(1))
+        .unwrap_or("unknown CPU")
+        .trim()
+        .to_string();
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    format!("{model}, {cores} cores")
+}
+
+/// Runs a command to completion, failing loudly if it fails.
+pub fn command(program: &OsStr, args: &[&str]) -> Sample {
+    let time = std::path::Path::new("/usr/bin/time");
+    let report = std::env::temp_dir().join(format!("factsite-bench-time-{}", std::process::id()));
+    let start = Instant::now();
+    let status = if time.exists() {
+        Command::new(time)
+            .arg("-f")
+            .arg("%M")
+            .arg("-o")
+            .arg(&report)
+            .arg(program)
+            .args(args)
+            .status()
+    } else {
+        Command::new(program).args(args).status()
+    }
+    .expect("run the benchmark command");
+    let seconds = start.elapsed().as_secs_f64();
+    assert!(
+        status.success(),
+        "{} {:?} failed",
+        program.to_string_lossy(),
+        args
+    );
+    let max_rss_kib = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|t| t.trim().lines().last().and_then(|l| l.trim().parse().ok()))
+        .unwrap_or(0);
+    let _ = std::fs::remove_file(&report);
+    Sample {
+        seconds,
+        max_rss_kib,
+    }
+}
