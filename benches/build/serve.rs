@@ -70,16 +70,16 @@ pub fn edits(binary: &Path, site: &Path, count: usize) -> Option<Edits> {
             }
         }
         latencies.push(start.elapsed().as_secs_f64() * 1000.0);
-        if let Some(Ok(printed)) = lines.next() {
-            if let Some(ms) = printed
+        if let Some(Ok(printed)) = lines.next()
+            && let Some(ms) = printed
                 .split(" in ")
                 .nth(1)
                 .and_then(|r| r.split(" ms").next())
                 .and_then(|v| v.parse::<f64>().ok())
-            {
-                rebuilds.push(ms);
-            }
+        {
+            rebuilds.push(ms);
         }
+
     }
     std::fs::write(&page, original).expect("restore");
     let _ = child.kill();
