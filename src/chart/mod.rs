@@ -6,12 +6,22 @@
 //! and a page without the properties gets the light theme's colours.
 
 mod backend;
+mod csv;
+mod describe;
+mod facts;
+mod grid;
+mod provenance;
 mod scale;
+mod table;
 mod text;
 
 use crate::dataset::{Dataset, Entry};
 use crate::date::Date;
 use crate::sources::Bibliography;
+
+pub use csv::csv;
+pub use describe::describe;
+pub use table::table;
 
 /// One chart to draw: which entries of which dataset, over which dates, titled how.
 pub struct Spec<'a> {
