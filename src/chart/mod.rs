@@ -6,12 +6,21 @@
 //! and a page without the properties gets the light theme's colours.
 
 mod backend;
+mod bands;
 mod csv;
 mod describe;
+mod draw;
 mod facts;
+mod frame;
 mod grid;
+mod labels;
+mod layout;
+mod marker;
+mod notes;
 mod provenance;
 mod scale;
+mod series;
+mod style;
 mod table;
 mod text;
 
@@ -48,4 +57,9 @@ pub enum Layout {
     Wide,
     /// For small screens: 360 by 380 user units, larger text, fewer ticks, shorter labels.
     Narrow,
+}
+
+/// One complete `<svg>` element of the chart, sized by `viewBox` only.
+pub fn svg(spec: &Spec, layout: Layout) -> String {
+    draw::draw(spec, layout).svg
 }
