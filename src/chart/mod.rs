@@ -11,6 +11,7 @@ mod csv;
 mod describe;
 mod draw;
 mod facts;
+mod figure;
 mod frame;
 mod grid;
 mod labels;
@@ -30,6 +31,7 @@ use crate::sources::Bibliography;
 
 pub use csv::csv;
 pub use describe::describe;
+pub use figure::figure;
 pub use table::table;
 
 /// One chart to draw: which entries of which dataset, over which dates, titled how.
