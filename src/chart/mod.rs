@@ -65,3 +65,6 @@ pub enum Layout {
 pub fn svg(spec: &Spec, layout: Layout) -> String {
     draw::draw(spec, layout).svg
 }
+
+#[cfg(test)]
+mod tests;
