@@ -119,8 +119,9 @@ fn paint(scene: &Scene) -> DrawResult<Vec<Rect>> {
     let bands = bands::draw(&root, &chart, scene)?;
     mesh(&mut chart, &ticks, scene)?;
     // Text must stay clear of the titles, the markers and the lines.
+    let titles = titles(&root, &chart, scene)?;
     let mut avoid = Obstacles {
-        boxes: titles(&root, &chart, scene)?,
+        boxes: titles.clone(),
         segments: Vec::new(),
         bounds: Rect {
             x0: f64::from(f.left),
@@ -132,7 +133,8 @@ fn paint(scene: &Scene) -> DrawResult<Vec<Rect>> {
     for index in 0..scene.grid.rows.len() {
         series::draw(&root, &mut chart, scene, index, &mut avoid)?;
     }
-    notes::draw(&root, &chart, scene, &bands, avoid)
+    let notes = notes::draw(&root, &chart, scene, &bands, avoid)?;
+    Ok(titles.into_iter().chain(notes).collect())
 }
 
 /// Grid lines and tick labels; plotters' axis lines and tick marks are not drawn.

@@ -74,40 +74,33 @@ fn key(grid: &Grid) -> String {
         .flat_map(|r| r.cells.iter().copied())
         .collect();
     let has = |test: &dyn Fn(&Cell) -> bool| cells.iter().any(test);
-    let (gap, no1) = if grid.step == 1 {
-        (
-            "gap or hatched band: no data for that day",
-            "shaded band: days at No. 1",
-        )
-    } else {
-        (
-            "gap or hatched band: no data for that week",
-            "shaded band: weeks at No. 1",
-        )
-    };
-    let mut items = Vec::new();
+    let unit = if grid.step == 1 { "day" } else { "week" };
+    let mut items: Vec<(&str, String)> = Vec::new();
     let stated =
         |basis| move |c: &Cell| c.rank().is_some() && c.week().is_some_and(|w| w.basis == basis);
     if has(&stated(Basis::Stated)) {
-        items.push(("●", "filled marker: position stated by the source"));
+        items.push(("●", "filled marker: position stated by the source".into()));
     }
     if has(&stated(Basis::Derived)) {
-        items.push(("○", "hollow marker: position derived from the source"));
+        items.push((
+            "○",
+            "hollow marker: position derived from the source".into(),
+        ));
     }
     if has(&|c| matches!(c, Cell::Off(_))) {
-        items.push(("×", "off the chart that week"));
+        items.push(("×", format!("off the chart that {unit}")));
     }
     if !grid.unknown_bands().is_empty() || has(&|c| matches!(c, Cell::Unknown)) {
-        items.push(("▨", gap));
+        items.push(("▨", format!("gap or hatched band: no data for that {unit}")));
     }
     if has(&|c| c.week().is_some_and(|w| !w.conflicts.is_empty())) {
         items.push((
             "◎",
-            "ring: sources conflict; the dashed marker is the other source",
+            "ring: sources conflict; the dashed marker is the other source".into(),
         ));
     }
     if has(&|c| c.rank() == Some(1)) {
-        items.push(("▬", no1));
+        items.push(("▬", format!("shaded band: {unit}s at No. 1")));
     }
     let mut out = String::from("<ul class=\"chart-key\">");
     for (mark, text) in items {

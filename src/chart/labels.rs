@@ -158,6 +158,32 @@ fn column(labels: &mut [Label], indices: &[usize], top: f64, bottom: f64) {
     }
 }
 
+/// Nudges each stacked label up or down by a few units, the least that clears markers
+/// and lines, when it can do so without touching another label; a label with no such
+/// spot stays where [`stack`] put it.
+pub(crate) fn nudge(labels: &mut [Label], avoid: &Obstacles) {
+    for i in 0..labels.len() {
+        let reach = labels[i].height * 1.5;
+        let steps = (reach / 2.0) as usize;
+        let offsets = (0..=steps).flat_map(|k| [-2.0 * k as f64, 2.0 * k as f64]);
+        for offset in offsets {
+            let moved = Label {
+                y: labels[i].y + offset,
+                ..labels[i].clone()
+            };
+            let rect = moved.rect();
+            let clear = labels
+                .iter()
+                .enumerate()
+                .all(|(j, other)| j == i || !other.rect().overlaps(&rect));
+            if clear && avoid.free(&rect) {
+                labels[i] = moved;
+                break;
+            }
+        }
+    }
+}
+
 /// A free box of `size` near the point `(x, y)`, at least `clear` away from it: beside it
 /// first (above, below, right, left, diagonally above), then up to `far` line heights
 /// further below or above, where a leader line will join it to the point; that leader
@@ -293,6 +319,18 @@ mod tests {
         blocked.push(Rect::centred(100.0, 112.0, 4.0, 4.0));
         let far = spot(at, size, (5.0, 1), &obstacles(blocked, lines)).unwrap();
         assert_eq!(far.centre(), (100.0, 80.0));
+    }
+
+    // A label moves off a marker when it can, and never onto another label.
+    #[test]
+    fn nudges_labels_off_markers() {
+        let marker = Rect::centred(30.0, 54.0, 10.0, 10.0);
+        let mut labels = vec![label(50.0), label(80.0)];
+        nudge(&mut labels, &obstacles(vec![marker], vec![]));
+        assert_eq!((labels[0].y, labels[1].y), (40.0, 80.0));
+        let mut boxed = vec![label(50.0), label(34.0), label(66.0)];
+        nudge(&mut boxed, &obstacles(vec![marker], vec![]));
+        assert_eq!(boxed[0].y, 50.0);
     }
 
     // Segments cross a box when any part of them is inside it.

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::draw::{Chart, Scene};
 use super::facts::Facts;
 use super::frame::LABEL_GAP;
-use super::labels::{Label, Obstacles, Rect, spot, stack};
+use super::labels::{Label, Obstacles, Rect, nudge, spot, stack};
 use super::marker::{DrawResult, Root};
 use super::text;
 
@@ -28,7 +28,7 @@ pub(crate) fn draw(
     bands: &[Rect],
     mut avoid: Obstacles,
 ) -> DrawResult<Vec<Rect>> {
-    let (labels, mut leaders) = direct(chart, scene);
+    let (labels, mut leaders) = direct(chart, scene, &avoid);
     avoid.boxes.extend(labels.iter().map(|n| n.rect));
     let mut notes = labels;
     for band in bands {
@@ -65,7 +65,7 @@ type Leader = (String, (i32, i32), (i32, i32));
 
 /// Direct labels beside each line's end, stacked so that none overlap, with a leader
 /// line when a label had to move away from its line.
-fn direct(chart: &Chart, scene: &Scene) -> (Vec<Note>, Vec<Leader>) {
+fn direct(chart: &Chart, scene: &Scene, avoid: &Obstacles) -> (Vec<Note>, Vec<Leader>) {
     let (m, f) = (&scene.metrics, &scene.frame);
     let mut wanted = Vec::new();
     for (index, row) in scene.grid.rows.iter().enumerate() {
@@ -88,6 +88,7 @@ fn direct(chart: &Chart, scene: &Scene) -> (Vec<Note>, Vec<Leader>) {
     }
     let mut boxes: Vec<Label> = wanted.iter().map(|w| w.2.clone()).collect();
     stack(&mut boxes, 2.0, f64::from(f.bottom));
+    nudge(&mut boxes, avoid);
     let mut notes = Vec::new();
     let mut leaders = Vec::new();
     for ((index, label, _, (x, y)), placed) in wanted.into_iter().zip(boxes) {
