@@ -663,10 +663,13 @@ fn preview() {
     let Ok(path) = std::env::var("FACTSITE_CHART_PREVIEW") else {
         return;
     };
-    let head = "<!doctype html><html lang=en><head><meta charset=utf-8>\
-        <meta name=viewport content='width=device-width,initial-scale=1'>\
-        <link rel=stylesheet href='/work/wt-chart/theme/style.css'>\
-        <link rel=stylesheet href='/work/wt-chart/theme/charts.css'></head><body><main>";
+    let theme = concat!(env!("CARGO_MANIFEST_DIR"), "/theme");
+    let head = format!(
+        "<!doctype html><html lang=en><head><meta charset=utf-8>\
+         <meta name=viewport content='width=device-width,initial-scale=1'>\
+         <link rel=stylesheet href='{theme}/style.css'>\
+         <link rel=stylesheet href='{theme}/charts.css'></head><body><main>"
+    );
     let charts: [(&str, &[&str], &str); 4] = [
         (
             "hot-100",
