@@ -246,11 +246,6 @@ impl DrawingBackend for SemanticBackend {
         let size = style.size();
         let width = super::text::width(text, size).ceil();
         // Whole user units; the estimates are small and non-negative.
-        #[allow(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "small, non-negative"
-        )]
         Ok((width as u32, size.ceil() as u32))
     }
 }

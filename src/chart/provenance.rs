@@ -1,6 +1,6 @@
 //! How a week's sources are named: in tooltips, table cells and the figure's source line.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::dataset::{Basis, Conflict, Entry, Week};
 use crate::sources::{Bibliography, Source};
@@ -79,7 +79,7 @@ pub(crate) fn conflict_tooltip(
 
 /// Every source id behind a drawn week of the range, in first-seen order, with its source.
 pub(crate) fn used<'a>(grid: &Grid<'a>, bibliography: &'a Bibliography) -> Vec<&'a Source> {
-    let mut seen = BTreeMap::new();
+    let mut seen = BTreeSet::new();
     let mut used = Vec::new();
     let weeks = grid
         .rows
@@ -91,7 +91,7 @@ pub(crate) fn used<'a>(grid: &Grid<'a>, bibliography: &'a Bibliography) -> Vec<&
             .chain(week.conflicts.iter().map(|c| &c.source));
         for id in ids {
             if let Some(source) = bibliography.get(id)
-                && seen.insert(id.as_str(), ()).is_none()
+                && seen.insert(id.as_str())
             {
                 used.push(source);
             }

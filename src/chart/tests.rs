@@ -606,6 +606,66 @@ weeks = [
     assert!(svg(&spec, Layout::Wide).contains("data-dates=\"2025-07-03 2025-07-04\""));
 }
 
+// Odd shapes of data still draw, with text apart: an entry only ever off the chart, nine
+// entries (more than the eight series colours), a ten-position chart, a very long title,
+// and no entries at all.
+#[test]
+fn draws_edge_cases() {
+    let mut many = String::new();
+    for n in 0..9 {
+        many.push_str(&format!(
+            "[[entry]]\nid = \"e{n}\"\ntitle = \"Entry number {n} with a rather long title indeed\"\n\
+             artist = \"A\"\nweeks = [\n  {{ date = 2025-07-05, pos = {}, source = \"billboard\" }},\n  \
+             {{ date = 2025-07-12, pos = {}, source = \"billboard\" }},\n]\n",
+            n + 1,
+            n + 2
+        ));
+    }
+    let only_off = r#"
+[[entry]]
+id = "gone"
+title = "Gone"
+artist = "A"
+weeks = [{ date = 2025-07-05, pos = "off", source = "billboard" }]
+"#;
+    let small = HEAD.replace("positions = 100", "positions = 10");
+    let fixtures = [
+        Fixture::new(&many),
+        Fixture::new(only_off),
+        Fixture::with_head(
+            &small,
+            &SINGLE
+                .replace("pos = 81", "pos = 9")
+                .replace("pos = 23", "pos = 7"),
+        ),
+    ];
+    for fixture in &fixtures {
+        for layout in [Layout::Wide, Layout::Narrow] {
+            let drawing = draw::draw(&fixture.spec("T"), layout);
+            assert!(drawing.svg.ends_with("</svg>"));
+            for (i, a) in drawing.text.iter().enumerate() {
+                assert!(
+                    a.x0 >= 0.0 && a.x1 <= f64::from(layout.metrics().width),
+                    "{a:?}"
+                );
+                for b in &drawing.text[i + 1..] {
+                    assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+                }
+            }
+        }
+    }
+    let nine = svg(&fixtures[0].spec("T"), Layout::Wide);
+    assert!(nine.contains("class=\"series series-1\" data-entry=\"e8\""));
+    // Long titles are cut to the room beside the line's end, marked with an ellipsis.
+    assert_eq!(nine.matches("…</text>").count(), 9);
+    assert!(!nine.contains("indeed</text>"));
+    let gone = svg(&fixtures[1].spec("T"), Layout::Wide);
+    assert!(gone.contains("<g class=\"off\"") && gone.contains(">Gone</text>"));
+    let mut empty = fixtures[1].spec("T");
+    empty.entries.clear();
+    assert!(svg(&empty, Layout::Narrow).contains("No chart data for this range"));
+}
+
 fn load(chart: &str) -> (Bibliography, String) {
     let root = env!("CARGO_MANIFEST_DIR");
     let sources = std::fs::read_to_string(format!("{root}/content/sources.toml")).unwrap();
