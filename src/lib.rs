@@ -5,6 +5,7 @@
 
 pub mod assets;
 pub mod build;
+pub mod chart;
 pub mod check;
 pub mod claim;
 pub mod cli;

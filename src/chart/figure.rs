@@ -1,0 +1,114 @@
+//! The whole `<figure>`: caption with title, source line and "as of" date, both pictures,
+//! a key to the markers, the data table and the CSV download.
+
+use std::fmt::Write;
+
+use crate::dataset::Basis;
+use crate::escape::html;
+
+use super::grid::{Cell, Grid};
+use super::{Layout, Spec, provenance, svg, table};
+
+/// The figure of `spec`, linking the CSV download at `csv_href`.
+pub fn figure(spec: &Spec, csv_href: &str) -> String {
+    let grid = Grid::new(spec);
+    let mut out = format!("<figure class=\"chart\" id=\"{}\">", html(&spec.id));
+    let _ = write!(
+        out,
+        "<figcaption class=\"chart-caption\"><p class=\"chart-title\">{}</p>\
+         <p class=\"chart-source\">{}</p></figcaption>",
+        html(&spec.title),
+        html(&source_line(spec, &grid))
+    );
+    let _ = write!(
+        out,
+        "<div class=\"chart-svg chart-svg--wide\">{}</div>\
+         <div class=\"chart-svg chart-svg--narrow\">{}</div>",
+        svg(spec, Layout::Wide),
+        svg(spec, Layout::Narrow)
+    );
+    out.push_str(&key(&grid));
+    let _ = write!(
+        out,
+        "<details class=\"chart-data\"><summary>Data table</summary>{}</details>\
+         <p class=\"chart-links\"><a class=\"chart-download\" href=\"{}\" download>\
+         Download the data (CSV)</a></p></figure>",
+        table(spec),
+        html(csv_href)
+    );
+    out
+}
+
+/// `Source: Billboard Hot 100 (Billboard), positions as reported by A, B and C. Chart
+/// dates are the …. Data as of December 6, 2025.`
+fn source_line(spec: &Spec, grid: &Grid) -> String {
+    let dataset = spec.dataset;
+    let mut line = format!("Source: {} ({})", dataset.title, dataset.publisher);
+    let publishers = provenance::publishers(&provenance::used(grid, spec.bibliography));
+    if !publishers.is_empty() {
+        line.push_str(", positions as reported by ");
+        line.push_str(&provenance::and_list(&publishers));
+    }
+    line.push_str(". ");
+    line.push_str(&dated(&dataset.dated));
+    if let Some(as_of) = grid.as_of() {
+        line.push_str(&format!(" Data as of {}.", as_of.long()));
+    }
+    line
+}
+
+/// `Chart dates are the Saturday issue date …`, whether or not the dataset's sentence
+/// starts with "The".
+fn dated(text: &str) -> String {
+    let text = text.trim().trim_end_matches('.');
+    let text = text.strip_prefix("The ").unwrap_or(text);
+    let text = text.strip_prefix("the ").unwrap_or(text);
+    format!("Chart dates are the {text}.")
+}
+
+/// The key to what the chart draws, listing only the conventions it uses.
+fn key(grid: &Grid) -> String {
+    let cells: Vec<Cell> = grid
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().copied())
+        .collect();
+    let has = |test: &dyn Fn(&Cell) -> bool| cells.iter().any(test);
+    let unit = if grid.step == 1 { "day" } else { "week" };
+    let mut items: Vec<(&str, String)> = Vec::new();
+    let stated =
+        |basis| move |c: &Cell| c.rank().is_some() && c.week().is_some_and(|w| w.basis == basis);
+    if has(&stated(Basis::Stated)) {
+        items.push(("●", "filled marker: position stated by the source".into()));
+    }
+    if has(&stated(Basis::Derived)) {
+        items.push((
+            "○",
+            "hollow marker: position derived from the source".into(),
+        ));
+    }
+    if has(&|c| matches!(c, Cell::Off(_))) {
+        items.push(("×", format!("off the chart that {unit}")));
+    }
+    if !grid.unknown_bands().is_empty() || has(&|c| matches!(c, Cell::Unknown)) {
+        items.push(("▨", format!("gap or hatched band: no data for that {unit}")));
+    }
+    if has(&|c| c.week().is_some_and(|w| !w.conflicts.is_empty())) {
+        items.push((
+            "◎",
+            "ring: sources conflict; the dashed marker is the other source".into(),
+        ));
+    }
+    if has(&|c| c.rank() == Some(1)) {
+        items.push(("▬", format!("shaded band: {unit}s at No. 1")));
+    }
+    let mut out = String::from("<ul class=\"chart-key\">");
+    for (mark, text) in items {
+        let _ = write!(
+            out,
+            "<li><span class=\"chart-key-mark\" aria-hidden=\"true\">{mark}</span> {text}</li>"
+        );
+    }
+    out.push_str("</ul>");
+    out
+}

@@ -1,0 +1,70 @@
+//! Chart-run graphs: SVG drawn with plotters on a semantic backend, and the figure, data
+//! table and CSV around them, all read from the same grid of weeks.
+//!
+//! The SVG carries classes, not colours: its `<style>` paints them from the theme's
+//! `--series-N` and `--chart-*` custom properties, so light, dark and print themes work
+//! and a page without the properties gets the light theme's colours.
+
+mod backend;
+mod bands;
+mod csv;
+mod describe;
+mod draw;
+mod facts;
+mod figure;
+mod frame;
+mod grid;
+mod labels;
+mod layout;
+mod marker;
+mod notes;
+mod provenance;
+mod scale;
+mod series;
+mod style;
+mod table;
+mod text;
+
+use crate::dataset::{Dataset, Entry};
+use crate::date::Date;
+use crate::sources::Bibliography;
+
+pub use csv::csv;
+pub use describe::describe;
+pub use figure::figure;
+pub use table::table;
+
+/// One chart to draw: which entries of which dataset, over which dates, titled how.
+pub struct Spec<'a> {
+    /// The chart's data.
+    pub dataset: &'a Dataset,
+    /// The lines to draw, in this order (series 1, 2, ...).
+    pub entries: Vec<&'a Entry>,
+    /// First chart date drawn (inclusive); `None` = the dataset's first date.
+    pub from: Option<Date>,
+    /// Last chart date drawn (inclusive); `None` = the dataset's last date.
+    pub to: Option<Date>,
+    /// The action title written by the author.
+    pub title: String,
+    /// Unique within the page; prefix of every id in the SVG and the figure (`chart-1`).
+    pub id: String,
+    /// Where the sources of the weeks are described.
+    pub bibliography: &'a Bibliography,
+}
+
+/// Which picture to draw: the page shows one or the other with a media query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// For desktop: 720 by 400 user units.
+    Wide,
+    /// For small screens: 360 by 380 user units, larger text, fewer ticks, shorter labels.
+    Narrow,
+}
+
+/// One complete `<svg>` element of the chart, sized by `viewBox` only.
+pub fn svg(spec: &Spec, layout: Layout) -> String {
+    draw::draw(spec, layout).svg
+}
+
+#[cfg(test)]
+mod tests;
