@@ -10,6 +10,7 @@ use crate::output::OutputFile;
 
 /// The theme used for any file a site's `theme/` does not provide.
 pub const DEFAULTS: &[(&str, &[u8])] = &[
+    ("charts.css", include_bytes!("../theme/charts.css")),
     ("favicon.svg", include_bytes!("../theme/favicon.svg")),
     ("print.css", include_bytes!("../theme/print.css")),
     ("style.css", include_bytes!("../theme/style.css")),

@@ -118,6 +118,7 @@ pub fn page(
     context.insert("link_mode", "relative");
     if page.kind == PageKind::Section {
         context.insert("claims_by_verdict", &claims_by_verdict(site, plan, index));
+        context.insert("charts", &crate::chart_pages::views(site));
     }
     context
 }
@@ -142,7 +143,7 @@ fn check_view(check: &Checked) -> CheckView {
     CheckView {
         stat: check.path.clone(),
         label: check.resolved.label.clone(),
-        expect: check.expect.to_string(),
+        expect: check.expect.pretty(),
         actual,
         as_of: check.resolved.as_of.map(DateView::from),
         incomplete: check.resolved.incomplete,
@@ -245,10 +246,12 @@ pub fn corrections_page(site: &Site) -> Context {
 pub struct GeneratedPage {
     kind: &'static str,
     title: String,
-    description: Option<String>,
+    /// The meta description.
+    pub description: Option<String>,
     path: String,
     permalink: String,
-    references: Vec<ReferenceView>,
+    /// The source list.
+    pub references: Vec<ReferenceView>,
     corrections: Vec<CorrectionView>,
 }
 

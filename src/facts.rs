@@ -55,6 +55,15 @@ impl fmt::Display for Expect {
 }
 
 impl Expect {
+    /// For readers: `< 20,000,000`, `September 20, 2025`, `off the chart`.
+    pub fn pretty(&self) -> String {
+        let value = format(self.value, Style::Plain).unwrap_or_else(|_| self.value.to_string());
+        match self.op {
+            Op::Eq => value,
+            op => format!("{} {value}", op.symbol()),
+        }
+    }
+
     /// Equality with a value.
     pub fn equals(value: Value) -> Self {
         Self { op: Op::Eq, value }

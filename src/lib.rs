@@ -6,6 +6,7 @@
 pub mod assets;
 pub mod build;
 pub mod chart;
+pub mod chart_pages;
 pub mod check;
 pub mod claim;
 pub mod cli;

@@ -7,6 +7,7 @@ use std::ops::Range;
 use crate::data::Data;
 use crate::dataset::{self, Dataset, Pos, Week};
 use crate::date::Date;
+use crate::facts::Expect;
 use crate::stats::{Stats, Value};
 
 /// Replacements of byte ranges in one data file.
@@ -35,12 +36,22 @@ impl Edit {
 /// value (or no longer resolves). `None` when no single-row edit changes it.
 pub fn changing_edit(data: &Data, path: &str) -> Option<Edit> {
     let original = data.stats().resolve(path).ok()?.value;
+    breaking_edit(data, path, &Expect::equals(original))
+}
+
+/// An edit of the data, still valid, after which the stat at `path` no longer meets
+/// `expect` (or no longer resolves): the edit that must stop the build.
+pub fn breaking_edit(data: &Data, path: &str, expect: &Expect) -> Option<Edit> {
+    let breaks = |value: Option<Value>| value.is_none_or(|v| !expect.holds(v).unwrap_or(true));
     if let Some(id) = path.strip_prefix("figures/") {
         let figure = data.figures.get(id)?;
-        return Some(Edit {
-            file: data.figures.file.clone(),
-            changes: vec![(figure.value_span.clone(), (figure.value + 1).to_string())],
-        });
+        return figure_values(figure.value, expect)
+            .into_iter()
+            .map(|value| Edit {
+                file: data.figures.file.clone(),
+                changes: vec![(figure.value_span.clone(), value.to_string())],
+            })
+            .find(|edit| breaks(value_after(data, path, edit)));
     }
     let parts: Vec<&str> = path.split('/').collect();
     let index = data.datasets.iter().position(|d| d.id == parts[0])?;
@@ -53,28 +64,26 @@ pub fn changing_edit(data: &Data, path: &str) -> Option<Edit> {
     let week = path.split_once('@').and_then(|(_, date)| Date::parse(date));
     let rows = candidates(dataset, entry, week);
     let single = rows.iter().flat_map(|row| edits(dataset, row));
-    for edit in single.chain(group_edits(dataset, &rows)) {
-        {
-            let text = edit.apply(&dataset.text);
-            let Ok(changed) = dataset::parse(&dataset.id, &dataset.file, text, &data.bibliography)
-            else {
-                continue;
-            };
-            let mut datasets = data.datasets.clone();
-            datasets[index] = changed;
-            let value = Stats {
-                datasets: &datasets,
-                figures: &data.figures,
-            }
-            .resolve(path)
-            .ok()
-            .map(|r| r.value);
-            if value != Some(original) {
-                return Some(edit);
-            }
-        }
+    single.chain(group_edits(dataset, &rows)).find(|edit| {
+        dataset::parse(
+            &dataset.id,
+            &dataset.file,
+            edit.apply(&dataset.text),
+            &data.bibliography,
+        )
+        .is_ok()
+            && breaks(value_after(data, path, edit))
+    })
+}
+
+/// Values a figure could take that move it across the expectation.
+fn figure_values(value: i64, expect: &Expect) -> Vec<i64> {
+    let mut values = vec![value + 1, value - 1];
+    if let Value::Int(threshold) = expect.value {
+        values.extend([threshold, threshold - 1, threshold + 1]);
     }
-    None
+    values.retain(|v| *v != value && *v >= 0);
+    values
 }
 
 /// Rows to try, most relevant first: the entry's rows (or all rows), the stat's week first.

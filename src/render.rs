@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::chart_pages;
 use crate::claim::{self, Checked};
 use crate::context;
 use crate::diagnostic::{self, Diagnostic};
@@ -15,7 +16,7 @@ use crate::markdown::{self, Env, Expansion, FoundLink, LinkTarget, Locator, shor
 use crate::output::{self, OutputFile, Sink};
 use crate::page::{Page, PageKind};
 use crate::plan::Plan;
-use crate::shortcodes::{self, Used};
+use crate::shortcodes::{self, ChartPlace, Used};
 use crate::site::Site;
 use crate::templates::{Setup, Templates};
 use crate::urls;
@@ -115,9 +116,15 @@ impl Renderer {
     /// Prepares the plan and templates and evaluates every claim check. Claim errors are
     /// returned rather than raised, so they are reported with the pages' errors.
     pub fn new(site: &Site) -> anyhow::Result<(Self, Vec<Diagnostic>)> {
-        let plan = Plan::new(site, generated_paths());
+        let plan = Plan::new(
+            site,
+            generated_paths().chain(chart_pages::paths(&site.data.datasets)),
+        );
         let mut needed: BTreeSet<&str> = site.pages.iter().map(template_name).collect();
         needed.extend(["404.html", "corrections.html"]);
+        if !site.data.datasets.is_empty() {
+            needed.insert("chart.html");
+        }
         let mut templates = Templates::new(Setup {
             site: &site.templates,
             needed,
@@ -141,7 +148,10 @@ impl Renderer {
 
     /// Recomputes listings and the navigation after front matter changed (URLs unchanged).
     pub fn refresh_plan(&mut self, site: &Site) {
-        self.plan = Plan::new(site, generated_paths());
+        self.plan = Plan::new(
+            site,
+            generated_paths().chain(chart_pages::paths(&site.data.datasets)),
+        );
         self.feed_pages = feed_selection(&site.pages);
         self.refresh_nav(site);
     }
@@ -178,6 +188,7 @@ impl Renderer {
         paths.extend(site.statics.iter().map(|s| s.relative.clone()));
         paths.extend(site.assets.files.iter().map(|a| a.path.clone()));
         paths.extend(generated_paths().map(|p| urls::output_path(&p)));
+        paths.extend(chart_pages::paths(&site.data.datasets).map(|p| urls::output_path(&p)));
         sink.create_dirs(&output::dirs_of(paths.iter().map(String::as_str)))
     }
 
@@ -226,6 +237,7 @@ impl Renderer {
         sink: &dyn Sink,
     ) -> anyhow::Result<usize> {
         let mut files = self.finish_pages(site, rendered, sink)?;
+        files += self.write_charts(site, sink)?;
         for file in &site.statics {
             let bytes = std::fs::read(&file.path)
                 .map_err(|e| anyhow::anyhow!("failed to read `content/{}`: {e}", file.relative))?;
@@ -237,6 +249,11 @@ impl Renderer {
             files += 1;
         }
         Ok(files)
+    }
+
+    /// Writes a page and a CSV for every chart dataset. Returns how many files it wrote.
+    pub fn write_charts(&self, site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
+        chart_pages::write(site, &self.plan, &self.templates, sink)
     }
 
     /// Checks every link and anchor, then writes the files generated from the pages
@@ -260,7 +277,9 @@ fn generated_paths() -> impl Iterator<Item = String> {
 }
 
 fn check_generated_urls(site: &Site) -> anyhow::Result<()> {
-    let generated: HashSet<String> = generated_paths().collect();
+    let generated: HashSet<String> = generated_paths()
+        .chain(chart_pages::paths(&site.data.datasets))
+        .collect();
     let errors: Vec<Diagnostic> = site
         .pages
         .iter()
@@ -287,6 +306,7 @@ pub fn template_name(page: &Page) -> &str {
     match page.kind {
         PageKind::Section if page.relative == "_index.md" => "index.html",
         PageKind::Section if page.relative == "claims/_index.md" => "claims.html",
+        PageKind::Section if page.relative == "charts/_index.md" => "charts.html",
         PageKind::Section => "section.html",
         PageKind::Page if page.meta.claim.is_some() => "claim.html",
         PageKind::Page => "page.html",
@@ -357,6 +377,7 @@ struct PageEnv<'a> {
     plan: &'a Plan,
     page: &'a Page,
     used: RefCell<Vec<Used>>,
+    charts: std::cell::Cell<usize>,
 }
 
 impl Env for PageEnv<'_> {
@@ -366,6 +387,14 @@ impl Env for PageEnv<'_> {
         match call.name.as_str() {
             "stat" => shortcodes::stat(call, at, stats, &mut used),
             "fact" => shortcodes::fact(call, at, stats, &mut used),
+            "chart" => {
+                self.charts.set(self.charts.get() + 1);
+                let place = ChartPlace {
+                    page_url: &self.page.url,
+                    number: self.charts.get(),
+                };
+                shortcodes::chart(call, at, &self.site.data, place)
+            }
             _ => Err(at
                 .at(
                     call.name_range.clone(),
@@ -420,6 +449,7 @@ impl Job<'_> {
             plan: self.plan,
             page,
             used: RefCell::new(Vec::new()),
+            charts: std::cell::Cell::new(0),
         };
         let body = markdown::render(&input, &env)?;
         let context = context::page(
@@ -517,6 +547,12 @@ fn write_generated(
         .map(|p| (p.url.clone(), p.last_changed()))
         .collect();
     sitemap.push(("/corrections/".to_string(), None));
+    sitemap.extend(
+        site.data
+            .datasets
+            .iter()
+            .map(|d| (chart_pages::path(d), d.as_of())),
+    );
     files.push(OutputFile::text(
         "sitemap.xml",
         feed::sitemap(&site.config, &sitemap),

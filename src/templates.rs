@@ -18,6 +18,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("section.html", include_str!("../templates/section.html")),
     ("page.html", include_str!("../templates/page.html")),
     ("404.html", include_str!("../templates/404.html")),
+    ("chart.html", include_str!("../templates/chart.html")),
+    ("charts.html", include_str!("../templates/charts.html")),
     ("claim.html", include_str!("../templates/claim.html")),
     ("claims.html", include_str!("../templates/claims.html")),
     (

@@ -79,7 +79,6 @@ pub fn edits(binary: &Path, site: &Path, count: usize) -> Option<Edits> {
         {
             rebuilds.push(ms);
         }
-
     }
     std::fs::write(&page, original).expect("restore");
     let _ = child.kill();

@@ -45,10 +45,17 @@ fn source_line(spec: &Spec, grid: &Grid) -> String {
     let dataset = spec.dataset;
     let mut line = format!("Source: {} ({})", dataset.title, dataset.publisher);
     let publishers = provenance::publishers(&provenance::used(grid, spec.bibliography));
-    if !publishers.is_empty() {
+    // A long list of outlets buries the source line; the table names each week's source.
+    if publishers.len() > 6 {
+        line.push_str(&format!(
+            ", positions as reported by {} news outlets and reprints, named week by week in the data table",
+            publishers.len()
+        ));
+    } else if !publishers.is_empty() {
         line.push_str(", positions as reported by ");
         line.push_str(&provenance::and_list(&publishers));
     }
+
     line.push_str(". ");
     line.push_str(&dated(&dataset.dated));
     if let Some(as_of) = grid.as_of() {

@@ -73,6 +73,8 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     let http_shared = Arc::clone(&shared);
     let http_server = Arc::clone(&server);
     std::thread::spawn(move || listen(&http_server, &http_shared));
+    // Watch before saying we serve: an edit made right after this line must be seen.
+    let mut watch = Watch::start(&root)?;
     println!("Serving {} at {url}", root.display());
     println!(
         "Watching content/, templates/, theme/ and site.toml for changes. Press Ctrl-C to stop."
@@ -81,8 +83,8 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     if options.open {
         open_browser(&url);
     }
-    let mut watch = Watch::start(&root)?;
     while let Some((started, paths)) = watch.next() {
+
         let change = match &state {
             Some(state) => classify(&paths, |p| state.known(p), |p| now(&root, p)),
             None => Change::Full("retrying after an error".to_string()),

@@ -206,7 +206,16 @@ impl State {
             })
             .collect();
         let result = diagnostic::into_result(errors)
-            .and_then(|()| self.render_patch(dependents, "data".to_string()));
+            .and_then(|()| self.render_patch(dependents, "data".to_string()))
+            .and_then(|mut done| {
+                let sink = MemorySink::default();
+                self.renderer.write_charts(&self.site, &sink)?;
+                if let Update::Patch(files) = &mut done.update {
+                    files.extend(sink.into_files());
+                }
+                Ok(done)
+            });
+
         if result.is_err() {
             self.site.data = previous;
             for &index in &claims {

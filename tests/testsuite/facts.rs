@@ -127,7 +127,8 @@ fn renders_claim_pages() {
         "{page}"
     );
     assert!(
-        page.contains("<td><code>2025-08-16</code> <span class=\"check-pass\">✓ holds</span></td>"),
+        page.contains("<td>August 16, 2025 <span class=\"check-pass\">✓ holds</span></td>"),
+
         "{page}"
     );
     assert!(

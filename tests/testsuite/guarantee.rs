@@ -6,13 +6,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use factsite::diagnostic::Diagnostic;
+use factsite::facts::Expect;
 use factsite::output::NullSink;
 use factsite::perturb::{self, Edit};
 use factsite::site::{LoadOptions, Site};
 
-/// One thing the site asserts: a stat path and where a failure must be reported.
+/// One thing the site asserts: a stat path, what it expects, and where a failure must be
+/// reported.
 struct Assertion {
     path: String,
+    expect: Expect,
     location: String,
     claim: Option<String>,
 }
@@ -26,6 +29,7 @@ fn assertions(site: &Site) -> Vec<Assertion> {
                 Diagnostic::at(&page.display, &page.text, used.range.clone(), "").location();
             out.push(Assertion {
                 path: used.path.clone(),
+                expect: Expect::equals(used.resolved.value),
                 location,
                 claim: None,
             });
@@ -35,8 +39,10 @@ fn assertions(site: &Site) -> Vec<Assertion> {
                 let span = check.expect.span();
                 let range = page.toml_offset() + span.start..page.toml_offset() + span.end;
                 let location = Diagnostic::at(&page.display, &page.text, range, "").location();
+                let expect = Expect::from_toml(check.expect.get_ref()).expect("checks parse");
                 out.push(Assertion {
                     path: check.stat.get_ref().clone(),
+                    expect,
                     location,
                     claim: Some(page.meta.title.clone()),
                 });
@@ -47,6 +53,7 @@ fn assertions(site: &Site) -> Vec<Assertion> {
 }
 
 fn copy_site(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
     for part in ["site.toml", "content", "templates", "theme"] {
         for entry in walkdir::WalkDir::new(from.join(part)) {
             let entry = entry.expect("walk");
@@ -114,7 +121,9 @@ fn every_assertion_on_the_site_is_bound_to_its_data() {
                 scope.spawn(move || {
                     let mut failures = Vec::new();
                     for assertion in chunk {
-                        let Some(edit) = perturb::changing_edit(&site.data, &assertion.path) else {
+                        let Some(edit) =
+                            perturb::breaking_edit(&site.data, &assertion.path, &assertion.expect)
+                        else {
                             failures.push(format!(
                                 "{}: no edit of the data changes `{}`",
                                 assertion.location, assertion.path
@@ -123,8 +132,11 @@ fn every_assertion_on_the_site_is_bound_to_its_data() {
                         };
                         match build_with(repo, &edit) {
                             Ok(stderr) => {
-                                let named = stderr
-                                    .contains(&format!("--> {}\n", assertion.location))
+                                // The file and line of the fact or check; the column may be
+                                // the written value or the stat path, depending on the error.
+                                let line =
+                                    assertion.location.rsplit_once(':').map_or("", |(l, _)| l);
+                                let named = stderr.contains(&format!("--> {line}:"))
                                     && assertion.claim.as_ref().is_none_or(|title| {
                                         stderr.contains(&format!("note: claim: {title}"))
                                     });

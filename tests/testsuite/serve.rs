@@ -127,10 +127,13 @@ struct Events {
 }
 
 impl Events {
-    /// Waits for the next reload event.
+    /// Waits for the next reload event (the stream's pings keep it open, so give up after 30 s).
     fn reload(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
         let mut line = String::new();
         loop {
+            assert!(Instant::now() < deadline, "no reload event within 30 s");
+
             line.clear();
             let read = self
                 .reader
