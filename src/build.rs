@@ -34,6 +34,7 @@ pub struct Built {
 /// Builds the site. On any error the previous output is left as it was.
 pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
     let start = Instant::now();
+    let mut timer = crate::timing::Timer::new();
     let site = Site::load(&LoadOptions {
         root: options.root.clone(),
         drafts: options.drafts,
@@ -43,10 +44,15 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from(&site.config.output_dir));
+    timer.lap("load");
     let staging = Staging::begin(&site.root, &output)?;
     let outcome = render::render(&site, &DirSink::new(staging.dir().to_path_buf()))?;
     let output = staging.output().to_path_buf();
+    timer.lap("render (total)");
     staging.commit()?;
+    timer.lap("swap in the output");
+    drop(site);
+    timer.lap("free memory");
     Ok(Built {
         outcome,
         elapsed: start.elapsed(),

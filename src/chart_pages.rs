@@ -124,20 +124,15 @@ pub fn write(
         .by_url
         .get("/charts/")
         .map(|&i| Summary::of(&site.pages[i]));
-    let files: Vec<anyhow::Result<[OutputFile; 2]>> = site
-        .data
-        .datasets
-        .par_iter()
-        .map(|dataset| render(site, dataset, parent.as_ref(), templates))
-        .collect();
-    let mut count = 0;
-    for pair in files {
-        for file in pair? {
+    // Each page is written as soon as it is rendered, so memory does not grow with the
+    // number of charts.
+    site.data.datasets.par_iter().try_for_each(|dataset| {
+        for file in render(site, dataset, parent.as_ref(), templates)? {
             sink.write(&file.path, &file.bytes)?;
-            count += 1;
         }
-    }
-    Ok(count)
+        anyhow::Ok(())
+    })?;
+    Ok(site.data.datasets.len() * 2)
 }
 
 fn render(

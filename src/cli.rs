@@ -85,7 +85,14 @@ pub fn run() -> anyhow::Result<()> {
             drafts,
             quiet,
         } => {
+            // Ctrl-C or SIGTERM mid-build: remove the half-built directory, keep the old output.
+            let _ = ctrlc::set_handler(|| {
+                crate::output::abandon_build();
+                eprintln!("interrupted: the previous output is unchanged");
+                std::process::exit(130);
+            });
             let cwd = std::env::current_dir()?;
+
             let built = build::build(&BuildOptions {
                 root,
                 output: output.map(|o| cwd.join(o)),

@@ -8,7 +8,7 @@ use crate::claim::{Checked, ClaimMeta, Verdict};
 use crate::facts;
 use crate::json_ld;
 use crate::markdown::{self, heading::TocEntry};
-use crate::page::{Page, PageKind};
+use crate::page::Page;
 use crate::plan::Plan;
 use crate::site::Site;
 use crate::view::{self, CorrectionView, DateView, ReferenceView, Summary, VerdictView};
@@ -116,10 +116,14 @@ pub fn page(
     );
     context.insert("current_path", &page.url);
     context.insert("link_mode", "relative");
-    if page.kind == PageKind::Section {
-        context.insert("claims_by_verdict", &claims_by_verdict(site, plan, index));
-        context.insert("charts", &crate::chart_pages::views(site));
+    // Listings only the claims and charts sections show; computing them for every section
+    // would cost a pass over all claims or all datasets per section.
+    match crate::render::template_name(page) {
+        "claims.html" => context.insert("claims_by_verdict", &claims_by_verdict(site, plan, index)),
+        "charts.html" => context.insert("charts", &crate::chart_pages::views(site)),
+        _ => {}
     }
+
     context
 }
 

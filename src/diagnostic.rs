@@ -105,7 +105,9 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;
         if self.line == 0 {
-            write!(f, " --> {}", self.file)?;
+            if !self.file.is_empty() {
+                write!(f, " --> {}", self.file)?;
+            }
         } else {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
@@ -136,14 +138,24 @@ impl std::error::Error for Diagnostic {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
+/// How many errors are shown in full; the rest are counted.
+const SHOWN: usize = 50;
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, diagnostic) in self.0.iter().enumerate() {
+        for (i, diagnostic) in self.0.iter().take(SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
                 writeln!(f)?;
             }
             write!(f, "{diagnostic}")?;
+        }
+        if self.0.len() > SHOWN {
+            write!(
+                f,
+                "\n\n... and {} more errors not shown",
+                self.0.len() - SHOWN
+            )?;
         }
         if self.0.len() > 1 {
             write!(f, "\n\n{} errors", self.0.len())?;

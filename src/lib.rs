@@ -38,5 +38,6 @@ pub mod site;
 pub mod sources;
 pub mod stats;
 pub mod templates;
+pub mod timing;
 pub mod urls;
 pub mod view;

@@ -13,7 +13,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::feed::{self, FeedEntry};
 use crate::links::{self, From};
 use crate::markdown::{self, Env, Expansion, FoundLink, LinkTarget, Locator, shortcode::Call};
-use crate::output::{self, OutputFile, Sink};
+use crate::output::{OutputFile, Sink};
 use crate::page::{Page, PageKind};
 use crate::plan::Plan;
 use crate::shortcodes::{self, ChartPlace, Used};
@@ -81,14 +81,17 @@ pub struct Renderer {
 
 /// Renders every page and file of `site` into `sink`.
 pub fn render(site: &Site, sink: &dyn Sink) -> anyhow::Result<Outcome> {
+    let mut timer = crate::timing::Timer::new();
     let (renderer, mut errors) = Renderer::new(site)?;
-    renderer.create_dirs(site, sink)?;
+    timer.lap("prepare templates, plan and claims");
     let indices: Vec<usize> = (0..site.pages.len()).collect();
     let (rendered, mut page_errors) = renderer.render_pages(site, &indices, sink);
     errors.append(&mut page_errors);
     diagnostic::into_result(errors)?;
+    timer.lap("render and write pages");
     let rendered: Vec<Rendered> = rendered.into_iter().map(|(_, r)| r).collect();
     let files = site.pages.len() + renderer.finish(site, &rendered, sink)?;
+    timer.lap("links, feeds, charts, statics");
     Ok(Outcome::of(site, files, rendered))
 }
 
@@ -176,20 +179,6 @@ impl Renderer {
         let checked = claim::verify(page, claim, site.data.stats(), &site.data.bibliography)?;
         self.checks.insert(index, checked);
         Ok(())
-    }
-
-    /// Creates every directory the site's files need.
-    pub fn create_dirs(&self, site: &Site, sink: &dyn Sink) -> anyhow::Result<()> {
-        let mut paths: Vec<String> = site
-            .pages
-            .iter()
-            .map(|p| urls::output_path(&p.url))
-            .collect();
-        paths.extend(site.statics.iter().map(|s| s.relative.clone()));
-        paths.extend(site.assets.files.iter().map(|a| a.path.clone()));
-        paths.extend(generated_paths().map(|p| urls::output_path(&p)));
-        paths.extend(chart_pages::paths(&site.data.datasets).map(|p| urls::output_path(&p)));
-        sink.create_dirs(&output::dirs_of(paths.iter().map(String::as_str)))
     }
 
     /// Renders pages in parallel; the results come back in the order of `indices`.
@@ -568,9 +557,13 @@ fn write_generated(
     ));
     files.push(OutputFile::text("robots.txt", feed::robots(&site.config)));
     let mut context = Context::new();
+    let mut not_found = context::GeneratedPage::new(site, "Page not found", "/404.html");
+    not_found.description = Some("There is nothing at this address.".to_string());
+    context.insert("page", &not_found);
     context.insert("current_path", "/404.html");
     context.insert("link_mode", "root");
     context.insert("parent", &Option::<Summary>::None);
+
     files.push(OutputFile::text(
         "404.html",
         templates.render("404.html", &context, "404.html")?,

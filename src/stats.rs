@@ -82,7 +82,7 @@ pub const CHART_STATS: [&str; 4] = [
 /// Where stats come from.
 #[derive(Debug, Clone, Copy)]
 pub struct Stats<'a> {
-    /// The chart datasets.
+    /// The chart datasets, sorted by id.
     pub datasets: &'a [Dataset],
     /// The sourced figures.
     pub figures: &'a Figures,
@@ -117,7 +117,12 @@ impl Stats<'_> {
 
     /// The dataset with this id.
     pub fn dataset(&self, id: &str) -> Result<&Dataset, String> {
-        self.datasets.iter().find(|d| d.id == id).ok_or_else(|| {
+        // Datasets are sorted by id (see `Data::load`), so this is a binary search.
+        let found = self
+            .datasets
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok();
+        found.map(|i| &self.datasets[i]).ok_or_else(|| {
             let known: Vec<&str> = self.datasets.iter().map(|d| d.id.as_str()).collect();
             format!("unknown chart `{id}` (charts: {})", known.join(", "))
         })

@@ -275,7 +275,25 @@ fn template_error(
             &shown(current),
             format!("`{current}` extends `{parent}`, which does not exist"),
         ),
-        _ => Diagnostic::file("templates", error.to_string()),
+        _ => {
+            // Errors found while linking templates arrive as finished reports naming the
+            // template; point them at the file the user can open.
+            let mut text = error.to_string();
+            text = text.strip_prefix("error: ").unwrap_or(&text).to_string();
+            for name in sources.keys() {
+                text = text.replace(&format!("--> {name}:"), &format!("--> {}:", shown(name)));
+            }
+            let mut diagnostic = Diagnostic::file("", text);
+            if builtin
+                .iter()
+                .any(|name| diagnostic.message.contains(&shown(name)))
+            {
+                diagnostic = diagnostic.with_help(
+                    "built-in templates extend your templates/base.html and only need it to define `{% block main %}`; or add your own template with that name under templates/",
+                );
+            }
+            diagnostic
+        }
     };
     if let Some(file) = context_file {
         diagnostic = diagnostic.with_note(format!("while rendering `{file}`"));

@@ -4,21 +4,25 @@
 ///
 /// Both start with `/`; a path ending in `/` is a directory (a pretty URL).
 pub fn relative(from: &str, to: &str) -> String {
+    // Called for every link on every page, so it works on byte offsets, not segment lists.
     let from_dir = &from[..from.rfind('/').map_or(0, |i| i + 1)];
-    let from_segments: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
-    let to_segments: Vec<&str> = to.split('/').skip(1).collect();
-    let (to_dirs, to_last) = to_segments.split_at(to_segments.len().saturating_sub(1));
-    let common = from_segments
-        .iter()
-        .zip(to_dirs)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut out = "../".repeat(from_segments.len() - common);
-    for segment in &to_dirs[common..] {
-        out.push_str(segment);
-        out.push('/');
+    let to_dir = &to[..to.rfind('/').map_or(0, |i| i + 1)];
+    // The longest common prefix of the two directories that ends at a `/`.
+    let common = from_dir
+        .bytes()
+        .zip(to_dir.bytes())
+        .enumerate()
+        .take_while(|(_, (a, b))| a == b)
+        .filter(|(_, (a, _))| *a == b'/')
+        .last()
+        .map_or(0, |(i, _)| i + 1);
+    let ups = from_dir[common..].bytes().filter(|&b| b == b'/').count();
+    let rest = to.get(common..).unwrap_or("");
+    let mut out = String::with_capacity(ups * 3 + rest.len() + 2);
+    for _ in 0..ups {
+        out.push_str("../");
     }
-    out.push_str(to_last.first().copied().unwrap_or(""));
+    out.push_str(rest);
     if out.is_empty() {
         out.push_str("./");
     }

@@ -143,6 +143,17 @@ fn civil(days: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Templates as trivial as the ones the Hugo corpus gets, so the two builds do the same work.
+pub fn trivial_templates(root: &Path) {
+    let base = "<!doctype html><html><head><title>{{ page.title }}</title></head><body>{% block main %}{% endblock main %}</body></html>\n";
+    let page = "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1>{{ page.content | safe }}{% endblock main %}\n";
+    let list = "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1>{{ page.content | safe }}<ul>{% for item in page.pages %}<li><a href=\"{{ url(path=item.path) }}\">{{ item.title }}</a></li>{% endfor %}</ul>{% endblock main %}\n";
+    write(root, "templates/base.html", base);
+    write(root, "templates/page.html", page);
+    write(root, "templates/section.html", list);
+    write(root, "templates/index.html", list);
+}
+
 /// Writes the factsite corpus.
 pub fn factsite(root: &Path, size: Size) {
     write(

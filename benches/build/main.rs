@@ -73,23 +73,24 @@ fn main() {
         work.display()
     );
 
+    let themed = work.join("factsite-default-theme");
+    corpus::factsite(&themed, size);
+    corpus::trivial_templates(&site);
     let binary = PathBuf::from(env!("CARGO_BIN_EXE_factsite"));
-    let factsite: Vec<Sample> = (0..args.runs)
-        .map(|run| {
-            let out = work.join(format!("out-factsite-{run}"));
-            measure::command(
-                binary.as_os_str(),
-                &[
-                    "build",
-                    "--quiet",
-                    "--root",
-                    site.to_str().expect("utf-8"),
-                    "--output",
-                    out.to_str().expect("utf-8"),
-                ],
-            )
-        })
-        .collect();
+    let build = |root: &Path, name: &str| -> Vec<Sample> {
+        (0..args.runs)
+            .map(|run| {
+                let out = work.join(format!("out-{name}-{run}"));
+                let (root, out) = (root.to_str().expect("utf-8"), out.to_str().expect("utf-8"));
+                measure::command(
+                    binary.as_os_str(),
+                    &["build", "--quiet", "--root", root, "--output", out],
+                )
+            })
+            .collect()
+    };
+    let factsite = build(&site, "factsite");
+    let default_theme = build(&themed, "factsite-default-theme");
     let floor: Vec<Sample> = (0..args.runs)
         .map(|run| floor::build(&site, &work.join(format!("out-floor-{run}"))))
         .collect();
@@ -133,12 +134,18 @@ fn main() {
     let f = median(&factsite);
     println!("| measure | value |\n|---|---|");
     println!(
-        "| factsite full build, {} pages + {} charts (median of {}) | {:.2} s wall, {:.0} MiB peak |",
+        "| factsite full build, {} pages + {} charts, templates as trivial as Hugo's (median of {}) | {:.2} s wall, {:.0} MiB peak |",
         args.pages,
         args.charts,
         args.runs,
         f.seconds,
         f.mib()
+    );
+    let d = median(&default_theme);
+    println!(
+        "| the same with factsite's default theme (navigation, meta tags, footer) | {:.2} s wall, {:.0} MiB peak |",
+        d.seconds,
+        d.mib()
     );
     println!("| pages/s | {:.0} |", args.pages as f64 / f.seconds);
     if args.charts > 0 {
@@ -149,7 +156,7 @@ fn main() {
     }
     let fl = median(&floor);
     println!(
-        "| floor (read, pulldown-cmark in parallel, write), same pages | {:.2} s wall |",
+        "| floor (read, pulldown-cmark in parallel, write), same pages, no charts | {:.2} s wall |",
         fl.seconds
     );
     println!("| factsite / floor | {:.2}x |", f.seconds / fl.seconds);

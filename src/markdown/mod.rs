@@ -143,7 +143,11 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Rendered, Vec<Diagnost
     let mut files = Vec::new();
     let mut placeholders = Placeholders::new(input.body_offset);
     if body.contains("{{") || body.contains("[@") {
-        let code = code_ranges(body, options, input.body_offset);
+        let code = if may_hold_code(body) {
+            code_ranges(body, options, input.body_offset)
+        } else {
+            Vec::new()
+        };
         let (found, syntax) = scan::scan(input.text, input.body_offset, &code);
         for error in syntax {
             errors.push(locator.at(error.range, error.message).with_help(
@@ -210,6 +214,16 @@ fn parser_options(options: &MarkdownOptions) -> Options {
         flags |= Options::ENABLE_SMART_PUNCTUATION;
     }
     flags
+}
+
+/// Whether a body could hold inline code or a code block: backticks, a `~~~` fence, or an
+/// indented line. Without any, the extra parse that finds code is skipped.
+fn may_hold_code(body: &str) -> bool {
+    body.contains('`')
+        || body.contains("~~~")
+        || body
+            .lines()
+            .any(|line| line.starts_with("    ") || line.starts_with('\t'))
 }
 
 /// Byte ranges (file offsets) of inline code and code blocks, where shortcodes are text.

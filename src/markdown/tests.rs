@@ -257,3 +257,16 @@ fn refuses_absurd_nesting() {
     );
     assert!(render_body(&format!("{} fine", ">".repeat(50))).is_ok());
 }
+
+// Indented code blocks keep their shortcodes as text even when the body has no backticks.
+#[test]
+fn leaves_indented_code_alone() {
+    assert_eq!(
+        html("Text.\n\n    {{ nope() }}\n"),
+        "<p>Text.</p>\n<pre><code>{{ nope() }}\n</code></pre>\n"
+    );
+    assert_eq!(
+        html("~~~\n{{ nope() }}\n~~~"),
+        "<pre><code>{{ nope() }}\n</code></pre>\n"
+    );
+}

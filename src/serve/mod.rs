@@ -45,7 +45,8 @@ pub struct ServeOptions {
 /// What the HTTP threads read: the built files and the last error.
 #[derive(Default)]
 struct Shared {
-    files: RwLock<Arc<HashMap<String, Vec<u8>>>>,
+    files: RwLock<HashMap<String, Vec<u8>>>,
+
     error: RwLock<Option<String>>,
     clients: Clients,
 }
@@ -84,7 +85,6 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         open_browser(&url);
     }
     while let Some((started, paths)) = watch.next() {
-
         let change = match &state {
             Some(state) => classify(&paths, |p| state.known(p), |p| now(&root, p)),
             None => Change::Full("retrying after an error".to_string()),
@@ -126,13 +126,11 @@ fn publish(shared: &Shared, result: anyhow::Result<Done>, started: Instant) {
                 .files
                 .write()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
+            // Patched in place: copying every built file on each save would cost more than
+            // the rebuild itself on a large site.
             match done.update {
-                Update::Replace(all) => *files = Arc::new(all),
-                Update::Patch(patch) => {
-                    let mut updated = (**files).clone();
-                    updated.extend(patch);
-                    *files = Arc::new(updated);
-                }
+                Update::Replace(all) => *files = all,
+                Update::Patch(patch) => files.extend(patch),
             }
             drop(files);
             *shared
@@ -214,18 +212,18 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
         reload::stream(request.into_writer(), &events);
         return;
     }
-    let files = Arc::clone(
-        &shared
-            .files
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
-    );
     let error = shared
         .error
         .read()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .clone();
-    let reply = route(&method, &target, &files, error.as_deref());
+    let reply = {
+        let files = shared
+            .files
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        route(&method, &target, &files, error.as_deref())
+    };
     // tiny_http leaves the body out of HEAD responses and keeps its Content-Length.
     let mut response = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
     let mut headers = vec![

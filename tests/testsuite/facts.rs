@@ -128,7 +128,6 @@ fn renders_claim_pages() {
     );
     assert!(
         page.contains("<td>August 16, 2025 <span class=\"check-pass\">✓ holds</span></td>"),
-
         "{page}"
     );
     assert!(

@@ -1,8 +1,11 @@
 //! The integration tests: fixture sites built by the real `factsite` executable.
 
+mod battery;
 mod build;
 mod errors;
+mod escaping;
 mod facts;
+mod fuzz;
 mod guarantee;
 mod new;
 mod output_dir;

@@ -14,10 +14,10 @@ fn failed_build_keeps_previous_output() {
     );
     site.run(&["build"]).failure();
     assert_eq!(site.tree("public"), before);
-    assert_eq!(
-        site.siblings(),
-        ["site"],
-        "no temporary directory is left beside the output"
+    assert!(
+        site.leftovers().is_empty(),
+        "no temporary directory is left beside the output: {:?}",
+        site.leftovers()
     );
 }
 
@@ -31,7 +31,7 @@ fn rebuild_replaces_output() {
     site.build();
     assert!(!site.exists("public/about/index.html"));
     assert!(site.exists("public/.factsite-output"));
-    assert_eq!(site.siblings(), ["site"]);
+    assert!(site.leftovers().is_empty(), "{:?}", site.leftovers());
 }
 
 #[track_caller]
@@ -104,4 +104,66 @@ fn writes_where_asked() {
     );
     site.build();
     assert!(site.exists("out/index.html"));
+}
+
+// Interrupted midway (SIGINT or SIGTERM), a build leaves the previous output as it was and
+// no temporary directory behind.
+#[test]
+fn interrupted_build_keeps_previous_output() {
+    let site = Site::minimal();
+    for i in 0..2000 {
+        site.write(
+            &format!("content/p{i}.md"),
+            &format!(
+                "+++\ntitle = \"Page {i}\"\n+++\n{}\n",
+                "Some words of text. ".repeat(60)
+            ),
+        );
+    }
+    site.build();
+    let before = site.tree("public");
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"Changed\"\n+++\nChanged.\n",
+    );
+    for signal in ["-INT", "-TERM"] {
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_factsite"))
+            .arg("build")
+            .current_dir(&site.root)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start build");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while site.leftovers().is_empty() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let status = std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+        let output = child.wait_with_output().expect("wait");
+        assert_eq!(
+            output.status.code(),
+            Some(130),
+            "{signal}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&output.stderr)
+                .contains("interrupted: the previous output is unchanged")
+        );
+        assert_eq!(
+            site.tree("public"),
+            before,
+            "{signal}: the previous output is intact"
+        );
+        assert!(
+            site.leftovers().is_empty(),
+            "{signal}: left {:?}",
+            site.leftovers()
+        );
+    }
 }

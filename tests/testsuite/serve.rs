@@ -318,3 +318,57 @@ fn refuses_links_outside_the_site() {
         run.stderr
     );
 }
+
+// 10,000 requests from 50 clients at once all succeed, and malformed requests in the middle
+// get 400 without stopping the server.
+#[test]
+fn serves_under_load() {
+    let site = fixture();
+    let server = Server::start(&site);
+    let port = server.port;
+    let paths = [
+        "/",
+        "/for/first/",
+        "/for/",
+        "/about/",
+        "/atom.xml",
+        "/sitemap.xml",
+        "/nope/",
+    ];
+    let failures: usize = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..50)
+            .map(|worker| {
+                scope.spawn(move || {
+                    let mut failures = 0;
+                    for i in 0..200 {
+                        let path = paths[(worker + i) % paths.len()];
+                        let request = if i % 50 == 7 {
+                            "BROKEN REQUEST\r\n\r\n".to_string()
+                        } else {
+                            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        };
+                        let expected = match (i % 50 == 7, path) {
+                            (true, _) => "HTTP/1.1 400",
+                            (false, "/nope/") => "HTTP/1.1 404",
+                            _ => "HTTP/1.1 200",
+                        };
+                        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+                            failures += 1;
+                            continue;
+                        };
+                        let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+                        let mut response = Vec::new();
+                        let ok = stream.write_all(request.as_bytes()).is_ok() && stream.read_to_end(&mut response).is_ok();
+                        if !ok || !response.starts_with(expected.as_bytes()) {
+                            failures += 1;
+                        }
+                    }
+                    failures
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().expect("worker")).sum()
+    });
+    assert_eq!(failures, 0, "{failures} of 10000 requests failed");
+    assert_eq!(server.get("/").0, 200);
+}

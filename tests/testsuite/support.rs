@@ -46,22 +46,20 @@ impl Site {
     }
 
     /// Writes a file (creating directories).
-    pub fn write(&self, relative: &str, text: &str) -> &Self {
-        self.write_bytes(relative, text.as_bytes())
+    pub fn write(&self, relative: &str, text: &str) {
+        self.write_bytes(relative, text.as_bytes());
     }
 
     /// Writes raw bytes.
-    pub fn write_bytes(&self, relative: &str, bytes: &[u8]) -> &Self {
+    pub fn write_bytes(&self, relative: &str, bytes: &[u8]) {
         let path = self.root.join(relative);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("create dirs");
         std::fs::write(path, bytes).expect("write fixture file");
-        self
     }
 
     /// Removes a file.
-    pub fn remove(&self, relative: &str) -> &Self {
+    pub fn remove(&self, relative: &str) {
         std::fs::remove_file(self.root.join(relative)).expect("remove fixture file");
-        self
     }
 
     /// Reads a file of the site as text.
@@ -123,11 +121,12 @@ impl Site {
         files
     }
 
-    /// Names of the entries directly in the directory holding the site (temp dirs show up here).
-    pub fn siblings(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.root.parent().expect("parent"))
+    /// Temporary directories a build left beside `public/` (there must never be any).
+    pub fn leftovers(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.root)
             .expect("read dir")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".public."))
             .collect();
         names.sort();
         names

@@ -1,0 +1,163 @@
+//! Property tests: arbitrary and mutated input never panics or hangs the parsers. The
+//! default run is short; the long run is `PROPTEST_CASES=100000 cargo test --release --test
+//! testsuite fuzz` (see the README).
+
+use proptest::prelude::*;
+
+use factsite::config::MarkdownOptions;
+use factsite::dataset;
+use factsite::diagnostic::Diagnostic;
+use factsite::figures::Figures;
+use factsite::front_matter;
+use factsite::markdown::shortcode::{self, Call};
+use factsite::markdown::{self, Env, Expansion, LinkTarget, Locator, scan};
+use factsite::shortcodes;
+use factsite::sources::Bibliography;
+use factsite::stats::Stats;
+
+const SOURCES: &str = "[[source]]\nid = \"wire\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"https://e.org/a\"\npublished = 2025-07-01\naccessed = 2026-11-21\n";
+
+const DATASET: &str = "title = \"Hot 100\"\npublisher = \"Billboard\"\npositions = 100\ndated = \"Saturday\"\n\n[[entry]]\nid = \"golden\"\ntitle = \"Golden\"\nartist = \"HUNTR/X\"\nstarts_at_debut = true\nweeks = [\n  { date = 2025-07-05, pos = 81, source = \"wire\", basis = \"derived\" },\n  { date = 2025-07-12, pos = \"off\", source = \"wire\", conflict = [{ pos = 8, source = \"wire\" }] },\n  { date = 2025-07-26, pos = 1, source = \"wire\", also = [\"wire\"] },\n]\n";
+
+const PAGE: &str = "+++\ntitle = \"T\"\ndate = 2025-07-05\n[extra]\nx = [1, 2]\n+++\n## Head {#h}\n\nText {{ stat(chart=\"hot-100\", entry=\"golden\", value=\"peak\") }} and {{ fact(1, \"hot-100/golden/peak\", style=\"word\") }}[@wire; @wire].\n\n{{ chart(data=\"hot-100\", entries=[\"golden\"], from=2025-07-05) }}\n\n> quote [link](#h) `{{ code }}` {{/* literal */}}\n\n- item[^1]\n\n[^1]: note\n";
+
+/// Text from characters that matter to the parsers, or from anything at all.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[+{}()\\[\\]@\"=a-z0-9 \n,.;:#*_`~>!|/\\\\-]{0,300}",
+        any::<String>(),
+    ]
+}
+
+/// A valid input with random insertions, deletions and replacements.
+fn mutated(seed: &'static str) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (any::<prop::sample::Index>(), 0u8..3, prop::char::any()),
+        0..12,
+    )
+    .prop_map(move |edits| {
+        let mut chars: Vec<char> = seed.chars().collect();
+        for (at, op, c) in edits {
+            let i = at.index(chars.len() + 1);
+            match op {
+                0 => chars.insert(i, c),
+                1 if i < chars.len() => {
+                    chars.remove(i);
+                }
+                _ if i < chars.len() => chars[i] = c,
+                _ => chars.push(c),
+            }
+        }
+        chars.into_iter().collect()
+    })
+}
+
+fn data() -> factsite::data::Data {
+    let bibliography =
+        Bibliography::parse("content/sources.toml", SOURCES.to_string()).expect("sources");
+    let hot = dataset::parse(
+        "hot-100",
+        "content/charts/hot-100.toml",
+        DATASET.to_string(),
+        &bibliography,
+    )
+    .expect("dataset");
+    factsite::data::Data {
+        bibliography,
+        datasets: vec![hot],
+        figures: Figures::default(),
+    }
+}
+
+struct FuzzEnv<'a> {
+    data: &'a factsite::data::Data,
+}
+
+impl Env for FuzzEnv<'_> {
+    fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
+        let mut used = Vec::new();
+        match call.name.as_str() {
+            "stat" => shortcodes::stat(call, at, self.data.stats(), &mut used),
+            "fact" => shortcodes::fact(call, at, self.data.stats(), &mut used),
+            "chart" => shortcodes::chart(
+                call,
+                at,
+                self.data,
+                shortcodes::ChartPlace {
+                    page_url: "/x/",
+                    number: 1,
+                },
+            ),
+            _ => Err(at.at(call.name_range.clone(), "unknown shortcode")),
+        }
+    }
+
+    fn source(&self, id: &str) -> Result<(), String> {
+        if id == "wire" {
+            Ok(())
+        } else {
+            Err(String::new())
+        }
+    }
+
+    fn link(&self, dest: &str) -> Result<LinkTarget, String> {
+        Ok(LinkTarget {
+            href: dest.to_string(),
+            check: None,
+        })
+    }
+}
+
+fn render(text: &str, data: &factsite::data::Data) {
+    let Ok(split) = front_matter::split("content/x.md", text) else {
+        return;
+    };
+    let options = MarkdownOptions::default();
+    let input = markdown::Input {
+        file: "content/x.md",
+        text,
+        body_offset: split.body_offset,
+        options: &options,
+    };
+    let _ = markdown::render(&input, &FuzzEnv { data });
+}
+
+proptest! {
+    // Front matter splitting and parsing never panic, whatever the file holds.
+    #[test]
+    fn front_matter_never_panics(text in prop_oneof![text(), mutated(PAGE)]) {
+        let _ = front_matter::parse("content/x.md", &text);
+    }
+
+    // The shortcode and citation scanners return, with ranges inside the text.
+    #[test]
+    fn shortcodes_and_citations_never_panic(text in prop_oneof![text(), mutated(PAGE)]) {
+        let (found, errors) = scan::scan(&text, 0, &[]);
+        for item in found {
+            prop_assert!(item.range.end <= text.len());
+        }
+        for error in errors {
+            prop_assert!(error.range.end <= text.len());
+        }
+        if let Some(at) = text.find("{{") {
+            let _ = shortcode::parse(&text, at);
+        }
+    }
+
+    // Dataset loading reports errors, never panics.
+    #[test]
+    fn dataset_loading_never_panics(text in prop_oneof![text(), mutated(DATASET)]) {
+        let bibliography = Bibliography::parse("s", SOURCES.to_string()).expect("sources");
+        if let Ok(parsed) = dataset::parse("hot-100", "content/charts/hot-100.toml", text, &bibliography) {
+            let datasets = [parsed];
+            let figures = Figures::default();
+            let _ = Stats { datasets: &datasets, figures: &figures }.resolve("hot-100/golden/weeks_at_no1");
+        }
+    }
+
+    // Markdown with shortcodes, citations, charts and footnotes renders or errors cleanly.
+    #[test]
+    fn markdown_rendering_never_panics(text in prop_oneof![mutated(PAGE), text().prop_map(|t| format!("+++\ntitle = \"T\"\n+++\n{t}"))]) {
+        render(&text, &data());
+    }
+}
