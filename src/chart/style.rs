@@ -9,7 +9,7 @@ use super::layout::Metrics;
 
 /// Okabe–Ito order, as the theme defines `--series-1` … `--series-8` (light values).
 const SERIES: [&str; 8] = [
-    "#0a6fb0", "#c4540a", "#00805c", "#b0437f", "#8a6d00", "#4b4b9c", "#6b6b6b", "#1d1d1f",
+    "#0a6fb0", "#b54c08", "#00805c", "#b0437f", "#8a6d00", "#4b4b9c", "#6b6b6b", "#1d1d1f",
 ];
 
 /// A dash pattern per series, the second cue beyond colour (the first is solid).
