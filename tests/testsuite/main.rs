@@ -11,3 +11,4 @@ mod new;
 mod output_dir;
 mod serve;
 mod support;
+mod theme;

@@ -1,0 +1,105 @@
+//! The default theme's colours meet WCAG 2.2 AA contrast in light and dark mode.
+
+/// Custom properties of one `:root { ... }` block of the stylesheet.
+fn properties(block: &str) -> Vec<(String, String)> {
+    let mut text = block.to_string();
+    while let (Some(start), Some(end)) = (text.find("/*"), text.find("*/")) {
+        text.replace_range(start..end + 2, "");
+    }
+    text.split(';')
+        .filter_map(|declaration| {
+            let (name, value) = declaration.trim().split_once(':')?;
+            let value = value.trim();
+            (name.trim().starts_with("--") && value.starts_with('#') && value.len() == 7)
+                .then(|| (name.trim().to_string(), value.to_string()))
+        })
+        .collect()
+}
+
+fn luminance(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).expect("hex")) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+fn contrast(a: &str, b: &str) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+// Text, links, stance labels and chart series (which label their lines) reach 4.5:1 against
+// the page; chart strokes for unknown weeks reach 3:1; verdict badges keep white text legible.
+#[test]
+fn palette_meets_aa_in_light_and_dark() {
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/theme/style.css"))
+        .expect("style.css");
+    let light = css
+        .split(":root {")
+        .nth(1)
+        .and_then(|s| s.split('}').next())
+        .expect("light palette");
+    let dark = css
+        .split("@media (prefers-color-scheme: dark)")
+        .nth(1)
+        .and_then(|s| s.split(":root {").nth(1))
+        .and_then(|s| s.split('}').next())
+        .expect("dark palette");
+    let mut failures = Vec::new();
+    for (mode, block) in [("light", light), ("dark", dark)] {
+        let vars = properties(block);
+        let get = |name: &str| {
+            vars.iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| panic!("{mode}: {name}"))
+        };
+        let bg = get("--bg");
+        let text_like = [
+            "--text",
+            "--muted",
+            "--link",
+            "--link-visited",
+            "--for",
+            "--against",
+            "--context",
+            "--ok",
+            "--chart-axis",
+            "--chart-text",
+        ];
+        let series = (1..=8).map(|n| format!("--series-{n}"));
+        for name in text_like.iter().map(|s| (*s).to_string()).chain(series) {
+            let ratio = contrast(&get(&name), &bg);
+            if ratio < 4.5 {
+                failures.push(format!(
+                    "{mode}: {name} {} on {bg} is {ratio:.2}:1",
+                    get(&name)
+                ));
+            }
+        }
+        let ratio = contrast(&get("--chart-unknown"), &bg);
+        if ratio < 3.0 {
+            failures.push(format!("{mode}: --chart-unknown is {ratio:.2}:1"));
+        }
+        for verdict in [
+            "accurate",
+            "accurate-as-of",
+            "misleading",
+            "inaccurate",
+            "unverifiable",
+        ] {
+            let ratio = contrast("#ffffff", &get(&format!("--verdict-{verdict}")));
+            if ratio < 4.5 {
+                failures.push(format!(
+                    "{mode}: white on --verdict-{verdict} is {ratio:.2}:1"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
