@@ -55,6 +55,7 @@ pub fn review(site: &Site, outcome: &Outcome) -> Vec<Diagnostic> {
                 &used.path,
                 &used.resolved,
                 used.range.clone(),
+                true,
                 &mut warnings,
             );
         }
@@ -68,6 +69,7 @@ pub fn review(site: &Site, outcome: &Outcome) -> Vec<Diagnostic> {
                     &checked.path,
                     &checked.resolved,
                     range,
+                    false,
                     &mut warnings,
                 );
             }
@@ -156,17 +158,20 @@ fn review_stat(
     path: &str,
     resolved: &Resolved,
     range: Range<usize>,
+    prose: bool,
     warnings: &mut Vec<Diagnostic>,
 ) {
     let at = |message: String| Diagnostic::at(&page.display, &page.text, range.clone(), message);
     let stats = site.data.stats();
-    if resolved.incomplete {
+    if resolved.incomplete && !(prose && qualified(&page.text, range.clone())) {
         warnings.push(
             at(format!(
                 "`{path}` is {} from a run with unknown weeks: the true value may differ",
                 resolved.value
             ))
-            .with_help("say \"at least\" or \"known\" in the text, or find the missing weeks"),
+            .with_help(
+                "say \"at least\", \"known\", \"we have\" or \"in our data\" near the number, or find the missing weeks",
+            ),
         );
     }
     for sensitivity in stats.conflicts(path) {
@@ -195,4 +200,33 @@ fn review_stat(
         ))
         .with_help("review the text against the newest weeks, then move `updated` (or the claim's `as_of`) forward"));
     }
+}
+
+/// Words that tell the reader a count rests on the weeks we hold, not on the whole run.
+const QUALIFIERS: [&str; 6] = [
+    "at least",
+    "known",
+    "we have",
+    "in our data",
+    "sourced",
+    "could source",
+];
+
+/// Whether the prose around a number (the same paragraph, up to 160 bytes before it and
+/// 80 after) already says that it is a count of known weeks.
+fn qualified(text: &str, range: Range<usize>) -> bool {
+    let mut start = range.start.saturating_sub(160);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (range.end + 80).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[start..range.start];
+    let before = before.rfind("\n\n").map_or(before, |at| &before[at + 2..]);
+    let after = &text[range.end..end];
+    let after = after.find("\n\n").map_or(after, |at| &after[..at]);
+    let window = format!("{before} {after}").to_lowercase();
+    QUALIFIERS.iter().any(|word| window.contains(word))
 }
