@@ -212,21 +212,93 @@ const QUALIFIERS: [&str; 6] = [
     "could source",
 ];
 
-/// Whether the prose around a number (the same paragraph, up to 160 bytes before it and
-/// 80 after) already says that it is a count of known weeks.
+/// Whether the prose around a number already says that it is a count of known weeks:
+/// the same paragraph, within 160 characters of prose either side, shortcodes left out.
 fn qualified(text: &str, range: Range<usize>) -> bool {
-    let mut start = range.start.saturating_sub(160);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let mut end = (range.end + 80).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let before = &text[start..range.start];
-    let before = before.rfind("\n\n").map_or(before, |at| &before[at + 2..]);
-    let after = &text[range.end..end];
-    let after = after.find("\n\n").map_or(after, |at| &after[..at]);
+    let paragraph_start = text[..range.start].rfind("\n\n").map_or(0, |at| at + 2);
+    let rest = &text[range.end..];
+    let paragraph_end = rest.find("\n\n").map_or(text.len(), |at| range.end + at);
+    let before = prose(&text[paragraph_start..range.start]);
+    // When the range is a number inside its shortcode, the prose after it starts where
+    // that shortcode closes.
+    let after = &text[range.end..paragraph_end];
+    let head = &text[paragraph_start..range.end];
+    let inside = head
+        .rfind("{{")
+        .is_some_and(|open| head.rfind("}}").is_none_or(|close| close < open));
+    let after = match after.find("}}") {
+        Some(at) if inside => &after[at + 2..],
+        _ => after,
+    };
+    let after = prose(after);
+    let before: String = before
+        .chars()
+        .rev()
+        .take(160)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = after.chars().take(160).collect();
     let window = format!("{before} {after}").to_lowercase();
     QUALIFIERS.iter().any(|word| window.contains(word))
+}
+
+/// Text with `{{ ... }}` shortcodes (and an unclosed opening one) removed.
+fn prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        match rest[open..].find("}}") {
+            Some(close) => rest = &rest[open + close + 2..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn around(text: &str, number: &str) -> bool {
+        let start = text.find(number).expect("number in text");
+        qualified(text, start..start + number.len())
+    }
+
+    #[test]
+    fn a_qualifier_counts_past_the_shortcodes_between() {
+        let text = r#"Takedown did no better than No. {{ fact(60, "hot-100/t/peak") }}, on the chart dated {{ fact(2025-08-23, "hot-100/t/peak_date") }}, in the {{ fact(5, "hot-100/t/weeks_on_chart", style="word") }} weeks we have for it."#;
+        assert!(around(text, "60"));
+        assert!(!around(&text.replace("we have", "it charted"), "60"));
+    }
+
+    #[test]
+    fn a_qualifier_must_be_in_the_same_paragraph_and_near() {
+        assert!(around("It spent at least {{ fact(8, \"x\") }} weeks.", "8"));
+        assert!(!around(
+            "We know at least this.\n\nIt spent {{ fact(8, \"x\") }} weeks.",
+            "8"
+        ));
+        let far = format!(
+            "At least one thing. {} It spent {{{{ fact(8, \"x\") }}}} weeks.",
+            "word ".repeat(40)
+        );
+        assert!(!around(&far, "8"));
+    }
+
+    #[test]
+    fn a_whole_shortcode_range_reads_the_prose_right_after_it() {
+        let text = r#"It reached No. 1 on {{ stat(value="first") }} and spent at least {{ fact(2, "x") }} weeks."#;
+        let start = text.find("{{ stat").expect("stat");
+        let end = text.find("}} and").expect("end") + 2;
+        assert!(qualified(text, start..end));
+    }
+
+    #[test]
+    fn prose_drops_shortcodes_and_an_unclosed_one() {
+        assert_eq!(prose("a {{ x() }} b {{ y"), "a  b ");
+    }
 }
