@@ -130,9 +130,11 @@ pub fn run() -> anyhow::Result<()> {
             }
             let o = &report.outcome;
             println!(
-                "Checked {} {}, {} {}, {} {} and {} {}: no errors, {} {}",
-                o.pages + o.sections,
-                plural(o.pages + o.sections, "page"),
+                "Checked {} {}, {} {}, {} {}, {} {} and {} {}: no errors, {} {}",
+                o.pages,
+                plural(o.pages, "page"),
+                o.sections,
+                plural(o.sections, "section"),
                 o.charts,
                 plural(o.charts, "chart"),
                 o.claims,

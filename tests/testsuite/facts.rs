@@ -238,7 +238,7 @@ fn check_reports_warnings_without_failing() {
     let run = site.run(&["check"]).success();
     assert_eq!(
         run.stdout,
-        "Checked 7 pages, 1 chart, 3 claims and 4 sources: no errors, 9 warnings\n"
+        "Checked 4 pages, 3 sections, 1 chart, 3 claims and 4 sources: no errors, 9 warnings\n"
     );
     let stderr = run.stderr;
     for expected in [
@@ -278,7 +278,7 @@ fn check_accepts_a_qualified_count_from_an_incomplete_run() {
     );
     assert_eq!(
         run.stdout,
-        "Checked 7 pages, 1 chart, 3 claims and 4 sources: no errors, 7 warnings\n"
+        "Checked 4 pages, 3 sections, 1 chart, 3 claims and 4 sources: no errors, 7 warnings\n"
     );
     // A qualifier in another paragraph does not count.
     site.write(
