@@ -39,5 +39,7 @@ pub fn build(site: &Path, out: &Path) -> Sample {
     Sample {
         seconds: start.elapsed().as_secs_f64(),
         max_rss_kib: 0,
+        user: 0.0,
+        system: 0.0,
     }
 }

@@ -1,6 +1,8 @@
 //! The benchmark harness: builds a generated site with factsite, with a bare
 //! pulldown-cmark "floor" and, when installed, with Hugo, in the same run; then times the
-//! flagship's cold build and single-page edits under `factsite serve`.
+//! flagship's cold build and single-page edits under `factsite serve`. The full builds run
+//! in interleaved rounds (factsite, factsite with its default theme, floor, Hugo), each
+//! into a fresh output directory after a `sync`, after one untimed warm-up round.
 //!
 //! `cargo bench --bench build -- --pages 10000 --charts 1000 [--runs 3] [--edits 20]`
 
@@ -57,7 +59,16 @@ fn main() {
     let work = repo
         .join("target/bench")
         .join(format!("{}-{}", args.pages, args.charts));
-    let _ = std::fs::remove_dir_all(&work);
+    // Deleting a large tree slows the file writes that follow on some file systems (ext4
+    // mounted with `discard`, for one), so nothing is deleted until the timing is done: an
+    // earlier run's files are moved aside now and removed at the end.
+    let trash = repo
+        .join("target/bench")
+        .join(format!("trash-{}", std::process::id()));
+    if work.exists() {
+        std::fs::create_dir_all(&trash).expect("create the trash directory");
+        std::fs::rename(&work, trash.join("previous")).expect("move the previous run aside");
+    }
     let size = corpus::Size {
         pages: args.pages,
         charts: args.charts,
@@ -77,42 +88,54 @@ fn main() {
     corpus::factsite(&themed, size);
     corpus::trivial_templates(&site);
     let binary = PathBuf::from(env!("CARGO_BIN_EXE_factsite"));
-    let build = |root: &Path, name: &str| -> Vec<Sample> {
-        (0..args.runs)
-            .map(|run| {
-                let out = work.join(format!("out-{name}-{run}"));
-                let (root, out) = (root.to_str().expect("utf-8"), out.to_str().expect("utf-8"));
-                measure::command(
-                    binary.as_os_str(),
-                    &["build", "--quiet", "--root", root, "--output", out],
-                )
-            })
-            .collect()
+    let hugo_source = work.join("hugo");
+    let with_hugo = args.hugo && measure::has("hugo");
+    if with_hugo {
+        corpus::hugo(&hugo_source, size);
+    }
+    // Rounds interleave the contenders, each run starts after a sync with no earlier
+    // output on disk, and a first untimed round warms the page cache for every input.
+    let run_factsite = |root: &Path, out: &Path| {
+        let (root, out) = (root.to_str().expect("utf-8"), out.to_str().expect("utf-8"));
+        measure::command(
+            binary.as_os_str(),
+            &["build", "--quiet", "--root", root, "--output", out],
+        )
     };
-    let factsite = build(&site, "factsite");
-    let default_theme = build(&themed, "factsite-default-theme");
-    let floor: Vec<Sample> = (0..args.runs)
-        .map(|run| floor::build(&site, &work.join(format!("out-floor-{run}"))))
-        .collect();
-    let hugo: Option<Vec<Sample>> = (args.hugo && measure::has("hugo")).then(|| {
-        let source = work.join("hugo");
-        corpus::hugo(&source, size);
-        (0..args.runs)
-            .map(|run| {
-                let out = work.join(format!("out-hugo-{run}"));
-                measure::command(
-                    "hugo".as_ref(),
-                    &[
-                        "--quiet",
-                        "--source",
-                        source.to_str().expect("utf-8"),
-                        "--destination",
-                        out.to_str().expect("utf-8"),
-                    ],
-                )
-            })
-            .collect()
-    });
+    let run_hugo = |out: &Path| {
+        measure::command(
+            "hugo".as_ref(),
+            &[
+                "--quiet",
+                "--source",
+                hugo_source.to_str().expect("utf-8"),
+                "--destination",
+                out.to_str().expect("utf-8"),
+            ],
+        )
+    };
+    let (mut factsite, mut default_theme, mut floor, mut hugo) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for round in 0..=args.runs {
+        let timed = |name: &str, measure: &dyn Fn(&Path) -> Sample, into: &mut Vec<Sample>| {
+            measure::settle();
+            let sample = measure(&work.join(format!("out-{name}-{round}")));
+            if round > 0 {
+                into.push(sample);
+            }
+        };
+        timed("factsite", &|out| run_factsite(&site, out), &mut factsite);
+        timed(
+            "default-theme",
+            &|out| run_factsite(&themed, out),
+            &mut default_theme,
+        );
+        timed("floor", &|out| floor::build(&site, out), &mut floor);
+        if with_hugo {
+            timed("hugo", &run_hugo, &mut hugo);
+        }
+    }
+    let hugo = with_hugo.then_some(hugo);
     let flagship: Vec<Sample> = (0..args.runs.max(5))
         .map(|run| {
             let out = work.join(format!("out-flagship-{run}"));
@@ -134,12 +157,14 @@ fn main() {
     let f = median(&factsite);
     println!("| measure | value |\n|---|---|");
     println!(
-        "| factsite full build, {} pages + {} charts, templates as trivial as Hugo's (median of {}) | {:.2} s wall, {:.0} MiB peak |",
+        "| factsite full build, {} pages + {} charts, templates as trivial as Hugo's (median of {}) | {:.2} s wall, {:.0} MiB peak, {:.2} s user + {:.2} s system CPU |",
         args.pages,
         args.charts,
         args.runs,
         f.seconds,
-        f.mib()
+        f.mib(),
+        f.user,
+        f.system
     );
     let d = median(&default_theme);
     println!(
@@ -164,10 +189,12 @@ fn main() {
         Some(samples) => {
             let h = median(&samples);
             println!(
-                "| Hugo {} on the same pages | {:.2} s wall, {:.0} MiB peak |",
+                "| Hugo {} on the same pages | {:.2} s wall, {:.0} MiB peak, {:.2} s user + {:.2} s system CPU |",
                 measure::hugo_version(),
                 h.seconds,
-                h.mib()
+                h.mib(),
+                h.user,
+                h.system
             );
             println!("| factsite / Hugo | {:.2}x |", f.seconds / h.seconds);
         }
@@ -190,4 +217,5 @@ fn main() {
             edits.rebuild_ms
         );
     }
+    let _ = std::fs::remove_dir_all(&trash);
 }

@@ -10,6 +10,9 @@ pub struct Sample {
     pub seconds: f64,
     /// Peak resident memory in KiB, when known.
     pub max_rss_kib: u64,
+    /// User and system CPU seconds, when known.
+    pub user: f64,
+    pub system: f64,
 }
 
 impl Sample {
@@ -72,7 +75,7 @@ pub fn command(program: &OsStr, args: &[&str]) -> Sample {
     let status = if time.exists() {
         Command::new(time)
             .arg("-f")
-            .arg("%M")
+            .arg("%M %U %S")
             .arg("-o")
             .arg(&report)
             .arg(program)
@@ -89,13 +92,25 @@ pub fn command(program: &OsStr, args: &[&str]) -> Sample {
         program.to_string_lossy(),
         args
     );
-    let max_rss_kib = std::fs::read_to_string(&report)
+    let fields: Vec<f64> = std::fs::read_to_string(&report)
         .ok()
-        .and_then(|t| t.trim().lines().last().and_then(|l| l.trim().parse().ok()))
-        .unwrap_or(0);
+        .and_then(|t| t.trim().lines().last().map(str::to_string))
+        .map(|l| {
+            l.split_whitespace()
+                .filter_map(|f| f.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
     let _ = std::fs::remove_file(&report);
     Sample {
         seconds,
-        max_rss_kib,
+        max_rss_kib: fields.first().map_or(0, |&k| k as u64),
+        user: fields.get(1).copied().unwrap_or(0.0),
+        system: fields.get(2).copied().unwrap_or(0.0),
     }
+}
+
+/// Flushes dirty pages to disk, so that one run's writeback is not billed to the next.
+pub fn settle() {
+    let _ = std::process::Command::new("sync").status();
 }
