@@ -63,19 +63,9 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
 impl Built {
     /// The one summary line printed on success.
     pub fn summary(&self) -> String {
-        let o = &self.outcome;
         format!(
-            "Built {} {}, {} {}, {} {}, {} {} and {} {} in {} ms into {}",
-            o.pages,
-            plural(o.pages, "page"),
-            o.sections,
-            plural(o.sections, "section"),
-            o.charts,
-            plural(o.charts, "chart"),
-            o.claims,
-            plural(o.claims, "claim"),
-            o.sources,
-            plural(o.sources, "source"),
+            "Built {} in {} ms into {}",
+            self.outcome.counts(),
             self.elapsed.as_millis(),
             self.output.display()
         )

@@ -128,19 +128,9 @@ pub fn run() -> anyhow::Result<()> {
             for warning in &report.warnings {
                 eprintln!("{}\n", warning.as_warning());
             }
-            let o = &report.outcome;
             println!(
-                "Checked {} {}, {} {}, {} {}, {} {} and {} {}: no errors, {} {}",
-                o.pages,
-                plural(o.pages, "page"),
-                o.sections,
-                plural(o.sections, "section"),
-                o.charts,
-                plural(o.charts, "chart"),
-                o.claims,
-                plural(o.claims, "claim"),
-                o.sources,
-                plural(o.sources, "source"),
+                "Checked {}: no errors, {} {}",
+                report.outcome.counts(),
                 report.warnings.len(),
                 plural(report.warnings.len(), "warning")
             );

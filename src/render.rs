@@ -44,6 +44,26 @@ pub struct Outcome {
     pub bindings: Vec<PageBindings>,
 }
 
+impl Outcome {
+    /// "25 pages, 6 sections, 5 charts, 19 claims and 143 sources", for summary lines.
+    pub fn counts(&self) -> String {
+        let plural = crate::build::plural;
+        format!(
+            "{} {}, {} {}, {} {}, {} {} and {} {}",
+            self.pages,
+            plural(self.pages, "page"),
+            self.sections,
+            plural(self.sections, "section"),
+            self.charts,
+            plural(self.charts, "chart"),
+            self.claims,
+            plural(self.claims, "claim"),
+            self.sources,
+            plural(self.sources, "source"),
+        )
+    }
+}
+
 /// The data a page rests on.
 #[derive(Debug, Clone, Default)]
 pub struct PageBindings {
