@@ -1,6 +1,7 @@
 //! The integration tests: fixture sites built by the real `factsite` executable.
 
 mod battery;
+mod browser;
 mod build;
 mod errors;
 mod escaping;
