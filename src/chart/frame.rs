@@ -91,33 +91,74 @@ fn y_range(positions: u32, height: f64, has_off: bool) -> (Range<f64>, Option<f6
     (y, off, last + below * 0.2 * per_unit)
 }
 
+/// The name a line is labelled with, as a title and a suffix that is never cut: when
+/// another drawn entry has the same title (two recordings of "Takedown"), the suffix is
+/// its artist, up to any parenthesis.
+fn label_name(grid: &Grid, entry: &crate::dataset::Entry) -> (String, String) {
+    let shared = grid
+        .rows
+        .iter()
+        .filter(|row| row.entry.title == entry.title)
+        .count()
+        > 1;
+    let artist = entry.artist.split(" (").next().unwrap_or("").trim();
+    let suffix = if shared && !artist.is_empty() {
+        format!(" ({artist})")
+    } else {
+        String::new()
+    };
+    (entry.title.clone(), suffix)
+}
+
+/// A label of at most `max` characters that fits in `room`: the title is cut, the suffix kept.
+fn label(title: &str, suffix: &str, max: usize, size: f64, room: f64) -> String {
+    let keep = max.saturating_sub(suffix.chars().count()).max(2);
+    let title = text::truncate(title, keep);
+    let room = room - text::width(suffix, size);
+    format!("{}{suffix}", text::fit(&title, size, room))
+}
+
 /// The plot's right edge, leaving each row's label room after its line's end, and the
 /// labels cut to fit. A label needs `gap + width` after a point at fraction `t` of the
 /// plot, so the plot can be at most `(room - gap - width) / t` wide.
 fn gutter(grid: &Grid, metrics: &Metrics, left: i32, x: &Range<f64>) -> (i32, Vec<Option<String>>) {
     let room = f64::from(metrics.width) - 4.0 - f64::from(left);
     let gap = f64::from(metrics.marker) + LABEL_GAP;
-    let ends: Vec<Option<(f64, String)>> = grid
+    let ends: Vec<Option<(f64, String, String, String)>> = grid
         .rows
         .iter()
         .map(|row| {
             let end = row.end()?;
             let t = (grid.dates[end].days() as f64 - x.start) / (x.end - x.start);
-            Some((t, text::truncate(&row.entry.title, metrics.label_chars)))
+            let (title, suffix) = label_name(grid, row.entry);
+            let full = label(
+                &title,
+                &suffix,
+                metrics.label_chars,
+                metrics.label_font,
+                f64::INFINITY,
+            );
+            Some((t, title, suffix, full))
         })
         .collect();
     let mut plot = room - 8.0;
-    for (t, label) in ends.iter().flatten() {
-        let needed = gap + text::width(label, metrics.label_font);
+    for (t, _, _, full) in ends.iter().flatten() {
+        let needed = gap + text::width(full, metrics.label_font);
         plot = plot.min((room - needed) / t.max(0.01));
     }
     let plot = plot.max(room * 0.55).floor();
     let labels = ends
         .into_iter()
         .map(|end| {
-            let (t, label) = end?;
+            let (t, title, suffix, _) = end?;
             let space = room - plot * t - gap;
-            Some(text::fit(&label, metrics.label_font, space))
+            Some(label(
+                &title,
+                &suffix,
+                metrics.label_chars,
+                metrics.label_font,
+                space,
+            ))
         })
         .collect();
     (left + plot as i32, labels)

@@ -40,12 +40,14 @@ pub(crate) fn basis(bibliography: &Bibliography, week: &Week) -> String {
     }
 }
 
-/// The tooltip of a drawn week: `Golden, chart dated July 5, 2025: No. 81 (derived from
-/// Yonhap via TopNews)`, plus what conflicting sources give.
+/// The tooltip of a drawn week: `Golden by HUNTR/X, chart dated July 5, 2025: No. 81
+/// (derived from Yonhap via TopNews)`, plus what conflicting sources give. The artist tells
+/// two recordings with one title apart.
 pub(crate) fn tooltip(bibliography: &Bibliography, entry: &Entry, week: &Week) -> String {
     let mut text = format!(
-        "{}, chart dated {}: {} ({})",
+        "{} by {}, chart dated {}: {} ({})",
         entry.title,
+        entry.artist,
         week.date.long(),
         week.pos.label(),
         basis(bibliography, week)
@@ -68,8 +70,9 @@ pub(crate) fn conflict_tooltip(
     conflict: &Conflict,
 ) -> String {
     format!(
-        "{}, chart dated {}: {} according to {} (conflicting source; the line uses {})",
+        "{} by {}, chart dated {}: {} according to {} (conflicting source; the line uses {})",
         entry.title,
+        entry.artist,
         week.date.long(),
         conflict.pos.label(),
         by(bibliography, &conflict.source),

@@ -362,7 +362,7 @@ fn gives_every_point_a_tooltip() {
     }
     let svg = svg(&Fixture::new(SINGLE).spec("T"), Layout::Wide);
     assert!(svg.contains(
-        "<title>Golden, chart dated July 5, 2025: No. 81 (derived from Yonhap via TopNews)</title>"
+        "<title>Golden by HUNTR/X, chart dated July 5, 2025: No. 81 (derived from Yonhap via TopNews)</title>"
     ));
 }
 
@@ -763,4 +763,38 @@ fn preview() {
         let page = format!("{head}{}</main></body></html>", figure(&spec, "data.csv"));
         std::fs::write(format!("{path}-{n}.html"), page).unwrap();
     }
+}
+
+// Two recordings with one title are labelled with their artists, so the lines can be told apart.
+#[test]
+fn names_the_artist_when_two_lines_share_a_title() {
+    let entries = r#"
+[[entry]]
+id = "takedown"
+title = "Takedown"
+artist = "HUNTR/X"
+weeks = [
+  { date = 2025-07-05, pos = 40, source = "billboard" },
+  { date = 2025-07-12, pos = 30, source = "billboard" },
+]
+
+[[entry]]
+id = "takedown-twice"
+title = "Takedown"
+artist = "TWICE (Jeongyeon, Jihyo, Chaeyoung)"
+weeks = [
+  { date = 2025-07-05, pos = 80, source = "billboard" },
+  { date = 2025-07-12, pos = 70, source = "billboard" },
+]
+"#;
+    let fixture = Fixture::new(entries);
+    let wide = svg(&fixture.spec("T"), Layout::Wide);
+    assert!(wide.contains(">Takedown (HUNTR/X)</text>"), "{wide}");
+    assert!(wide.contains(">Takedown (TWICE)</text>"), "{wide}");
+    // Short of room, the title is cut and the artist kept.
+    let narrow = svg(&fixture.spec("T"), Layout::Narrow);
+    assert!(narrow.contains("… (HUNTR/X)</text>"), "{narrow}");
+    assert!(narrow.contains("… (TWICE)</text>"), "{narrow}");
+    let single = svg(&Fixture::new(SINGLE).spec("T"), Layout::Wide);
+    assert!(single.contains(">Golden</text>"));
 }
