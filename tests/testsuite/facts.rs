@@ -150,6 +150,17 @@ fn renders_claim_pages() {
     assert_eq!(value["url"], "https://example.org/claims/golden-no1/");
     let person = site.read("public/claims/box-office/index.html");
     assert!(person.contains("\"@type\": \"Person\""), "{person}");
+    // The whole of what a reader and a search engine get, pinned.
+    let main = page
+        .split_once("<main id=\"main\" tabindex=\"-1\">")
+        .and_then(|(_, rest)| rest.split_once("</main>"))
+        .map(|(main, _)| main.trim())
+        .expect("the main element");
+    insta::assert_snapshot!("claim_page_main", main);
+    insta::assert_snapshot!(
+        "claim_json_ld",
+        serde_json::to_string_pretty(&value).expect("JSON")
+    );
 }
 
 // The claims index groups claims by verdict, in the order of the scale.
