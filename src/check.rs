@@ -231,15 +231,11 @@ fn qualified(text: &str, range: Range<usize>) -> bool {
         _ => after,
     };
     let after = prose(after);
-    let before: String = before
-        .chars()
-        .rev()
-        .take(160)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let after: String = after.chars().take(160).collect();
+    let before = &before[before.char_indices().rev().nth(159).map_or(0, |(at, _)| at)..];
+    let after = &after[..after
+        .char_indices()
+        .nth(160)
+        .map_or(after.len(), |(at, _)| at)];
     let window = format!("{before} {after}").to_lowercase();
     QUALIFIERS.iter().any(|word| window.contains(word))
 }

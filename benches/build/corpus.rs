@@ -202,16 +202,7 @@ pub fn factsite(root: &Path, size: Size) {
             );
         }
     }
-    for s in 0..SECTIONS {
-        write(
-            root,
-            &format!("content/s{s:02}/_index.md"),
-            &format!("+++\ntitle = \"Section {s}\"\nweight = {s}\n+++\n"),
-        );
-    }
-    for p in 0..size.pages {
-        write(root, &page_path(p), &page(p, size, true));
-    }
+    sections_and_pages(root, size, true);
 }
 
 /// Writes the same pages for Hugo, without factsite's shortcodes and citations.
@@ -241,6 +232,11 @@ pub fn hugo(root: &Path, size: Size) {
         "content/_index.md",
         "+++\ntitle = \"Benchmark\"\n+++\nA generated site.\n",
     );
+    sections_and_pages(root, size, false);
+}
+
+/// The section indexes and the pages, with factsite's shortcodes and citations or without.
+fn sections_and_pages(root: &Path, size: Size, factsite: bool) {
     for s in 0..SECTIONS {
         write(
             root,
@@ -249,7 +245,7 @@ pub fn hugo(root: &Path, size: Size) {
         );
     }
     for p in 0..size.pages {
-        write(root, &page_path(p), &page(p, size, false));
+        write(root, &page_path(p), &page(p, size, factsite));
     }
 }
 

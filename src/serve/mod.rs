@@ -6,6 +6,8 @@ mod rebuild;
 mod reload;
 mod watch;
 
+pub use http::content_type;
+
 use std::collections::HashMap;
 use std::io::Write;
 use std::net::SocketAddr;

@@ -496,16 +496,7 @@ fn serve_one(root: &Path, mut stream: TcpStream) {
         None => ("404 Not Found", root.join("404.html")),
     };
     let body = std::fs::read(&file).unwrap_or_default();
-    let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "xml" => "application/xml",
-        "csv" => "text/csv; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    };
+    let kind = factsite::serve::content_type(&file.to_string_lossy());
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
