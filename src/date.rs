@@ -119,17 +119,68 @@ impl Date {
 
     /// `2025-07-05`.
     pub fn iso(self) -> String {
-        self.to_string()
+        let mut out = String::with_capacity(10);
+        self.push_iso(&mut out);
+        out
+    }
+
+    /// Appends `2025-07-05` to `out`. Charts write thousands of dates, so the common
+    /// four-digit years skip the formatting machinery.
+    pub fn push_iso(self, out: &mut String) {
+        let Ok(year) = u32::try_from(self.year) else {
+            out.push_str(&format!(
+                "{:04}-{:02}-{:02}",
+                self.year, self.month, self.day
+            ));
+            return;
+        };
+        if year > 9999 {
+            out.push_str(&format!("{year}-{:02}-{:02}", self.month, self.day));
+            return;
+        }
+        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+        out.extend([
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            '-',
+            digit(u32::from(self.month) / 10),
+            digit(u32::from(self.month)),
+            '-',
+            digit(u32::from(self.day) / 10),
+            digit(u32::from(self.day)),
+        ]);
     }
 
     /// `July 5, 2025`.
     pub fn long(self) -> String {
-        format!(
-            "{} {}, {}",
-            MONTHS[usize::from(self.month - 1)],
-            self.day,
-            self.year
-        )
+        let mut out = String::with_capacity(18);
+        self.push_long(&mut out);
+        out
+    }
+
+    /// Appends `July 5, 2025` to `out`.
+    pub fn push_long(self, out: &mut String) {
+        out.push_str(MONTHS[usize::from(self.month - 1)]);
+        out.push(' ');
+        if self.day >= 10 {
+            out.push(char::from(b'0' + self.day / 10));
+        }
+        out.push(char::from(b'0' + self.day % 10));
+        out.push_str(", ");
+        match u32::try_from(self.year) {
+            Ok(year @ 1000..=9999) => {
+                let mut n = year;
+                let mut digits = [b'0'; 4];
+                for slot in digits.iter_mut().rev() {
+                    *slot = b'0' + (n % 10) as u8;
+                    n /= 10;
+                }
+                out.extend(digits.map(char::from));
+            }
+            _ => out.push_str(&self.year.to_string()),
+        }
     }
 
     /// `Jul 5`.
@@ -173,7 +224,7 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.iso())
     }
 }
 
@@ -199,6 +250,21 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        // The hand-written digits agree with the formatting machinery for every year.
+        #[test]
+        fn writes_iso_and_long_dates_as_format_does(days in -1_000_000i64..3_000_000) {
+            let date = Date::from_days(days);
+            let (year, month, day) = (date.year, date.month, date.day);
+            proptest::prop_assert_eq!(date.iso(), format!("{year:04}-{month:02}-{day:02}"));
+            proptest::prop_assert_eq!(date.to_string(), date.iso());
+            proptest::prop_assert_eq!(
+                date.long(),
+                format!("{} {day}, {year}", MONTHS[usize::from(month - 1)])
+            );
+        }
+    }
 
     #[test]
     fn round_trips_days_across_eras() {

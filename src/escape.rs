@@ -9,16 +9,14 @@ pub fn html(text: &str) -> String {
 
 /// Appends `text` escaped for HTML to `out`.
 pub fn push_html(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    push_escaped(out, text, |byte| match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    });
 }
 
 /// Escapes text for XML content and attributes (sitemap, feed, SVG).
@@ -26,19 +24,47 @@ pub fn push_html(out: &mut String, text: &str) {
 /// Characters XML 1.0 forbids (most C0 controls) are dropped.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            _ => out.push(c),
+    push_xml(&mut out, text);
+    out
+}
+
+/// Appends `text` escaped for XML to `out`, dropping the characters XML 1.0 forbids.
+pub fn push_xml(out: &mut String, text: &str) {
+    if text.contains(['\u{FFFE}', '\u{FFFF}']) {
+        let allowed: String = text
+            .chars()
+            .filter(|&c| c != '\u{FFFE}' && c != '\u{FFFF}')
+            .collect();
+        return push_xml(out, &allowed);
+    }
+    push_escaped(out, text, |byte| match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&apos;"),
+        b'\t' | b'\n' | b'\r' => None,
+        byte if byte < 0x20 => Some(""),
+        _ => None,
+    });
+}
+
+/// Copies `text` to `out` in runs, replacing each ASCII byte `replace` maps to something.
+/// Only ASCII bytes are ever replaced, so every run ends on a character boundary.
+fn push_escaped(out: &mut String, text: &str, replace: impl Fn(u8) -> Option<&'static str>) {
+    out.reserve(text.len());
+    let mut start = 0;
+    for (i, &byte) in text.as_bytes().iter().enumerate() {
+        if byte >= 0x80 {
+            continue;
+        }
+        if let Some(replacement) = replace(byte) {
+            out.push_str(&text[start..i]);
+            out.push_str(replacement);
+            start = i + 1;
         }
     }
-    out
+    out.push_str(&text[start..]);
 }
 
 /// Serializes a value as JSON that is safe inside an HTML `<script>` element.
@@ -82,15 +108,32 @@ pub fn json_string(text: &str) -> String {
 /// Quotes one CSV cell (RFC 4180), guarding against spreadsheet formula injection:
 /// a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`.
 pub fn csv_cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+    let mut out = String::with_capacity(text.len() + 2);
+    push_csv_cell(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out` as one CSV cell, quoted and guarded as [`csv_cell`] does.
+pub fn push_csv_cell(out: &mut String, text: &str) {
+    let guard = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let trimmed = if guard {
+        // The leading `'` is the cell's first character, so only the end can be blank.
+        text.trim_end().len() == text.len()
     } else {
-        text.to_string()
+        text.trim().len() == text.len()
     };
-    if guarded.contains([',', '"', '\n', '\r']) || guarded != guarded.trim() {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
+    let quote = !trimmed || text.contains([',', '"', '\n', '\r']);
+    if quote {
+        out.push('"');
+    }
+    if guard {
+        out.push('\'');
+    }
+    if quote {
+        push_escaped(out, text, |byte| (byte == b'"').then_some("\"\""));
+        out.push('"');
     } else {
-        guarded
+        out.push_str(text);
     }
 }
 
@@ -146,12 +189,59 @@ mod tests {
     }
 
     #[test]
+    fn escapes_xml_controls_and_noncharacters_among_other_text() {
+        assert_eq!(xml("é\u{FFFE}<ü\u{FFFF}\t\u{1F}x"), "é&lt;ü\tx");
+        assert_eq!(html("ü'<€>\"&"), "ü&#39;&lt;€&gt;&quot;&amp;");
+    }
+
+    proptest::proptest! {
+        // The run-based escapers write what escaping each character in turn writes.
+        #[test]
+        fn escapers_match_a_character_by_character_reference(text in "\\PC*|[<>&'\"\t\n\u{0}-\u{1F}\u{FFFE}\u{FFFF}aé]*") {
+            let mut reference_html = String::new();
+            let mut reference_xml = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' => { reference_html.push_str("&amp;"); reference_xml.push_str("&amp;") }
+                    '<' => { reference_html.push_str("&lt;"); reference_xml.push_str("&lt;") }
+                    '>' => { reference_html.push_str("&gt;"); reference_xml.push_str("&gt;") }
+                    '"' => { reference_html.push_str("&quot;"); reference_xml.push_str("&quot;") }
+                    '\'' => { reference_html.push_str("&#39;"); reference_xml.push_str("&apos;") }
+                    '\t' | '\n' | '\r' => { reference_html.push(c); reference_xml.push(c) }
+                    c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => reference_html.push(c),
+                    c => { reference_html.push(c); reference_xml.push(c) }
+                }
+            }
+            proptest::prop_assert_eq!(html(&text), reference_html);
+            proptest::prop_assert_eq!(xml(&text), reference_xml);
+        }
+    }
+
+    #[test]
     fn keeps_json_inside_script_elements() {
         let json = json_string("</script><!-- & \u{2028}");
         assert_eq!(
             json_for_script(&json),
             "\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\""
         );
+    }
+
+    proptest::proptest! {
+        // The appending writer quotes and guards exactly as the original definition does.
+        #[test]
+        fn csv_cells_match_the_reference_definition(text in "[=+\\-@ \t\r\n,\"a'é]*") {
+            let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{text}")
+            } else {
+                text.clone()
+            };
+            let reference = if guarded.contains([',', '"', '\n', '\r']) || guarded != guarded.trim() {
+                format!("\"{}\"", guarded.replace('"', "\"\""))
+            } else {
+                guarded
+            };
+            proptest::prop_assert_eq!(csv_cell(&text), reference);
+        }
     }
 
     #[test]

@@ -245,8 +245,11 @@ impl Renderer {
         rendered: &[Rendered],
         sink: &dyn Sink,
     ) -> anyhow::Result<usize> {
+        let mut timer = crate::timing::Timer::new();
         let mut files = self.finish_pages(site, rendered, sink)?;
+        timer.lap("links, sitemap, feeds");
         files += self.write_charts(site, sink)?;
+        timer.lap("chart pages");
         for file in &site.statics {
             let bytes = std::fs::read(&file.path)
                 .map_err(|e| anyhow::anyhow!("failed to read `content/{}`: {e}", file.relative))?;

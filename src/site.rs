@@ -68,7 +68,9 @@ impl Site {
                 root.display()
             );
         }
+        let mut timer = crate::timing::Timer::new();
         let walked = walk_content(&content)?;
+        timer.lap("walk content");
         let mut errors = Vec::new();
         let pages: Vec<Result<Page, Vec<Diagnostic>>> = walked
             .markdown
@@ -82,6 +84,7 @@ impl Site {
                 Err(mut page_errors) => errors.append(&mut page_errors),
             }
         }
+        timer.lap("read and parse pages");
         let data = match Data::load(&walked.data) {
             Ok(data) => data,
             Err(mut data_errors) => {
@@ -89,6 +92,7 @@ impl Site {
                 Data::default()
             }
         };
+        timer.lap("read and parse data");
         errors.extend(all_pages.iter().filter_map(check_claim_placement));
         diagnostic::into_result(errors)?;
         let (mut pages, drafts): (Vec<Page>, Vec<Page>) = all_pages

@@ -194,17 +194,21 @@ fn site_url(index: &LinkIndex, path: &str) -> tera::TeraResult<String> {
 }
 
 fn link_from(state: &State, base_path: &str, target: &str) -> tera::TeraResult<String> {
-    let mode: Option<String> = state.get("link_mode")?;
+    // Values are read as `Value`s and borrowed: asking for a `String` would format each
+    // one anew, and the navigation calls this for every item on every page.
+    let mode: Option<tera::Value> = state.get("link_mode")?;
     let (page, fragment) = target
         .split_once('#')
         .map_or((target, None), |(p, f)| (p, Some(f)));
-    let mut href = if mode.as_deref() == Some("root") {
+    let mut href = if mode.as_ref().and_then(tera::Value::as_str) == Some("root") {
         escape::url_path(&format!("{base_path}{}", page.trim_start_matches('/')))
     } else {
-        let current: String = state
-            .get("current_path")?
+        let current: Option<tera::Value> = state.get("current_path")?;
+        let current = current
+            .as_ref()
+            .and_then(tera::Value::as_str)
             .ok_or_else(|| tera::Error::message("url(): `current_path` is not set"))?;
-        escape::url_path(&urls::relative(&current, page))
+        escape::url_path(&urls::relative(current, page))
     };
     if let Some(fragment) = fragment {
         href.push('#');

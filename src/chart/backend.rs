@@ -40,7 +40,10 @@ impl Pen {
 
     /// Opens `<g class="…">`.
     pub(crate) fn open(&self, class: &str) {
-        self.raw(&format!("<g class=\"{}\">", escape::xml(class)));
+        let out = &mut self.0.borrow_mut().out;
+        out.push_str("<g class=\"");
+        escape::push_xml(out, class);
+        out.push_str("\">");
     }
 
     /// Closes the innermost group.
@@ -50,7 +53,10 @@ impl Pen {
 
     /// Adds a `<title>` (a tooltip for the enclosing group).
     pub(crate) fn title(&self, text: &str) {
-        self.raw(&format!("<title>{}</title>", escape::xml(text)));
+        let out = &mut self.0.borrow_mut().out;
+        out.push_str("<title>");
+        escape::push_xml(out, text);
+        out.push_str("</title>");
     }
 
     /// Sets the attributes the next elements carry, such as ` class="label"`; the caller

@@ -1,7 +1,7 @@
 //! The CSV download: exactly what the chart draws, one row per entry per chart date.
 
 use crate::dataset::Basis;
-use crate::escape::csv_cell;
+use crate::escape::push_csv_cell;
 
 use super::Spec;
 use super::grid::{Cell, Grid};
@@ -27,27 +27,33 @@ const HEADER: [&str; 11] = [
 /// separated by `; `. Every cell is guarded against spreadsheet formula injection.
 pub fn csv(spec: &Spec) -> String {
     let grid = Grid::new(spec);
-    let mut out = HEADER.join(",");
+    let mut out = String::with_capacity(160 * (1 + grid.rows.len() * grid.dates.len()));
+    out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
     for row in &grid.rows {
         for (date, cell) in grid.dates.iter().zip(&row.cells) {
             let week = cell.week();
             let source = week.and_then(|w| spec.bibliography.get(&w.source));
-            let cells = [
-                spec.dataset.id.clone(),
-                date.iso(),
-                row.entry.id.clone(),
-                row.entry.title.clone(),
-                row.entry.artist.clone(),
-                cell.rank().map(|r| r.to_string()).unwrap_or_default(),
-                cell.status().to_string(),
-                week.map(|w| basis(w.basis)).unwrap_or_default().to_string(),
-                week.map(|w| w.source.clone()).unwrap_or_default(),
-                source.map(|s| s.url.get_ref().clone()).unwrap_or_default(),
-                conflicts(*cell),
+            let rank = cell.rank().map(|r| r.to_string()).unwrap_or_default();
+            let cells: [&str; 11] = [
+                &spec.dataset.id,
+                &date.iso(),
+                &row.entry.id,
+                &row.entry.title,
+                &row.entry.artist,
+                &rank,
+                cell.status(),
+                week.map(|w| basis(w.basis)).unwrap_or_default(),
+                week.map_or("", |w| w.source.as_str()),
+                source.map_or("", |s| s.url.get_ref().as_str()),
+                &conflicts(*cell),
             ];
-            let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-            out.push_str(&line.join(","));
+            for (i, text) in cells.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_csv_cell(&mut out, text);
+            }
             out.push_str("\r\n");
         }
     }

@@ -44,20 +44,22 @@ pub(crate) fn basis(bibliography: &Bibliography, week: &Week) -> String {
 /// (derived from Yonhap via TopNews)`, plus what conflicting sources give. The artist tells
 /// two recordings with one title apart.
 pub(crate) fn tooltip(bibliography: &Bibliography, entry: &Entry, week: &Week) -> String {
-    let mut text = format!(
-        "{} by {}, chart dated {}: {} ({})",
-        entry.title,
-        entry.artist,
-        week.date.long(),
-        week.pos.label(),
-        basis(bibliography, week)
-    );
+    let mut text = String::with_capacity(120);
+    text.push_str(&entry.title);
+    text.push_str(" by ");
+    text.push_str(&entry.artist);
+    text.push_str(", chart dated ");
+    week.date.push_long(&mut text);
+    text.push_str(": ");
+    text.push_str(&week.pos.label());
+    text.push_str(" (");
+    text.push_str(&basis(bibliography, week));
+    text.push(')');
     for conflict in &week.conflicts {
-        text.push_str(&format!(
-            "; {} gives {}",
-            short(bibliography, &conflict.source),
-            conflict.pos.label()
-        ));
+        text.push_str("; ");
+        text.push_str(&short(bibliography, &conflict.source));
+        text.push_str(" gives ");
+        text.push_str(&conflict.pos.label());
     }
     text
 }

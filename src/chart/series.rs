@@ -87,10 +87,13 @@ struct Point<'p, 's, 'a, 'r> {
 
 impl Point<'_, '_, '_, '_> {
     fn open(&self, class: &str, week: &Week, title: &str) {
-        self.scene.pen.raw(&format!(
-            "<g class=\"{class}\" data-date=\"{}\">",
-            week.date.iso()
-        ));
+        let mut markup = String::with_capacity(48);
+        markup.push_str("<g class=\"");
+        markup.push_str(class);
+        markup.push_str("\" data-date=\"");
+        week.date.push_iso(&mut markup);
+        markup.push_str("\">");
+        self.scene.pen.raw(&markup);
         self.scene.pen.title(title);
     }
 

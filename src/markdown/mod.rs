@@ -247,15 +247,25 @@ fn merge_text<'a>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut out: Vec<(Event<'a>, Range<usize>)> = Vec::new();
+    // Text being joined: smart punctuation splits a paragraph's text at every quote mark, so
+    // the pieces are appended to one buffer rather than copied into a new string each time.
+    let mut joined: Option<String> = None;
     for (event, range) in events {
         if let (Event::Text(text), Some((Event::Text(previous), previous_range))) =
             (&event, out.last_mut())
         {
-            *previous = CowStr::from(format!("{previous}{text}"));
+            let buffer = joined.get_or_insert_with(|| previous.to_string());
+            buffer.push_str(text);
             previous_range.end = range.end;
             continue;
         }
+        if let (Some(buffer), Some((previous, _))) = (joined.take(), out.last_mut()) {
+            *previous = Event::Text(buffer.into());
+        }
         out.push((event, range));
+    }
+    if let (Some(buffer), Some((previous, _))) = (joined.take(), out.last_mut()) {
+        *previous = Event::Text(buffer.into());
     }
     out
 }
@@ -445,7 +455,7 @@ impl<'a> Writer<'a> {
 
     fn inline<'e>(&mut self, out: &mut Vec<Event<'e>>, event: Event<'e>, range: Range<usize>) {
         match event {
-            Event::Text(text) => self.text(out, &text),
+            Event::Text(text) => self.text(out, text),
             Event::Html(html) => {
                 out.push(Event::Html(self.placeholders.replace_html(&html).into()))
             }
@@ -501,9 +511,13 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn text<'e>(&mut self, out: &mut Vec<Event<'e>>, text: &str) {
-        self.rendered.words += text.split_whitespace().count();
-        for piece in self.placeholders.split(text) {
+    fn text<'e>(&mut self, out: &mut Vec<Event<'e>>, text: CowStr<'e>) {
+        self.rendered.words += count_words(&text);
+        if !Placeholders::holds_any(&text) {
+            out.push(Event::Text(text));
+            return;
+        }
+        for piece in self.placeholders.split(&text) {
             match piece {
                 Piece::Text(text) => out.push(Event::Text(text.to_string().into())),
                 Piece::Expansion(index, expansion) => {
@@ -597,6 +611,21 @@ impl<'a> Writer<'a> {
             }
         }
     }
+}
+
+/// Words in a text, as `split_whitespace` counts them; ASCII text is counted byte by byte.
+fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for byte in text.bytes() {
+        let space = byte.is_ascii_whitespace() || byte == 0x0B;
+        words += usize::from(in_word && space);
+        in_word = !space;
+    }
+    words + usize::from(in_word)
 }
 
 fn is_external(dest: &str) -> bool {

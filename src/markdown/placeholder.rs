@@ -96,6 +96,11 @@ impl Placeholders {
         }
     }
 
+    /// Whether `text` may hold a placeholder: most text holds none and is passed through.
+    pub fn holds_any(text: &str) -> bool {
+        text.contains('\u{E000}')
+    }
+
     /// Splits a text event into plain text and expansions.
     pub fn split<'t>(&self, text: &'t str) -> Vec<Piece<'t, '_>> {
         let mut pieces = Vec::new();
@@ -142,6 +147,9 @@ impl Placeholders {
     }
 
     fn join(&self, text: &str, pick: impl Fn(&Expansion) -> &str) -> String {
+        if !Self::holds_any(text) {
+            return text.to_string();
+        }
         let mut out = String::with_capacity(text.len());
         for piece in self.split(text) {
             match piece {

@@ -270,3 +270,11 @@ fn leaves_indented_code_alone() {
         "<pre><code>{{ nope() }}\n</code></pre>\n"
     );
 }
+
+proptest::proptest! {
+    // Reading time rests on this count; the byte-wise count agrees with `split_whitespace`.
+    #[test]
+    fn counts_words_as_split_whitespace_does(text in "[ \t\n\r\u{B}\u{C}\u{1C}ab\u{A0}é]*") {
+        proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+    }
+}
