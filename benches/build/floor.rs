@@ -2,7 +2,6 @@
 //! pulldown-cmark in parallel, and write it at its pretty URL.
 
 use std::path::Path;
-use std::time::Instant;
 
 use pulldown_cmark::{Options, Parser};
 use rayon::prelude::*;
@@ -10,7 +9,10 @@ use rayon::prelude::*;
 use crate::measure::Sample;
 
 pub fn build(site: &Path, out: &Path) -> Sample {
-    let start = Instant::now();
+    crate::measure::in_process(|| write(site, out))
+}
+
+fn write(site: &Path, out: &Path) {
     let content = site.join("content");
     let pages: Vec<std::path::PathBuf> = walkdir::WalkDir::new(&content)
         .into_iter()
@@ -36,10 +38,4 @@ pub fn build(site: &Path, out: &Path) -> Sample {
         std::fs::create_dir_all(&dir).expect("create dir");
         std::fs::write(dir.join("index.html"), html).expect("write page");
     });
-    Sample {
-        seconds: start.elapsed().as_secs_f64(),
-        max_rss_kib: 0,
-        user: 0.0,
-        system: 0.0,
-    }
 }

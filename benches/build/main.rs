@@ -1,14 +1,17 @@
 //! The benchmark harness: builds a generated site with factsite, with a bare
 //! pulldown-cmark "floor" and, when installed, with Hugo, in the same run; then times the
 //! flagship's cold build and single-page edits under `factsite serve`. The full builds run
-//! in interleaved rounds (factsite, factsite with its default theme, floor, Hugo), each
-//! into a fresh output directory after a `sync`, after one untimed warm-up round.
+//! in interleaved rounds (factsite, factsite with its default theme, floor, factsite's
+//! output written alone, Hugo), each into a fresh output directory after a `sync`, after
+//! one untimed warm-up round.
 //!
-//! `cargo bench --bench build -- --pages 10000 --charts 1000 [--runs 3] [--edits 20]`
+//! `cargo bench --bench build -- --pages 10000 --charts 1000 [--runs 3] [--edits 20]
+//! [--no-hugo]`
 
 mod corpus;
 mod floor;
 mod measure;
+mod replay;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -116,6 +119,10 @@ fn main() {
     };
     let (mut factsite, mut default_theme, mut floor, mut hugo) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // factsite's own output, read back after the warm-up round and written again in every
+    // timed round with nothing else to do: what the file system alone costs for it.
+    let mut output: Option<replay::Output> = None;
+    let mut written = Vec::new();
     for round in 0..=args.runs {
         let timed = |name: &str, measure: &dyn Fn(&Path) -> Sample, into: &mut Vec<Sample>| {
             measure::settle();
@@ -125,12 +132,15 @@ fn main() {
             }
         };
         timed("factsite", &|out| run_factsite(&site, out), &mut factsite);
+        let output =
+            output.get_or_insert_with(|| replay::Output::read(&work.join("out-factsite-0")));
         timed(
             "default-theme",
             &|out| run_factsite(&themed, out),
             &mut default_theme,
         );
         timed("floor", &|out| floor::build(&site, out), &mut floor);
+        timed("output-only", &|out| output.write(out), &mut written);
         if with_hugo {
             timed("hugo", &run_hugo, &mut hugo);
         }
@@ -181,10 +191,23 @@ fn main() {
     }
     let fl = median(&floor);
     println!(
-        "| floor (read, pulldown-cmark in parallel, write), same pages, no charts | {:.2} s wall |",
-        fl.seconds
+        "| floor (read, pulldown-cmark in parallel, write), same pages, no charts | {:.2} s wall, {:.2} s user + {:.2} s system CPU |",
+        fl.seconds, fl.user, fl.system
     );
     println!("| factsite / floor | {:.2}x |", f.seconds / fl.seconds);
+    let w = median(&written);
+    let (files, bytes) = output.as_ref().map_or((0, 0), replay::Output::size);
+    println!(
+        "| writing factsite's output alone ({files} files, {:.0} MB, already in memory) | {:.2} s wall, {:.2} s user + {:.2} s system CPU |",
+        bytes as f64 / 1e6,
+        w.seconds,
+        w.user,
+        w.system
+    );
+    println!(
+        "| writing factsite's output alone / floor | {:.2}x |",
+        w.seconds / fl.seconds
+    );
     match hugo {
         Some(samples) => {
             let h = median(&samples);

@@ -114,3 +114,37 @@ pub fn command(program: &OsStr, args: &[&str]) -> Sample {
 pub fn settle() {
     let _ = std::process::Command::new("sync").status();
 }
+
+/// Runs `work` in this process and times it, with the CPU this process spent meanwhile
+/// (from `/proc/self/stat`, in clock ticks of 10 ms; zero where there is no `/proc`).
+pub fn in_process(work: impl FnOnce()) -> Sample {
+    let (user_before, system_before) = own_cpu();
+    let start = Instant::now();
+    work();
+    let seconds = start.elapsed().as_secs_f64();
+    let (user_after, system_after) = own_cpu();
+    Sample {
+        seconds,
+        max_rss_kib: 0,
+        user: user_after - user_before,
+        system: system_after - system_before,
+    }
+}
+
+/// User and system CPU seconds this process has used so far.
+fn own_cpu() -> (f64, f64) {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after the name.
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) / 100.0, ticks(12) / 100.0)
+}
