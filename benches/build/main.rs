@@ -221,6 +221,7 @@ fn main() {
             );
             println!("| factsite / Hugo | {:.2}x |", f.seconds / h.seconds);
         }
+        None if !args.hugo => println!("| Hugo | left out (--no-hugo) |"),
         None => println!("| Hugo | not installed (apt-get install hugo) |"),
     }
     let fs = median(&flagship);
@@ -240,5 +241,49 @@ fn main() {
             edits.rebuild_ms
         );
     }
+    deletions(&work, args.runs);
     let _ = std::fs::remove_dir_all(&trash);
+}
+
+/// A rebuild deletes the previous output after swapping in the new one. After all else is
+/// timed, equal outputs of the factsite runs are deleted in pairs, one with
+/// `std::fs::remove_dir_all` and one as factsite does it, the first of each pair alternating.
+fn deletions(work: &Path, runs: usize) {
+    let (mut std_samples, mut factsite_samples) = (Vec::new(), Vec::new());
+    let mut files = 0;
+    // Rounds 0 to `runs` each left an output: (runs + 1) / 2 pairs.
+    for pair in 0..runs.div_ceil(2) {
+        let a = work.join(format!("out-factsite-{}", 2 * pair));
+        let b = work.join(format!("out-factsite-{}", 2 * pair + 1));
+        files = walkdir::WalkDir::new(&a).into_iter().count();
+        let (for_std, for_factsite) = if pair % 2 == 0 { (a, b) } else { (b, a) };
+        let time_std = || {
+            measure::settle();
+            measure::in_process(|| std::fs::remove_dir_all(&for_std).expect("remove"))
+        };
+        let time_factsite = || {
+            measure::settle();
+            measure::in_process(|| {
+                factsite::output::remove_tree(&for_factsite).expect("remove");
+            })
+        };
+        if pair % 2 == 0 {
+            std_samples.push(time_std());
+            factsite_samples.push(time_factsite());
+        } else {
+            factsite_samples.push(time_factsite());
+            std_samples.push(time_std());
+        }
+    }
+    if std_samples.is_empty() {
+        return;
+    }
+    let (s, f) = (median(&std_samples), median(&factsite_samples));
+    println!(
+        "| deleting a previous output ({files} files and directories), as a rebuild does: std::fs::remove_dir_all, factsite (median of {}) | {:.2} s, {:.2} s ({:.1}x faster) |",
+        std_samples.len(),
+        s.seconds,
+        f.seconds,
+        s.seconds / f.seconds
+    );
 }
