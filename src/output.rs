@@ -157,6 +157,8 @@ impl Staging {
         let parent = output
             .parent()
             .context("the output directory has no parent")?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("failed to create `{}`", parent.display()))?;
         let name = file_name(&output);
         remove_stale(parent, &name);
         let temp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
@@ -273,27 +275,26 @@ fn remove_stale(parent: &Path, name: &str) {
     }
 }
 
-/// The absolute output path, with symlinks resolved where it already exists.
+/// The absolute output path, with symlinks resolved in the part that already exists.
+/// Nothing is created here: a refused output must leave no trace, not even an empty
+/// directory inside `content/`.
 fn resolve_output(root: &Path, output: &Path) -> anyhow::Result<PathBuf> {
     let joined = normalize(&root.join(output));
-    if joined.exists() {
-        return joined
-            .canonicalize()
-            .with_context(|| format!("failed to resolve `{}`", joined.display()));
-    }
-    let name = joined
-        .file_name()
-        .context("the output directory has no name")?
-        .to_owned();
-    let parent = joined
-        .parent()
-        .context("the output directory has no parent")?;
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("failed to create `{}`", parent.display()))?;
-    let parent = parent
+    let existing = joined
+        .ancestors()
+        .find(|ancestor| ancestor.exists())
+        .context("the output directory has no existing ancestor")?;
+    let rest = joined
+        .strip_prefix(existing)
+        .context("the output directory is outside its ancestor")?;
+    let resolved = existing
         .canonicalize()
-        .with_context(|| format!("failed to resolve `{}`", parent.display()))?;
-    Ok(parent.join(name))
+        .with_context(|| format!("failed to resolve `{}`", existing.display()))?;
+    Ok(if rest.as_os_str().is_empty() {
+        resolved
+    } else {
+        resolved.join(rest)
+    })
 }
 
 fn normalize(path: &Path) -> PathBuf {

@@ -64,6 +64,18 @@ fn refuses_dangerous_output_dirs() {
     );
     refuses(&site, "templates", "it is inside `templates/`");
     refuses(&site, "theme", "it is inside `theme/`");
+    // A refused output that does not exist yet leaves not even an empty directory behind.
+    refuses(
+        &site,
+        "content/new/deeper/out",
+        "it is inside `content/`, which holds your sources",
+    );
+    refuses(&site, "templates/zz/out", "it is inside `templates/`");
+    assert!(!site.exists("content/new"), "no directory made in content/");
+    assert!(
+        !site.exists("templates/zz"),
+        "no directory made in templates/"
+    );
     assert_eq!(
         site.tree("content"),
         before,
