@@ -224,7 +224,7 @@ pub fn fact(
     }
     let text = match (&written.value, style) {
         (ArgValue::Decimal(decimal), _) => decimal.clone(),
-        (ArgValue::Int(n), Style::Plain) if scale != 1 => n.to_string(),
+        (ArgValue::Int(n), Style::Plain) if scale != 1 => facts::thousands(*n),
         _ => facts::format(expected, style).map_err(|m| at.at(written.range.clone(), m))?,
     };
     let title = format!(
@@ -458,8 +458,18 @@ mod tests {
     use crate::markdown::shortcode;
 
     fn expand(text: &str) -> Result<(String, Vec<Used>), String> {
+        let bibliography = crate::sources::Bibliography::parse(
+            "content/sources.toml",
+            "[[source]]\nid = \"s\"\ntitle = \"t\"\npublisher = \"p\"\nurl = \"https://e.org/\"\npublished = 2025-01-01\naccessed = 2025-01-02\n".into(),
+        )
+        .expect("sources");
+        let figures = Figures::parse(
+            "content/figures.toml",
+            "[[figure]]\nid = \"gross\"\nlabel = \"Gross\"\nvalue = 1_500_000_000\nunit = \"USD\"\nas_of = 2025-08-31\nsource = \"s\"\n".into(),
+            &bibliography,
+        )
+        .expect("figures");
         let datasets = [hot_100()];
-        let figures = Figures::default();
         let stats = Stats {
             datasets: &datasets,
             figures: &figures,
@@ -500,6 +510,15 @@ mod tests {
         assert!(html.ends_with(">July 26, 2025</span>"), "{html}");
         let (html, _) = expand("{{ fact(\"off\", \"hot-100/soda-pop/latest_pos\") }}").unwrap();
         assert!(html.ends_with(">off the chart</span>"), "{html}");
+    }
+
+    // A scaled whole number gets thousands separators like every other number.
+    #[test]
+    fn scaled_facts_print_as_written_with_separators() {
+        let (html, _) = expand("{{ fact(1500, \"figures/gross\", scale=\"million\") }}").unwrap();
+        assert!(html.ends_with(">1,500</span>"), "{html}");
+        let (html, _) = expand("{{ fact(1.5, \"figures/gross\", scale=\"billion\") }}").unwrap();
+        assert!(html.ends_with(">1.5</span>"), "{html}");
     }
 
     #[test]
