@@ -3,15 +3,17 @@
 //! the file). This is the least any build of this output can cost on this file system; the
 //! floor is the same for the bare pages.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use factsite::output::{DirSink, Sink};
 use rayon::prelude::*;
 
 use crate::measure::Sample;
 
 /// A finished output, held in memory: paths relative to its root, and contents.
 pub struct Output {
-    files: Vec<(PathBuf, Vec<u8>)>,
+    /// `/`-separated paths, as factsite's sink takes them.
+    files: Vec<(String, Vec<u8>)>,
 }
 
 impl Output {
@@ -27,7 +29,9 @@ impl Output {
                     .path()
                     .strip_prefix(root)
                     .expect("inside the output")
-                    .to_path_buf();
+                    .to_str()
+                    .expect("utf-8 paths")
+                    .to_string();
                 (
                     relative,
                     std::fs::read(entry.path()).expect("read an output file"),
@@ -43,20 +47,12 @@ impl Output {
         (self.files.len(), bytes)
     }
 
-    /// Writes every file under `out`, in parallel.
+    /// Writes every file under `out`, in parallel, through factsite's own directory sink.
     pub fn write(&self, out: &Path) -> Sample {
+        let sink = DirSink::new(out.to_path_buf());
         crate::measure::in_process(|| {
             self.files.par_iter().for_each(|(relative, bytes)| {
-                let full = out.join(relative);
-                let parent = full.parent().expect("a file has a parent");
-                match std::fs::create_dir(parent) {
-                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                        std::fs::create_dir_all(parent).expect("create the directories")
-                    }
-                    Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
-                    other => other.expect("create the directory"),
-                }
-                std::fs::write(&full, bytes).expect("write a file");
+                sink.write(relative, bytes).expect("write a file");
             });
         })
     }
