@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{self, BuildOptions, plural};
-use crate::check::{self, CheckOptions};
-use crate::scaffold;
+use crate::cmd::build::{self, BuildOptions};
+use crate::cmd::check::{self, CheckOptions};
+use crate::cmd::new;
+use crate::render::plural;
 use crate::serve::{self, ServeOptions};
 
 /// A static site generator for fact-checked explainers.
@@ -87,7 +88,7 @@ pub fn run() -> anyhow::Result<()> {
         } => {
             // Ctrl-C or SIGTERM mid-build: remove the half-built directory, keep the old output.
             let _ = ctrlc::set_handler(|| {
-                crate::output::abandon_build();
+                crate::write::abandon_build();
                 eprintln!("interrupted: the previous output is unchanged");
                 std::process::exit(130);
             });
@@ -118,7 +119,7 @@ pub fn run() -> anyhow::Result<()> {
             drafts,
         }),
         Command::New { dir } => {
-            let written = scaffold::new_site(&dir)?;
+            let written = new::new_site(&dir)?;
             println!("Created {} files in {}", written.len(), dir.display());
             println!("Next: cd {} && factsite serve", dir.display());
             Ok(())

@@ -86,34 +86,8 @@ pub fn json_for_script(json: &str) -> String {
     out
 }
 
-/// Quotes a string as a JSON string literal.
-pub fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            _ => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Quotes one CSV cell (RFC 4180), guarding against spreadsheet formula injection:
-/// a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`.
-pub fn csv_cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    push_csv_cell(&mut out, text);
-    out
-}
-
-/// Appends `text` to `out` as one CSV cell, quoted and guarded as [`csv_cell`] does.
+/// Appends `text` to `out` as one CSV cell (RFC 4180), guarding against spreadsheet formula
+/// injection: a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`.
 pub fn push_csv_cell(out: &mut String, text: &str) {
     let guard = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let trimmed = if guard {
@@ -171,6 +145,33 @@ pub fn url_decode(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Quotes a string as a JSON string literal.
+    fn json_string(text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 2);
+        out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                _ => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    /// Quotes one CSV cell (RFC 4180), guarding against spreadsheet formula injection:
+    /// a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`.
+    fn csv_cell(text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 2);
+        push_csv_cell(&mut out, text);
+        out
+    }
 
     #[test]
     fn escapes_html_text_and_attributes() {

@@ -2,7 +2,7 @@
 
 fn main() {
     if let Err(error) = factsite::cli::run() {
-        eprintln!("{}", factsite::report::render_error(&error));
+        eprintln!("{}", factsite::diagnostic::report::render_error(&error));
         std::process::exit(1);
     }
 }

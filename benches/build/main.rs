@@ -264,7 +264,7 @@ fn deletions(work: &Path, runs: usize) {
         let time_factsite = || {
             measure::settle();
             measure::in_process(|| {
-                factsite::output::remove_tree(&for_factsite).expect("remove");
+                factsite::write::remove_tree(&for_factsite).expect("remove");
             })
         };
         if pair % 2 == 0 {

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use factsite::output::{DirSink, Sink};
+use factsite::write::{DirSink, Sink};
 use rayon::prelude::*;
 
 use crate::measure::Sample;

@@ -3,9 +3,9 @@
 
 use plotters::prelude::*;
 
-use super::draw::{Chart, Scene};
-use super::labels::Rect;
 use super::marker::{DrawResult, Root};
+use super::placement::Rect;
+use super::scene::{Chart, Scene};
 
 /// Half the height of the No. 1 band.
 const NO1_HALF: i32 = 6;

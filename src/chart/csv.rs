@@ -1,6 +1,6 @@
 //! The CSV download: exactly what the chart draws, one row per entry per chart date.
 
-use crate::dataset::Basis;
+use crate::data::dataset::Basis;
 use crate::escape::push_csv_cell;
 
 use super::Spec;

@@ -1,11 +1,11 @@
 //! The chart's text summary, written from the data: the SVG's `<desc>`.
 
-use crate::dataset::Pos;
-use crate::date::Date;
+use crate::content::date::Date;
+use crate::data::dataset::Pos;
 
 use super::Spec;
-use super::facts::{Facts, Peak};
 use super::grid::{Grid, Row};
+use super::run::{Facts, Peak};
 
 /// A summary of what the chart shows: the range, then per entry its first week (and
 /// debut when known), peak, weeks at No. 1, exits and re-entries, latest position and

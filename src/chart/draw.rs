@@ -9,40 +9,15 @@ use crate::escape;
 use super::backend::{Pen, SemanticBackend};
 use super::frame::Frame;
 use super::grid::Grid;
-use super::labels::{Obstacles, Rect};
-use super::layout::{Metrics, Tick, x_ticks};
+use super::layout::{Tick, x_ticks};
 use super::marker::{DrawResult, Root};
+use super::placement::{Obstacles, Rect};
 use super::scale::Axis;
-use super::{Layout, Spec, bands, notes, series, style, text};
+use super::scene::{Chart, Scene};
+use super::{Layout, Spec, annotations, bands, series, style, text};
 
 /// Gap between the plot and a label beside it.
 const TICK_GAP: i32 = 6;
-
-/// The plotters chart: days since 1970 across, positions down.
-pub(crate) type Chart<'r> = ChartContext<'r, SemanticBackend, Cartesian2d<Axis, Axis>>;
-
-/// What the drawing code needs: the spec, its grid, the layout and the pen.
-pub(crate) struct Scene<'s, 'a> {
-    /// The chart asked for.
-    pub spec: &'s Spec<'a>,
-    /// The drawn entries on every date.
-    pub grid: Grid<'a>,
-    /// The layout's sizes.
-    pub metrics: Metrics,
-    /// Where the plot sits.
-    pub frame: Frame,
-    /// The escaped prefix of every id in this SVG (`chart-1-wide`).
-    pub prefix: String,
-    /// The SVG being written.
-    pub pen: Pen,
-}
-
-impl Scene<'_, '_> {
-    /// The user-unit point of the date at `index` and the y value `y`.
-    pub(crate) fn at(&self, chart: &Chart, index: usize, y: f64) -> (i32, i32) {
-        chart.backend_coord(&(self.grid.dates[index].days() as f64, y))
-    }
-}
 
 /// A drawn chart and where its text went.
 #[derive(Debug)]
@@ -133,7 +108,7 @@ fn paint(scene: &Scene) -> DrawResult<Vec<Rect>> {
     for index in 0..scene.grid.rows.len() {
         series::draw(&root, &mut chart, scene, index, &mut avoid)?;
     }
-    let notes = notes::draw(&root, &chart, scene, &bands, avoid)?;
+    let notes = annotations::draw(&root, &chart, scene, &bands, avoid)?;
     Ok(titles.into_iter().chain(notes).collect())
 }
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::dataset::Basis;
+use crate::data::dataset::Basis;
 use crate::escape::html;
 
 use super::grid::{Cell, Grid};

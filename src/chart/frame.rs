@@ -94,7 +94,7 @@ fn y_range(positions: u32, height: f64, has_off: bool) -> (Range<f64>, Option<f6
 /// The name a line is labelled with, as a title and a suffix that is never cut: when
 /// another drawn entry has the same title (two recordings of "Takedown"), the suffix is
 /// its artist, up to any parenthesis.
-fn label_name(grid: &Grid, entry: &crate::dataset::Entry) -> (String, String) {
+fn label_name(grid: &Grid, entry: &crate::data::dataset::Entry) -> (String, String) {
     let shared = grid
         .rows
         .iter()

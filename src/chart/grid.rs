@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
-use crate::dataset::{Entry, Pos, Week};
-use crate::date::Date;
+use crate::content::date::Date;
+use crate::data::dataset::{Entry, Pos, Week};
 
 use super::Spec;
 

@@ -1,6 +1,6 @@
 //! Sizes, fonts and ticks of the two layouts, and where the plot sits in the picture.
 
-use crate::date::Date;
+use crate::content::date::Date;
 
 use super::Layout;
 use super::text;

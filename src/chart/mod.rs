@@ -5,29 +5,30 @@
 //! `--series-N` and `--chart-*` custom properties, so light, dark and print themes work
 //! and a page without the properties gets the light theme's colours.
 
+mod annotations;
 mod backend;
 mod bands;
 mod csv;
 mod describe;
 mod draw;
-mod facts;
 mod figure;
 mod frame;
 mod grid;
-mod labels;
 mod layout;
 mod marker;
-mod notes;
+mod placement;
 mod provenance;
+mod run;
 mod scale;
+mod scene;
 mod series;
 mod style;
 mod table;
 mod text;
 
-use crate::dataset::{Dataset, Entry};
-use crate::date::Date;
-use crate::sources::Bibliography;
+use crate::content::date::Date;
+use crate::data::dataset::{Dataset, Entry};
+use crate::data::sources::Bibliography;
 
 pub use csv::csv;
 pub use describe::describe;

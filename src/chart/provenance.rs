@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::dataset::{Basis, Conflict, Entry, Week};
-use crate::sources::{Bibliography, Source};
+use crate::data::dataset::{Basis, Conflict, Entry, Week};
+use crate::data::sources::{Bibliography, Source};
 
 use super::grid::Grid;
 

@@ -4,14 +4,14 @@
 
 use plotters::prelude::*;
 
-use crate::dataset::{Basis, Conflict, Pos, Week};
+use crate::data::dataset::{Basis, Conflict, Pos, Week};
 use crate::escape;
 
-use super::draw::{Chart, Scene};
 use super::grid::Cell;
-use super::labels::{Obstacles, Rect};
 use super::marker::{self, DrawResult, Root};
+use super::placement::{Obstacles, Rect};
 use super::provenance;
+use super::scene::{Chart, Scene};
 
 /// Draws series `index` (0-based) in its own group, adding its markers and line pieces to
 /// what text must avoid.

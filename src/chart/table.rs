@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::dataset::{Basis, Week};
+use crate::data::dataset::{Basis, Week};
+use crate::data::sources::Bibliography;
 use crate::escape::html;
-use crate::sources::Bibliography;
 
 use super::Spec;
 use super::grid::{Cell, Grid};

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::shortcode::{self, Call, SyntaxError};
+use super::call::{self, Call, SyntaxError};
 
 /// Something in the source that is replaced before markdown parsing.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ pub fn scan(text: &str, start: usize, code: &[Range<usize>]) -> (Vec<Found>, Vec
         } else if rest.starts_with("{{/*") {
             Some(literal(text, at).map_err(|e| errors.push(e)).ok())
         } else if rest.starts_with("{{") {
-            Some(match shortcode::parse(text, at) {
+            Some(match call::parse(text, at) {
                 Ok(call) => Some(Found {
                     range: call.range.clone(),
                     item: Item::Shortcode(call),

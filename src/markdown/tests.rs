@@ -1,5 +1,8 @@
+//! Tests of markdown rendering: shortcodes, citations, links, headings, footnotes, limits.
+
+use super::events::count_words;
 use super::*;
-use crate::links::{From, LinkIndex};
+use crate::render::links::{From, LinkIndex};
 
 struct TestEnv {
     links: LinkIndex,
@@ -56,7 +59,7 @@ impl Env for TestEnv {
     }
 }
 
-fn render_body(body: &str) -> Result<Rendered, Vec<Diagnostic>> {
+fn render_body(body: &str) -> Result<Body, Vec<Diagnostic>> {
     let text = format!("+++\ntitle = \"T\"\n+++\n{body}");
     let options = MarkdownOptions::default();
     let input = Input {

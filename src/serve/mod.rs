@@ -17,8 +17,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use crate::report::render_error;
-use crate::site::LoadOptions;
+use crate::diagnostic::report::render_error;
+use crate::load::LoadOptions;
+use crate::render::plural;
 use rebuild::{Done, State, Update};
 use reload::Clients;
 use watch::{Change, Now, Watch};
@@ -142,7 +143,7 @@ fn publish(shared: &Shared, result: anyhow::Result<Done>, started: Instant) {
             println!(
                 "Rebuilt {} {} in {:.1} ms ({})",
                 done.pages,
-                crate::build::plural(done.pages, "page"),
+                plural(done.pages, "page"),
                 started.elapsed().as_secs_f64() * 1000.0,
                 done.what
             );

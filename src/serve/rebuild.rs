@@ -3,14 +3,14 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::data::{Data, DataFiles};
+use crate::content::page::{Page, PageKind};
 use crate::diagnostic::{self, Diagnostic};
-use crate::fs::read_text;
-use crate::output::MemorySink;
-use crate::page::{Page, PageKind};
-use crate::render::{Rendered, Renderer};
-use crate::site::{self, LoadOptions, Site};
-use crate::view::Summary;
+use crate::load::{self, LoadOptions};
+use crate::render::views::summary::Summary;
+use crate::render::{self, RenderedPage, Renderer};
+use crate::site::Site;
+use crate::verify;
+use crate::write::MemorySink;
 
 use super::watch::{Change, Known};
 
@@ -39,27 +39,22 @@ pub struct State {
     options: LoadOptions,
     site: Site,
     renderer: Renderer,
-    rendered: Vec<Rendered>,
+    rendered: Vec<RenderedPage>,
 }
 
 impl State {
     /// Loads and renders the whole site in memory.
     pub fn build(options: &LoadOptions) -> anyhow::Result<(Self, Done)> {
-        let site = Site::load(options)?;
-        let (renderer, mut errors) = Renderer::new(&site)?;
+        let site = load::site(options)?;
+        let verified = verify::site(&site);
         let sink = MemorySink::default();
-        let indices: Vec<usize> = (0..site.pages.len()).collect();
-        let (rendered, mut page_errors) = renderer.render_pages(&site, &indices, &sink);
-        errors.append(&mut page_errors);
-        diagnostic::into_result(errors)?;
-        let rendered: Vec<Rendered> = rendered.into_iter().map(|(_, r)| r).collect();
-        renderer.finish(&site, &rendered, &sink)?;
+        let rendering = render::full(&site, verified, &sink)?;
         let pages = site.pages.len();
         let state = Self {
             options: options.clone(),
             site,
-            renderer,
-            rendered,
+            renderer: rendering.renderer,
+            rendered: rendering.pages,
         };
         let done = Done {
             update: Update::Replace(sink.into_files()),
@@ -138,10 +133,8 @@ impl State {
 
     fn reparse(&self, index: usize) -> anyhow::Result<Page> {
         let old = &self.site.pages[index];
-        let path = self.site.root.join("content").join(&old.relative);
-        let text = read_text(&path, &old.display)?;
-        let mut page = Page::parse(&old.relative, text)?;
-        if let Some(error) = site::check_claim_placement(&page) {
+        let mut page = load::page(&self.site.root.join("content"), &old.relative)?;
+        if let Some(error) = page.check_claim_placement() {
             return Err(error.into());
         }
         page.url.clone_from(&old.url);
@@ -179,8 +172,7 @@ impl State {
     }
 
     fn data(&mut self) -> anyhow::Result<Done> {
-        let files = DataFiles::find(&self.site.root.join("content"));
-        let fresh = Data::load(&files).map_err(errors)?;
+        let fresh = load::data(&self.site.root.join("content")).map_err(errors)?;
         let previous = std::mem::replace(&mut self.site.data, fresh);
 
         let mut errors = Vec::new();
@@ -193,17 +185,7 @@ impl State {
             }
         }
         let dependents: Vec<usize> = (0..self.site.pages.len())
-            .filter(|&i| {
-                let b = &self.rendered[i].bindings;
-                !b.used.is_empty()
-                    || !b.citations.is_empty()
-                    || !b.checks.is_empty()
-                    || claims.contains(&i)
-                    || self.rendered[i]
-                        .ids
-                        .iter()
-                        .any(|id| id.starts_with("chart-"))
-            })
+            .filter(|&i| self.rendered[i].bindings.rests_on_data() || claims.contains(&i))
             .collect();
         let result = diagnostic::into_result(errors)
             .and_then(|()| self.render_patch(dependents, "data".to_string()))
@@ -245,7 +227,7 @@ impl State {
         let sink = MemorySink::default();
         let (rendered, errors) = self.renderer.render_pages(&self.site, &indices, &sink);
         diagnostic::into_result(errors)?;
-        let mut previous: Vec<(usize, Rendered)> = Vec::with_capacity(rendered.len());
+        let mut previous: Vec<(usize, RenderedPage)> = Vec::with_capacity(rendered.len());
         for (index, page) in rendered {
             previous.push((index, std::mem::replace(&mut self.rendered[index], page)));
         }

@@ -4,16 +4,15 @@
 
 use proptest::prelude::*;
 
-use factsite::config::MarkdownOptions;
-use factsite::dataset;
+use factsite::content::config::MarkdownOptions;
+use factsite::content::front_matter;
+use factsite::data::dataset;
+use factsite::data::figures::Figures;
+use factsite::data::sources::Bibliography;
 use factsite::diagnostic::Diagnostic;
-use factsite::figures::Figures;
-use factsite::front_matter;
-use factsite::markdown::shortcode::{self, Call};
+use factsite::markdown::call::{self, Call};
 use factsite::markdown::{self, Env, Expansion, LinkTarget, Locator, scan};
 use factsite::shortcodes;
-use factsite::sources::Bibliography;
-use factsite::stats::Stats;
 
 const SOURCES: &str = "[[source]]\nid = \"wire\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"https://e.org/a\"\npublished = 2025-07-01\naccessed = 2026-11-21\n";
 
@@ -75,21 +74,7 @@ struct FuzzEnv<'a> {
 
 impl Env for FuzzEnv<'_> {
     fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
-        let mut used = Vec::new();
-        match call.name.as_str() {
-            "stat" => shortcodes::stat(call, at, self.data.stats(), &mut used),
-            "fact" => shortcodes::fact(call, at, self.data.stats(), &mut used),
-            "chart" => shortcodes::chart(
-                call,
-                at,
-                self.data,
-                shortcodes::ChartPlace {
-                    page_url: "/x/",
-                    number: 1,
-                },
-            ),
-            _ => Err(at.at(call.name_range.clone(), "unknown shortcode")),
-        }
+        shortcodes::expand(call, at, &shortcodes::Page::new(self.data, "/x/"))
     }
 
     fn source(&self, id: &str) -> Result<(), String> {
@@ -103,6 +88,7 @@ impl Env for FuzzEnv<'_> {
     fn link(&self, dest: &str) -> Result<LinkTarget, String> {
         Ok(LinkTarget {
             href: dest.to_string(),
+            web: false,
             check: None,
         })
     }
@@ -140,7 +126,7 @@ proptest! {
             prop_assert!(error.range.end <= text.len());
         }
         if let Some(at) = text.find("{{") {
-            let _ = shortcode::parse(&text, at);
+            let _ = call::parse(&text, at);
         }
     }
 
@@ -151,7 +137,7 @@ proptest! {
         if let Ok(parsed) = dataset::parse("hot-100", "content/charts/hot-100.toml", text, &bibliography) {
             let datasets = [parsed];
             let figures = Figures::default();
-            let _ = Stats { datasets: &datasets, figures: &figures }.resolve("hot-100/golden/weeks_at_no1");
+            let _ = factsite::data::stats::Stats { datasets: &datasets, figures: &figures }.resolve("hot-100/golden/weeks_at_no1");
         }
     }
 

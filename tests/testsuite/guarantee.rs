@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use factsite::diagnostic::Diagnostic;
-use factsite::facts::Expect;
-use factsite::output::NullSink;
-use factsite::perturb::{self, Edit};
-use factsite::site::{LoadOptions, Site};
+use factsite::load::{self, LoadOptions};
+use factsite::site::Site;
+use factsite::verify::{self, Expect};
+use factsite::write::NullSink;
+
+use crate::perturb::{self, Edit};
 
 /// One thing the site asserts: a stat path, what it expects, and where a failure must be
 /// reported.
@@ -21,7 +23,8 @@ struct Assertion {
 }
 
 fn assertions(site: &Site) -> Vec<Assertion> {
-    let outcome = factsite::render::render(site, &NullSink).expect("the flagship site builds");
+    let outcome = factsite::render::render(site, verify::site(site), &NullSink)
+        .expect("the flagship site builds");
     let mut out = Vec::new();
     for (page, bindings) in site.pages.iter().zip(&outcome.bindings) {
         for used in bindings.used.iter().filter(|u| u.asserted) {
@@ -95,7 +98,7 @@ fn build_with(repo: &Path, edit: &Edit) -> Result<String, String> {
 #[test]
 fn every_assertion_on_the_site_is_bound_to_its_data() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let site = Site::load(&LoadOptions {
+    let site = load::site(&LoadOptions {
         root: repo.to_path_buf(),
         drafts: false,
         base_url: None,

@@ -10,6 +10,7 @@ mod fuzz;
 mod guarantee;
 mod new;
 mod output_dir;
+mod perturb;
 mod serve;
 mod support;
 mod theme;

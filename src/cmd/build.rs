@@ -1,0 +1,77 @@
+//! `factsite build`: load, verify, render into a fresh directory, swap it in.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::load::{self, LoadOptions};
+use crate::render::{self, Outcome};
+use crate::timing::Timer;
+use crate::verify;
+use crate::write::{DirSink, Staging};
+
+/// Options of `factsite build`.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site root.
+    pub root: PathBuf,
+    /// Where to write; `output_dir` from `site.toml` when `None`.
+    pub output: Option<PathBuf>,
+    /// Replaces `base_url`.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// What a finished build did.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// Counts.
+    pub outcome: Outcome,
+    /// Wall time from start to the swap.
+    pub elapsed: Duration,
+    /// The output directory.
+    pub output: PathBuf,
+}
+
+/// Builds the site. On any error the previous output is left as it was.
+pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
+    let start = Instant::now();
+    let mut timer = Timer::new();
+    let site = load::site(&LoadOptions {
+        root: options.root.clone(),
+        drafts: options.drafts,
+        base_url: options.base_url.clone(),
+    })?;
+    timer.lap("load");
+    let verified = verify::site(&site);
+    timer.lap("verify claims");
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(&site.config.output_dir));
+    let staging = Staging::begin(&site.root, &output)?;
+    let outcome = render::render(&site, verified, &DirSink::new(staging.dir().to_path_buf()))?;
+    timer.lap("render (total)");
+    let output = staging.output().to_path_buf();
+    staging.commit()?;
+    timer.lap("swap in the output");
+    drop(site);
+    timer.lap("free memory");
+    Ok(Built {
+        outcome,
+        elapsed: start.elapsed(),
+        output,
+    })
+}
+
+impl Built {
+    /// The one summary line printed on success.
+    pub fn summary(&self) -> String {
+        format!(
+            "Built {} in {} ms into {}",
+            self.outcome.counts(),
+            self.elapsed.as_millis(),
+            self.output.display()
+        )
+    }
+}

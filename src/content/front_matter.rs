@@ -1,0 +1,196 @@
+//! Front matter: TOML between `+++` lines at the top of a markdown file.
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::claim::ClaimMeta;
+use crate::content::date::Date;
+use crate::diagnostic::{self, Diagnostic};
+
+/// The keys a page or section may set. Unknown keys are errors.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// The page title (required).
+    pub title: String,
+    /// A one-sentence summary for listings, feeds and meta tags.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Publication date.
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// Date of the last substantive update.
+    #[serde(default)]
+    pub updated: Option<Date>,
+    /// Order within the section: lower comes first.
+    #[serde(default)]
+    pub weight: Option<i64>,
+    /// Drafts are built only with `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Replaces the file name in the URL.
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// A template other than the default `page.html` or `section.html`.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Which side of the argument an essay takes.
+    #[serde(default)]
+    pub stance: Option<Stance>,
+    /// Topics such as `commercialization`.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Dated corrections, shown on the page and the corrections page.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+    /// The checked claim (only for pages under `content/claims/`).
+    #[serde(default)]
+    pub claim: Option<ClaimMeta>,
+    /// Free-form values for templates (`page.extra`).
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// The side an essay takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// Argues that the success means cultural reach.
+    For,
+    /// Argues that it means commercialization.
+    Against,
+    /// Background and data without a side.
+    Context,
+}
+
+impl Stance {
+    /// The label shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::For => "Argument for",
+            Self::Against => "Argument against",
+            Self::Context => "Context",
+        }
+    }
+}
+
+/// One dated correction.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// When the correction was made.
+    pub date: Date,
+    /// What was wrong and what changed.
+    pub text: String,
+}
+
+/// A markdown file cut into its front matter and body.
+#[derive(Debug, Clone, Copy)]
+pub struct Split<'a> {
+    /// The TOML text between the `+++` lines.
+    pub toml: &'a str,
+    /// Byte offset of `toml` in the file.
+    pub toml_offset: usize,
+    /// The markdown after the closing `+++` line.
+    pub body: &'a str,
+    /// Byte offset of `body` in the file.
+    pub body_offset: usize,
+}
+
+/// Finds the front matter. `file` is the name shown in errors.
+pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_end].trim_end() != "+++" {
+        let shown = text[..first_end].trim_end().len();
+        return Err(Diagnostic::at(file, text, 0..shown, "missing front matter")
+            .with_help("start the file with a `+++` line, then TOML such as `title = \"...\"`, then another `+++` line"));
+    }
+    let mut offset = first_end;
+    while offset < text.len() {
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        if text[offset..end].trim_end() == "+++" {
+            return Ok(Split {
+                toml: &text[first_end..offset],
+                toml_offset: first_end,
+                body: &text[end..],
+                body_offset: end,
+            });
+        }
+        offset = end;
+    }
+    Err(
+        Diagnostic::at(file, text, 0..3, "front matter is never closed")
+            .with_help("add a line with only `+++` after the front matter"),
+    )
+}
+
+/// Parses the front matter of `text`, returning it with the body's offset.
+pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic> {
+    let split = split(file, text)?;
+    let front: FrontMatter = toml::from_str(split.toml)
+        .map_err(|error| diagnostic::from_toml(file, text, split.toml_offset, &error))?;
+    if front.title.trim().is_empty() {
+        let at = split.toml_offset + split.toml.find("title").unwrap_or(0);
+        return Err(Diagnostic::at(
+            file,
+            text,
+            at..at + 5,
+            "`title` must not be empty",
+        ));
+    }
+    Ok((front, split.body_offset))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn error(text: &str) -> String {
+        match parse("content/x.md", text) {
+            Ok(_) => panic!("expected an error"),
+            Err(diagnostic) => format!("{}: {}", diagnostic.location(), diagnostic.message),
+        }
+    }
+
+    #[test]
+    fn splits_front_matter_and_body_with_any_line_ending() {
+        let (front, body) = parse("x", "+++\ntitle = \"A\"\n+++\nHello").unwrap();
+        assert_eq!((front.title.as_str(), body), ("A", 20));
+        let (front, body) = parse("x", "+++\r\ntitle = \"B\"\r\n+++\r\nHi").unwrap();
+        assert_eq!((front.title.as_str(), body), ("B", 23));
+        let (_, body) = parse("x", "+++\ntitle = \"C\"\n+++").unwrap();
+        assert_eq!(body, 19);
+    }
+
+    #[test]
+    fn locates_front_matter_errors() {
+        assert_eq!(error(""), "content/x.md:1:1: missing front matter");
+        assert_eq!(error("# Title\n"), "content/x.md:1:1: missing front matter");
+        assert_eq!(
+            error("+++\ntitle = \"A\"\n"),
+            "content/x.md:1:1: front matter is never closed"
+        );
+        assert_eq!(
+            error("+++\ndate = 2025-01-01\n+++\n"),
+            "content/x.md:2:1: missing field `title`"
+        );
+        assert!(
+            error("+++\ntitle = \"A\"\ntitel = 1\n+++\n")
+                .starts_with("content/x.md:3:1: unknown field `titel`")
+        );
+        assert_eq!(
+            error("+++\ntitle = \"A\n+++\n"),
+            "content/x.md:2:11: invalid basic string, expected `\"`"
+        );
+        assert!(
+            error("+++\ntitle = \"A\"\nstance = \"maybe\"\n+++\n")
+                .starts_with("content/x.md:3:10: unknown variant `maybe`")
+        );
+        assert_eq!(
+            error("+++\ntitle = \" \"\n+++\n"),
+            "content/x.md:2:1: `title` must not be empty"
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! Pages and sections: one markdown file each, with its front matter and URL.
+
+use crate::content::date::Date;
+use crate::content::front_matter::{self, FrontMatter};
+use crate::diagnostic::Diagnostic;
+
+/// Whether a markdown file is a page or a section (`_index.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// A `_index.md`: the home page or a section that lists its pages.
+    Section,
+    /// Any other `.md` file.
+    Page,
+}
+
+/// One markdown file of the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Page or section.
+    pub kind: PageKind,
+    /// The path relative to `content/`, with `/` separators (`for/x.md`).
+    pub relative: String,
+    /// The path shown in errors (`content/for/x.md`).
+    pub display: String,
+    /// The whole file, without a byte order mark.
+    pub text: String,
+    /// The parsed front matter.
+    pub meta: FrontMatter,
+    /// Byte offset of the markdown body in `text`.
+    pub body_offset: usize,
+    /// The site path, always starting and ending with `/` (`/for/x/`).
+    pub url: String,
+}
+
+impl Page {
+    /// Parses a markdown file already read into `text`.
+    pub fn parse(relative: &str, text: String) -> Result<Self, Diagnostic> {
+        let display = format!("content/{relative}");
+        let (meta, body_offset) = front_matter::parse(&display, &text)?;
+        let kind = if relative == "_index.md" || relative.ends_with("/_index.md") {
+            PageKind::Section
+        } else {
+            PageKind::Page
+        };
+        let page = Self {
+            kind,
+            relative: relative.to_string(),
+            display,
+            text,
+            meta,
+            body_offset,
+            url: String::new(),
+        };
+        page.check_slug()?;
+        Ok(page)
+    }
+
+    /// The markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    /// Byte offset of the TOML between the `+++` lines (spans in front matter are relative to it).
+    pub fn toml_offset(&self) -> usize {
+        self.text.find('\n').map_or(self.text.len(), |i| i + 1)
+    }
+
+    /// The directory holding the file, relative to `content/` (`for`, or empty).
+    pub fn dir(&self) -> &str {
+        self.relative.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+
+    /// The last URL segment: `slug` from front matter, else the file (or directory) name.
+    pub fn slug(&self) -> &str {
+        if let Some(slug) = &self.meta.slug {
+            return slug;
+        }
+        match self.kind {
+            PageKind::Section => self.dir().rsplit('/').next().unwrap_or(""),
+            PageKind::Page => {
+                let name = self.relative.rsplit('/').next().unwrap_or(&self.relative);
+                name.strip_suffix(".md").unwrap_or(name)
+            }
+        }
+    }
+
+    /// A located error at a front matter key (or the top of the file).
+    pub fn error_at_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        let front = &self.text[..self.body_offset];
+        let start = front
+            .match_indices(key)
+            .find(|(i, _)| *i == 0 || front.as_bytes()[i - 1] == b'\n')
+            .map_or(0, |(i, _)| i);
+        Diagnostic::at(&self.display, &self.text, start..start + key.len(), message)
+    }
+
+    fn check_slug(&self) -> Result<(), Diagnostic> {
+        let Some(slug) = &self.meta.slug else {
+            return Ok(());
+        };
+        let bad = slug.is_empty()
+            || slug == "."
+            || slug == ".."
+            || slug
+                .chars()
+                .any(|c| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace());
+        if bad {
+            return Err(self
+                .error_at_key("slug", format!("invalid slug `{slug}`"))
+                .with_help("a slug is one URL segment: letters, digits and hyphens, no `/`, `?`, `#`, `%` or spaces"));
+        }
+        Ok(())
+    }
+
+    /// Pages under `content/claims/` are claims; a `[claim]` table anywhere else is a mistake.
+    pub fn check_claim_placement(&self) -> Option<Diagnostic> {
+        let page = self;
+        let in_claims = page.kind == PageKind::Page && page.relative.starts_with("claims/");
+        match (in_claims, page.meta.claim.is_some()) {
+            (true, false) => Some(
+                page.error_at_key(
+                    "title",
+                    "pages under content/claims/ are checked claims and need a `[claim]` table",
+                )
+                .with_help(
+                    "add [claim] with text, claimant, verdict and as_of; see the authoring guide",
+                ),
+            ),
+            (false, true) => Some(
+                page.error_at_key(
+                    "[claim]",
+                    "a `[claim]` table belongs in a page under content/claims/",
+                )
+                .with_help("move the page into content/claims/"),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The date shown for the page: `updated` if set, else `date`.
+    pub fn last_changed(&self) -> Option<Date> {
+        self.meta.updated.or(self.meta.date)
+    }
+}
+
+/// Orders a section's pages: by weight, then newest date first, then title.
+pub fn listing_order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    let weight = |page: &Page| page.meta.weight.unwrap_or(i64::MAX);
+    weight(a)
+        .cmp(&weight(b))
+        .then_with(|| b.meta.date.cmp(&a.meta.date))
+        .then_with(|| a.meta.title.cmp(&b.meta.title))
+        .then_with(|| a.url.cmp(&b.url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(relative: &str, front: &str) -> Page {
+        Page::parse(relative, format!("+++\ntitle = \"T\"\n{front}+++\nbody")).unwrap()
+    }
+
+    #[test]
+    fn knows_kind_dir_and_slug() {
+        let section = page("for/_index.md", "");
+        assert_eq!(
+            (section.kind, section.dir(), section.slug()),
+            (PageKind::Section, "for", "for")
+        );
+        let essay = page("for/global-reach.md", "");
+        assert_eq!(
+            (essay.kind, essay.dir(), essay.slug()),
+            (PageKind::Page, "for", "global-reach")
+        );
+        assert_eq!(page("x.md", "slug = \"über\"\n").slug(), "über");
+        assert_eq!(page("x.md", "").body(), "body");
+    }
+
+    #[test]
+    fn rejects_slugs_that_are_not_one_segment() {
+        for slug in ["a/b", "", "..", "a b", "a?b"] {
+            let text = format!("+++\ntitle = \"T\"\nslug = \"{slug}\"\n+++\n");
+            let error = Page::parse("x.md", text).unwrap_err();
+            assert_eq!(error.location(), "content/x.md:3:1", "{slug}");
+        }
+    }
+
+    #[test]
+    fn orders_by_weight_then_newest_then_title() {
+        let mut pages = [
+            page("b.md", "date = 2025-01-01\n"),
+            page("a.md", "date = 2025-02-01\n"),
+            page("c.md", "weight = 1\n"),
+        ];
+        for (i, p) in pages.iter_mut().enumerate() {
+            p.url = format!("/{i}/");
+        }
+        pages.sort_by(listing_order);
+        let order: Vec<_> = pages.iter().map(|p| p.relative.as_str()).collect();
+        assert_eq!(order, ["c.md", "a.md", "b.md"]);
+    }
+}

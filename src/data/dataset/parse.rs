@@ -1,0 +1,307 @@
+//! Parsing a dataset file strictly: every position in range, every date on the chart's
+//! weekday, every source known, no duplicate entry or week.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::content::date::Date;
+use crate::data::sources::Bibliography;
+use crate::diagnostic::{self, Diagnostic};
+
+use super::{Basis, Cadence, Conflict, Dataset, Entry, Pos, Week};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDataset {
+    title: String,
+    publisher: String,
+    positions: Spanned<i64>,
+    #[serde(default)]
+    cadence: Cadence,
+    dated: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    entry: Vec<RawEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: Spanned<String>,
+    title: String,
+    artist: String,
+    #[serde(default)]
+    starts_at_debut: bool,
+    #[serde(default)]
+    weeks: Vec<Spanned<RawWeek>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWeek {
+    date: Spanned<Date>,
+    pos: Spanned<toml::Value>,
+    source: Spanned<String>,
+    #[serde(default)]
+    basis: Basis,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    also: Vec<Spanned<String>>,
+    #[serde(default)]
+    conflict: Vec<RawConflict>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConflict {
+    pos: Spanned<toml::Value>,
+    source: Spanned<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// Whether an id is lowercase letters and digits in hyphen-separated words (`soda-pop`).
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Parses and validates one dataset. `id` is the file stem.
+pub fn parse(
+    id: &str,
+    file: &str,
+    text: String,
+    bibliography: &Bibliography,
+) -> Result<Dataset, Vec<Diagnostic>> {
+    let raw: RawDataset = toml::from_str(&text)
+        .map_err(|error| vec![diagnostic::from_toml(file, &text, 0, &error)])?;
+    let mut checker = Checker {
+        file,
+        text: &text,
+        bibliography,
+        errors: Vec::new(),
+    };
+    if !valid_id(id) {
+        checker.errors.push(
+            Diagnostic::file(file, format!("chart file name `{id}` is not a valid id"))
+                .with_help("name chart files in lowercase letters, digits and single hyphens, like hot-100.toml"),
+        );
+    }
+    let positions = checker.positions(&raw.positions);
+    let mut weekday: Option<(Date, Range<usize>)> = None;
+    let mut seen_ids: HashMap<String, Range<usize>> = HashMap::new();
+    let mut entries = Vec::with_capacity(raw.entry.len());
+    for entry in raw.entry {
+        entries.push(checker.entry(entry, positions, raw.cadence, &mut weekday, &mut seen_ids));
+    }
+    if !checker.errors.is_empty() {
+        return Err(checker.errors);
+    }
+    Ok(Dataset {
+        id: id.to_string(),
+        file: file.to_string(),
+        title: raw.title,
+        publisher: raw.publisher,
+        positions,
+        cadence: raw.cadence,
+        dated: raw.dated,
+        description: raw.description,
+        entries,
+        text,
+    })
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    text: &'a str,
+    bibliography: &'a Bibliography,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn at(&self, range: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::at(self.file, self.text, range, message)
+    }
+
+    fn positions(&mut self, positions: &Spanned<i64>) -> u32 {
+        match u32::try_from(*positions.get_ref()) {
+            Ok(n) if (1..=10_000).contains(&n) => n,
+            _ => {
+                let error = self.at(
+                    positions.span(),
+                    format!(
+                        "`positions` must be between 1 and 10000, found {}",
+                        positions.get_ref()
+                    ),
+                );
+                self.errors.push(error);
+                1
+            }
+        }
+    }
+
+    fn entry(
+        &mut self,
+        raw: RawEntry,
+        positions: u32,
+        cadence: Cadence,
+        weekday: &mut Option<(Date, Range<usize>)>,
+        seen_ids: &mut HashMap<String, Range<usize>>,
+    ) -> Entry {
+        let id = raw.id.get_ref().clone();
+        if !valid_id(&id) {
+            let error = self
+                .at(raw.id.span(), format!("invalid entry id `{id}`"))
+                .with_help(
+                    "ids are lowercase letters and digits joined by single hyphens, like soda-pop",
+                );
+            self.errors.push(error);
+        }
+        if let Some(first) = seen_ids.insert(id.clone(), raw.id.span()) {
+            let line = self.at(first, "").line;
+            let error = self
+                .at(raw.id.span(), format!("duplicate entry id `{id}`"))
+                .with_note(format!("first used on line {line}"));
+            self.errors.push(error);
+        }
+        let mut weeks = Vec::with_capacity(raw.weeks.len());
+        let mut dates: HashMap<Date, Range<usize>> = HashMap::new();
+        for week in raw.weeks {
+            let span = week.span();
+            let week = week.into_inner();
+            let date = *week.date.get_ref();
+            if let Some(first) = dates.insert(date, week.date.span()) {
+                let line = self.at(first, "").line;
+                let error = self
+                    .at(
+                        week.date.span(),
+                        format!("duplicate week {date} in entry `{id}`"),
+                    )
+                    .with_note(format!("first listed on line {line}"));
+                self.errors.push(error);
+            }
+            self.weekday(cadence, date, week.date.span(), weekday);
+            weeks.push(self.week(week, positions, span));
+        }
+        weeks.sort_by_key(|w| w.date);
+        Entry {
+            id,
+            title: raw.title,
+            artist: raw.artist,
+            starts_at_debut: raw.starts_at_debut,
+            weeks,
+            span: raw.id.span(),
+        }
+    }
+
+    fn weekday(
+        &mut self,
+        cadence: Cadence,
+        date: Date,
+        span: Range<usize>,
+        first: &mut Option<(Date, Range<usize>)>,
+    ) {
+        if cadence != Cadence::Weekly {
+            return;
+        }
+        match first {
+            None => *first = Some((date, span)),
+            Some((reference, reference_span)) => {
+                if reference.weekday_index() != date.weekday_index() {
+                    let line = self.at(reference_span.clone(), "").line;
+                    let error = self
+                        .at(
+                            span,
+                            format!(
+                                "{date} is a {}, but this weekly chart's dates fall on {}s",
+                                date.weekday(),
+                                reference.weekday()
+                            ),
+                        )
+                        .with_note(format!(
+                            "the first date, {reference} on line {line}, sets the weekday"
+                        ));
+                    self.errors.push(error);
+                }
+            }
+        }
+    }
+
+    fn week(&mut self, raw: RawWeek, positions: u32, span: Range<usize>) -> Week {
+        let pos = self.pos(&raw.pos, positions);
+        self.source(&raw.source);
+        for also in &raw.also {
+            self.source(also);
+        }
+        let conflicts = raw
+            .conflict
+            .into_iter()
+            .map(|c| {
+                self.source(&c.source);
+                Conflict {
+                    pos: self.pos(&c.pos, positions),
+                    source: c.source.into_inner(),
+                    note: c.note,
+                }
+            })
+            .collect();
+        Week {
+            date: *raw.date.get_ref(),
+            pos_span: raw.pos.span(),
+            pos,
+
+            source: raw.source.into_inner(),
+            basis: raw.basis,
+            note: raw.note,
+            also: raw.also.into_iter().map(Spanned::into_inner).collect(),
+            conflicts,
+            span,
+        }
+    }
+
+    fn pos(&mut self, raw: &Spanned<toml::Value>, positions: u32) -> Pos {
+        match raw.get_ref() {
+            toml::Value::Integer(n) if (1..=i64::from(positions)).contains(n) => {
+                Pos::At(u32::try_from(*n).unwrap_or(1))
+            }
+            toml::Value::Integer(n) => {
+                let error = self.at(
+                    raw.span(),
+                    format!("position {n} is outside this chart's 1..={positions}"),
+                );
+                self.errors.push(error);
+                Pos::Off
+            }
+            toml::Value::String(s) if s == "off" => Pos::Off,
+            other => {
+                let error = self
+                    .at(
+                        raw.span(),
+                        format!("`pos` must be a position or \"off\", found {other}"),
+                    )
+                    .with_help("leave a week out entirely when its position is unknown");
+                self.errors.push(error);
+                Pos::Off
+            }
+        }
+    }
+
+    fn source(&mut self, id: &Spanned<String>) {
+        if self.bibliography.get(id.get_ref()).is_none() {
+            let error = self
+                .at(id.span(), format!("unknown source `{}`", id.get_ref()))
+                .with_help(self.bibliography.suggest(id.get_ref()));
+            self.errors.push(error);
+        }
+    }
+}

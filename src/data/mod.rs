@@ -1,0 +1,105 @@
+//! The data files under `content/`: the bibliography, chart datasets and sourced figures,
+//! parsed and cross-checked, and the stats computed from them.
+
+pub mod dataset;
+pub mod figures;
+pub mod sources;
+pub mod stats;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use dataset::Dataset;
+use figures::Figures;
+use sources::Bibliography;
+use stats::Stats;
+
+/// A data file's text and the name shown in its errors.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// The file as shown in errors (`content/charts/hot-100.toml`).
+    pub display: String,
+    /// Its contents.
+    pub text: String,
+}
+
+/// The texts of a site's data files, as read from disk.
+#[derive(Debug, Default)]
+pub struct Texts {
+    /// `content/sources.toml`.
+    pub sources: Option<Text>,
+    /// `content/figures.toml`.
+    pub figures: Option<Text>,
+    /// `content/charts/<id>.toml`, with the id.
+    pub charts: Vec<(String, Text)>,
+}
+
+/// Everything loaded from the data files.
+#[derive(Debug, Default)]
+pub struct Data {
+    /// `content/sources.toml`.
+    pub bibliography: Bibliography,
+    /// `content/charts/*.toml`, sorted by id.
+    pub datasets: Vec<Dataset>,
+    /// `content/figures.toml`.
+    pub figures: Figures,
+}
+
+impl Data {
+    /// Parses and validates the data files; every error found is returned.
+    pub fn parse(texts: Texts) -> Result<Self, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let bibliography = match texts.sources {
+            Some(file) => collect(Bibliography::parse(&file.display, file.text), &mut errors),
+            None => Some(Bibliography::default()),
+        };
+        let Some(bibliography) = bibliography else {
+            return Err(errors);
+        };
+        let results: Vec<_> = texts
+            .charts
+            .into_par_iter()
+            .map(|(id, file)| dataset::parse(&id, &file.display, file.text, &bibliography))
+            .collect();
+        let mut datasets: Vec<Dataset> = results
+            .into_iter()
+            .filter_map(|r| collect(r, &mut errors))
+            .collect();
+        datasets.sort_by(|a, b| a.id.cmp(&b.id));
+        let figures = match texts.figures {
+            Some(file) => collect(
+                Figures::parse(&file.display, file.text, &bibliography),
+                &mut errors,
+            )
+            .unwrap_or_default(),
+            None => Figures::default(),
+        };
+        if errors.is_empty() {
+            Ok(Self {
+                bibliography,
+                datasets,
+                figures,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Stats over this data.
+    pub fn stats(&self) -> Stats<'_> {
+        Stats {
+            datasets: &self.datasets,
+            figures: &self.figures,
+        }
+    }
+}
+
+fn collect<T>(result: Result<T, Vec<Diagnostic>>, errors: &mut Vec<Diagnostic>) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(mut found) => {
+            errors.append(&mut found);
+            None
+        }
+    }
+}

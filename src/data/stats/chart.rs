@@ -1,0 +1,97 @@
+//! Stats of a whole chart: its dates, and how many tracked entries were on it in a week.
+
+use crate::content::date::Date;
+use crate::data::dataset::Dataset;
+
+use super::{CHART_STATS, Resolved, Value, split_week};
+
+pub(super) fn stat(dataset: &Dataset, stat: &str) -> Result<Resolved, String> {
+    let (name, week) = split_week(stat)?;
+    let as_of = dataset.as_of();
+    let resolved = |value, label: String| Resolved {
+        value,
+        as_of,
+        incomplete: false,
+        label,
+    };
+    match (name, week) {
+        ("as_of", None) => as_of
+            .map(|d| {
+                resolved(
+                    Value::Date(d),
+                    format!("{}: latest chart date in the data", dataset.title),
+                )
+            })
+            .ok_or_else(|| format!("chart `{}` has no weeks", dataset.id)),
+        ("first_date", None) => dataset
+            .first_date()
+            .map(|d| {
+                resolved(
+                    Value::Date(d),
+                    format!("{}: earliest chart date in the data", dataset.title),
+                )
+            })
+            .ok_or_else(|| format!("chart `{}` has no weeks", dataset.id)),
+        ("entries_on_chart", Some(date)) => {
+            let count = count_entries(dataset, date, u32::MAX);
+            Ok(lower(
+                resolved(
+                    count,
+                    format!(
+                        "{}: tracked entries on the chart dated {date}",
+                        dataset.title
+                    ),
+                ),
+                dataset,
+                date,
+            ))
+        }
+        (name, Some(date)) if name.starts_with("entries_in_top_") => {
+            let n: u32 = name["entries_in_top_".len()..]
+                .parse()
+                .map_err(|_| format!("`{name}` needs a number, like entries_in_top_10"))?;
+            let count = count_entries(dataset, date, n);
+            Ok(lower(
+                resolved(
+                    count,
+                    format!(
+                        "{}: tracked entries in the top {n} on the chart dated {date}",
+                        dataset.title
+                    ),
+                ),
+                dataset,
+                date,
+            ))
+        }
+        (name, None) if name.starts_with("entries_") => {
+            Err(format!("`{name}` needs a week: write `{name}@2025-08-02`"))
+        }
+        _ => Err(format!(
+            "unknown chart stat `{stat}` (chart stats: {})",
+            CHART_STATS.join(", ")
+        )),
+    }
+}
+
+/// Counting entries in a week is a lower bound when any tracked entry's week is unknown.
+fn lower(mut resolved: Resolved, dataset: &Dataset, date: Date) -> Resolved {
+    resolved.incomplete = dataset
+        .entries
+        .iter()
+        .any(|e| e.week(date).is_none() && e.weeks.first().is_some_and(|w| w.date < date));
+    resolved.as_of = Some(date);
+    resolved
+}
+
+fn count_entries(dataset: &Dataset, date: Date, top: u32) -> Value {
+    let count = dataset
+        .entries
+        .iter()
+        .filter(|e| {
+            e.week(date)
+                .and_then(|w| w.pos.rank())
+                .is_some_and(|rank| rank <= top)
+        })
+        .count();
+    Value::Int(i64::try_from(count).unwrap_or(i64::MAX))
+}

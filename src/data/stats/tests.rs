@@ -1,0 +1,120 @@
+//! Tests of the stats: every stat path, unknown weeks, conflicts.
+
+use super::*;
+use crate::data::dataset::tests::hot_100;
+
+fn resolve(path: &str) -> Result<Resolved, String> {
+    let datasets = [hot_100()];
+    let figures = Figures::default();
+    Stats {
+        datasets: &datasets,
+        figures: &figures,
+    }
+    .resolve(path)
+}
+
+#[track_caller]
+fn value(path: &str) -> String {
+    resolve(path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .value
+        .to_string()
+}
+
+#[track_caller]
+fn error(path: &str) -> String {
+    resolve(path).unwrap_err()
+}
+
+#[test]
+fn computes_entry_stats_from_the_data() {
+    for (stat, expected) in [
+        ("debut_date", "2025-07-05"),
+        ("debut_pos", "81"),
+        ("peak", "1"),
+        ("peak_date", "2025-07-26"),
+        ("weeks_at_peak", "2"),
+        ("weeks_at_no1", "2"),
+        ("first_no1_date", "2025-07-26"),
+        ("top10_weeks", "3"),
+        ("weeks_on_chart", "5"),
+        ("first_date", "2025-07-05"),
+        ("latest_date", "2025-08-09"),
+        ("latest_pos", "4"),
+        ("pos@2025-07-12", "23"),
+    ] {
+        assert_eq!(value(&format!("hot-100/golden/{stat}")), expected, "{stat}");
+    }
+    assert_eq!(value("hot-100/soda-pop/latest_pos"), "off");
+}
+
+#[test]
+fn computes_chart_stats() {
+    assert_eq!(value("hot-100/as_of"), "2025-08-09");
+    assert_eq!(value("hot-100/entries_on_chart@2025-07-12"), "2");
+    assert_eq!(value("hot-100/entries_in_top_10@2025-07-26"), "1");
+    assert_eq!(value("hot-100/entries_on_chart@2025-07-19"), "0");
+}
+
+#[test]
+fn marks_stats_from_runs_with_unknown_weeks() {
+    assert!(
+        resolve("hot-100/golden/weeks_at_no1").unwrap().incomplete,
+        "2025-07-19 is unknown"
+    );
+    assert!(!resolve("hot-100/golden/debut_pos").unwrap().incomplete);
+    let datasets = [hot_100()];
+    assert_eq!(
+        unknown_weeks(&datasets[0], datasets[0].entry("golden").unwrap()),
+        1
+    );
+    assert_eq!(
+        unknown_weeks(&datasets[0], datasets[0].entry("soda-pop").unwrap()),
+        0,
+        "known off at the end"
+    );
+}
+
+#[test]
+fn explains_unknown_paths() {
+    assert_eq!(
+        error("hot-101/golden/peak"),
+        "unknown chart `hot-101` (charts: hot-100)"
+    );
+    assert_eq!(
+        error("hot-100/goldn/peak"),
+        "unknown entry `goldn` in chart `hot-100` (entries: golden, soda-pop)"
+    );
+    assert!(
+        error("hot-100/golden/weeks_at_n01")
+            .starts_with("unknown stat `weeks_at_n01` (entry stats: debut_date, ")
+    );
+    assert_eq!(
+        error("hot-100/golden/pos@2025-07-19"),
+        "no data for `golden` on the chart dated 2025-07-19: that week is unknown"
+    );
+    assert_eq!(
+        error("hot-100/golden/pos"),
+        "`pos` needs a week: write `pos@2025-09-27`"
+    );
+    assert!(
+        error("hot-100/soda-pop/debut_pos")
+            .starts_with("the data for `soda-pop` is not known to start at its debut")
+    );
+    assert_eq!(
+        error("hot-100/soda-pop/first_no1_date"),
+        "`soda-pop` is never at No. 1 in the data"
+    );
+    assert_eq!(
+        error("figures/nope"),
+        "unknown figure `nope` in content/figures.toml"
+    );
+    assert_eq!(
+        error("golden"),
+        "`golden` is not a stat path: write chart/entry/stat, chart/stat or figures/id"
+    );
+    assert_eq!(
+        error("hot-100/golden/pos@2025-7-1"),
+        "`2025-7-1` in `pos@2025-7-1` is not a date like 2025-07-05"
+    );
+}

@@ -1,0 +1,129 @@
+//! The only code that reads the disk: `site.toml`, `content/` (pages, data files, statics),
+//! `templates/` and `theme/`, each read once and validated into a [`Site`].
+
+mod data;
+mod read;
+mod templates;
+mod theme;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use rayon::prelude::*;
+
+use crate::content::config::{self, Config};
+use crate::content::page::Page;
+use crate::content::routes;
+use crate::data::Data;
+use crate::diagnostic::{self, Diagnostic};
+use crate::site::Site;
+use crate::timing::Timer;
+
+pub use data::DataFiles;
+pub use read::{MAX_TEXT_FILE, decode, read_text};
+
+/// How to load a site.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// The site root (holding `site.toml`).
+    pub root: PathBuf,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Replaces `base_url` from `site.toml`.
+    pub base_url: Option<String>,
+}
+
+/// Reads and validates a whole site. Every located error found is reported at once.
+pub fn site(options: &LoadOptions) -> anyhow::Result<Site> {
+    let root = options
+        .root
+        .canonicalize()
+        .with_context(|| format!("failed to open the site root `{}`", options.root.display()))?;
+    let config = load_config(&root, options.base_url.as_deref())?;
+    let content = root.join("content");
+    if !content.is_dir() {
+        anyhow::bail!(
+            "no `content/` directory in `{}`\nhelp: create content/_index.md for the home page, or start with `factsite new DIR`",
+            root.display()
+        );
+    }
+    let mut timer = Timer::new();
+    let walked = walk::content(&content)?;
+    timer.lap("walk content");
+    let mut errors = Vec::new();
+    let mut all_pages = Vec::with_capacity(walked.markdown.len());
+    let parsed: Vec<Result<Page, Diagnostic>> = walked
+        .markdown
+        .par_iter()
+        .map(|relative| page(&content, relative))
+        .collect();
+    for page in parsed {
+        match page {
+            Ok(page) => all_pages.push(page),
+            Err(error) => errors.push(error),
+        }
+    }
+    timer.lap("read and parse pages");
+    let data = match data::load(&walked.data) {
+        Ok(data) => data,
+        Err(mut data_errors) => {
+            errors.append(&mut data_errors);
+            Data::default()
+        }
+    };
+    timer.lap("read and parse data");
+    errors.extend(all_pages.iter().filter_map(Page::check_claim_placement));
+    diagnostic::into_result(errors)?;
+    let (mut pages, drafts): (Vec<Page>, Vec<Page>) = all_pages
+        .into_iter()
+        .partition(|page| options.drafts || !page.meta.draft);
+    if !pages.iter().any(|page| page.relative == "_index.md") {
+        anyhow::bail!(
+            "no home page: `content/_index.md` does not exist\nhelp: create it with a `+++` front matter block holding `title = \"...\"`"
+        );
+    }
+    routes::assign_urls(&mut pages).or_else(diagnostic::into_result)?;
+    let templates = templates::load(&root.join("templates"))?;
+    let assets = theme::load(&root.join("theme"))?;
+    Ok(Site {
+        root,
+        config,
+        pages,
+        drafts: drafts.into_iter().map(|page| page.relative).collect(),
+        statics: walked.statics,
+        data,
+        templates,
+        assets,
+    })
+}
+
+/// Reads and parses one markdown file of `content/`, as `serve` does after an edit.
+pub fn page(content: &Path, relative: &str) -> Result<Page, Diagnostic> {
+    let display = format!("content/{relative}");
+    let text = read_text(&content.join(relative), &display)
+        .map_err(|error| Diagnostic::from_error(error, &display))?;
+    Page::parse(relative, text)
+}
+
+/// Reads every data file of a `content/` directory again (`serve`, after a data edit).
+pub fn data(content: &Path) -> Result<Data, Vec<Diagnostic>> {
+    data::load(&DataFiles::find(content))
+}
+
+fn load_config(root: &Path, base_url: Option<&str>) -> anyhow::Result<Config> {
+    let path = root.join("site.toml");
+    if !path.is_file() {
+        anyhow::bail!(
+            "no `site.toml` in `{}`\nhelp: run factsite in the site's root directory, pass `--root DIR`, or start a site with `factsite new DIR`",
+            root.display()
+        );
+    }
+    let text = read_text(&path, "site.toml")?;
+    let mut config = Config::parse("site.toml", &text)?;
+    if let Some(url) = base_url {
+        config.base_url = config::normalize_base_url(url)
+            .map_err(|message| anyhow::anyhow!("--base-url: {message}"))?;
+    }
+    Ok(config)
+}

@@ -1,0 +1,423 @@
+//! The shortcode call syntax: `{{ name(positional, key="value", list=["a", "b"]) }}`.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::content::date::Date;
+
+/// A parsed shortcode call. Ranges are byte offsets in the text that was scanned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    /// The shortcode's name.
+    pub name: String,
+    /// Where the name is.
+    pub name_range: Range<usize>,
+    /// The arguments in order.
+    pub args: Vec<Arg>,
+    /// The whole call, from `{{` to `}}`.
+    pub range: Range<usize>,
+}
+
+/// One argument, named (`key=value`) or positional.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arg {
+    /// The key, for named arguments.
+    pub name: Option<String>,
+    /// The value.
+    pub value: ArgValue,
+    /// Where the value is.
+    pub range: Range<usize>,
+    /// Where the whole argument is, key included.
+    pub whole: Range<usize>,
+}
+
+/// A literal argument value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArgValue {
+    /// `"text"`.
+    Str(String),
+    /// `12`, `-3`, `1_000`.
+    Int(i64),
+    /// `2.5`: kept as written, so decimal values compare exactly.
+    Decimal(String),
+    /// `true` or `false`.
+    Bool(bool),
+    /// `2025-07-05`.
+    Date(Date),
+    /// `["a", "b"]`.
+    List(Vec<ArgValue>),
+}
+
+impl ArgValue {
+    /// The kind of value, for error messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Str(_) => "a string",
+            Self::Int(_) => "an integer",
+            Self::Decimal(_) => "a decimal number",
+            Self::Bool(_) => "a boolean",
+            Self::Date(_) => "a date",
+            Self::List(_) => "a list",
+        }
+    }
+}
+
+impl fmt::Display for ArgValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Str(s) => write!(f, "{s:?}"),
+            Self::Int(n) => write!(f, "{n}"),
+            Self::Decimal(d) => write!(f, "{d}"),
+            Self::Bool(b) => write!(f, "{b}"),
+            Self::Date(d) => write!(f, "{d}"),
+            Self::List(items) => {
+                write!(f, "[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{item}")?;
+                }
+                write!(f, "]")
+            }
+        }
+    }
+}
+
+/// A syntax error at a byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// What is wrong.
+    pub message: String,
+    /// Where.
+    pub range: Range<usize>,
+}
+
+/// Parses the call that starts with `{{` at `start` in `text`.
+pub fn parse(text: &str, start: usize) -> Result<Call, SyntaxError> {
+    let mut parser = Parser {
+        text,
+        pos: start + 2,
+    };
+    parser.skip_space();
+    let name_start = parser.pos;
+    let name = parser.identifier();
+    if name.is_empty() {
+        return Err(parser.error("expected a shortcode name after `{{`"));
+    }
+    let name_range = name_start..parser.pos;
+    parser.skip_space();
+    parser.expect('(', &format!("expected `(` after `{name}`"))?;
+    let args = parser.arguments()?;
+    parser.skip_space();
+    if !parser.rest().starts_with("}}") {
+        return Err(parser.error("expected `}}` to close the shortcode"));
+    }
+    parser.pos += 2;
+    Ok(Call {
+        name: name.to_string(),
+        name_range,
+        args,
+        range: start..parser.pos,
+    })
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn rest(&self) -> &'a str {
+        &self.text[self.pos..]
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+
+    fn error(&self, message: &str) -> SyntaxError {
+        let width = self.peek().map_or(0, char::len_utf8);
+        SyntaxError {
+            message: message.to_string(),
+            range: self.pos..self.pos + width,
+        }
+    }
+
+    fn skip_space(&mut self) {
+        let rest = self.rest();
+        self.pos += rest.len() - rest.trim_start().len();
+    }
+
+    fn expect(&mut self, c: char, message: &str) -> Result<(), SyntaxError> {
+        if self.peek() == Some(c) {
+            self.pos += c.len_utf8();
+            Ok(())
+        } else {
+            Err(self.error(message))
+        }
+    }
+
+    fn identifier(&mut self) -> &'a str {
+        let rest = self.rest();
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        self.pos += len;
+        &rest[..len]
+    }
+
+    fn arguments(&mut self) -> Result<Vec<Arg>, SyntaxError> {
+        let mut args = Vec::new();
+        loop {
+            self.skip_space();
+            if self.peek() == Some(')') {
+                self.pos += 1;
+                return Ok(args);
+            }
+            if !args.is_empty() {
+                self.expect(',', "expected `,` or `)` after an argument")?;
+                self.skip_space();
+                if self.peek() == Some(')') {
+                    self.pos += 1;
+                    return Ok(args);
+                }
+            }
+            args.push(self.argument()?);
+        }
+    }
+
+    fn argument(&mut self) -> Result<Arg, SyntaxError> {
+        let save = self.pos;
+        let key = self.identifier();
+        let mut name = None;
+        if !key.is_empty() && !key.starts_with(|c: char| c.is_ascii_digit()) {
+            self.skip_space();
+            if self.peek() == Some('=') {
+                self.pos += 1;
+                self.skip_space();
+                name = Some(key.to_string());
+            } else if key != "true" && key != "false" {
+                self.pos = save;
+                return Err(self.error(&format!(
+                    "expected `=` after `{key}` (text values are written in double quotes)"
+                )));
+            } else {
+                self.pos = save;
+            }
+        } else {
+            self.pos = save;
+        }
+        let start = self.pos;
+        let value = self.value(0)?;
+        Ok(Arg {
+            name,
+            value,
+            range: start..self.pos,
+            whole: save..self.pos,
+        })
+    }
+
+    fn value(&mut self, depth: usize) -> Result<ArgValue, SyntaxError> {
+        match self.peek() {
+            Some('"') => self.string().map(ArgValue::Str),
+            Some('[') if depth < 8 => self.list(depth),
+            Some(c) if c.is_ascii_digit() || c == '-' => self.number(),
+            Some(_) => {
+                let word = self.identifier();
+                match word {
+                    "true" => Ok(ArgValue::Bool(true)),
+                    "false" => Ok(ArgValue::Bool(false)),
+                    _ => {
+                        self.pos -= word.len();
+                        Err(self.error(
+                            "expected a value: \"text\", a number, a date, true, false or [a list]",
+                        ))
+                    }
+                }
+            }
+            None => Err(self.error("unexpected end of file inside a shortcode")),
+        }
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let Some(c) = self.peek() else {
+                self.pos = start;
+                return Err(self.error("this string is never closed"));
+            };
+            self.pos += c.len_utf8();
+            match c {
+                '"' => return Ok(out),
+                '\\' => {
+                    let escaped = self.peek();
+                    match escaped {
+                        Some('"') => out.push('"'),
+                        Some('\\') => out.push('\\'),
+                        Some('n') => out.push('\n'),
+                        _ => return Err(self.error("unknown escape; use \\\", \\\\ or \\n")),
+                    }
+                    self.pos += 1;
+                }
+                _ => out.push(c),
+            }
+        }
+    }
+
+    fn list(&mut self, depth: usize) -> Result<ArgValue, SyntaxError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        loop {
+            self.skip_space();
+            if self.peek() == Some(']') {
+                self.pos += 1;
+                return Ok(ArgValue::List(items));
+            }
+            if !items.is_empty() {
+                self.expect(',', "expected `,` or `]` in the list")?;
+                self.skip_space();
+                if self.peek() == Some(']') {
+                    self.pos += 1;
+                    return Ok(ArgValue::List(items));
+                }
+            }
+            items.push(self.value(depth + 1)?);
+        }
+    }
+
+    fn number(&mut self) -> Result<ArgValue, SyntaxError> {
+        let start = self.pos;
+        let rest = self.rest();
+        let len = rest
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '_' | '.' | '-')))
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[..len];
+        self.pos += len;
+        let invalid = |parser: &Self| SyntaxError {
+            message: format!("`{word}` is not a number or a date (dates are written 2025-07-05)"),
+            range: start..parser.pos,
+        };
+        if word.len() == 10 && word.as_bytes()[4] == b'-' && !word.starts_with('-') {
+            return Date::parse(word)
+                .map(ArgValue::Date)
+                .ok_or_else(|| invalid(self));
+        }
+        let digits = word.replace('_', "");
+        let unsigned = digits.strip_prefix('-').unwrap_or(&digits);
+        let well_formed = !unsigned.is_empty()
+            && !unsigned.starts_with('.')
+            && !unsigned.ends_with('.')
+            && unsigned.matches('.').count() <= 1
+            && unsigned.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && !word.contains("__")
+            && !word.ends_with('_');
+        if !well_formed {
+            return Err(invalid(self));
+        }
+        if digits.contains('.') {
+            Ok(ArgValue::Decimal(digits))
+        } else {
+            digits.parse().map(ArgValue::Int).map_err(|_| invalid(self))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn ok(text: &str) -> Call {
+        parse(text, 0).unwrap_or_else(|e| panic!("{text}: {e:?}"))
+    }
+
+    #[track_caller]
+    fn err(text: &str) -> (String, Range<usize>) {
+        let e = parse(text, 0).unwrap_err();
+        (e.message, e.range)
+    }
+
+    #[test]
+    fn parses_named_positional_and_list_arguments() {
+        let call = ok(
+            "{{ chart(data=\"hot-100\", entries=[\"golden\", \"soda-pop\"], from=2025-07-05) }} tail",
+        );
+        assert_eq!(call.name, "chart");
+        assert_eq!(call.range, 0..76);
+        assert_eq!(call.args[0].name.as_deref(), Some("data"));
+        assert_eq!(call.args[0].value, ArgValue::Str("hot-100".into()));
+        assert_eq!(call.args[1].value.to_string(), "[\"golden\", \"soda-pop\"]");
+        assert_eq!(
+            call.args[2].value,
+            ArgValue::Date(Date::parse("2025-07-05").unwrap())
+        );
+        let fact = ok("{{fact(8, \"hot-100/golden/weeks_at_no1\")}}");
+        assert_eq!(
+            fact.args[0],
+            Arg {
+                name: None,
+                value: ArgValue::Int(8),
+                range: 7..8,
+                whole: 7..8
+            }
+        );
+        assert_eq!(
+            ok("{{ f(1_000, -2, 19.2, true,) }}")
+                .args
+                .iter()
+                .map(|a| a.value.to_string())
+                .collect::<Vec<_>>(),
+            ["1000", "-2", "19.2", "true"]
+        );
+        assert_eq!(
+            ok("{{ f(s=\"a \\\"q\\\" \\\\ b\") }}").args[0].value,
+            ArgValue::Str("a \"q\" \\ b".into())
+        );
+        assert_eq!(ok("{{ f(\n  a=1,\n  b=2\n) }}").args.len(), 2);
+    }
+
+    #[test]
+    fn reports_syntax_errors_at_the_offending_character() {
+        assert_eq!(
+            err("{{ }}"),
+            ("expected a shortcode name after `{{`".into(), 3..4)
+        );
+        assert_eq!(
+            err("{{ stat }}"),
+            ("expected `(` after `stat`".into(), 8..9)
+        );
+        assert_eq!(err("{{ stat(chart=hot) }}").1, 14..15);
+        assert_eq!(
+            err("{{ stat(a=\"x) }}"),
+            ("this string is never closed".into(), 10..11)
+        );
+        assert_eq!(
+            err("{{ stat(a=1 b=2) }}").0,
+            "expected `,` or `)` after an argument"
+        );
+        assert_eq!(
+            err("{{ stat(a=1)"),
+            ("expected `}}` to close the shortcode".into(), 12..12)
+        );
+        assert_eq!(
+            err("{{ f(2025-02-30) }}").0,
+            "`2025-02-30` is not a number or a date (dates are written 2025-07-05)"
+        );
+        assert_eq!(err("{{ f(1.2.3) }}").1, 5..10);
+        assert_eq!(
+            err("{{ f(chart) }}").0,
+            "expected `=` after `chart` (text values are written in double quotes)"
+        );
+    }
+
+    #[test]
+    fn refuses_deeply_nested_lists() {
+        let text = format!("{{{{ f({}) }}}}", "[".repeat(50));
+        assert!(parse(&text, 0).is_err());
+    }
+}

@@ -1,0 +1,178 @@
+//! A page for every chart dataset (`/charts/<id>/`): the whole run, every entry's stats,
+//! the sources, and the CSV of the full dataset.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::chart::{self, Spec};
+use crate::content::routes;
+use crate::data::dataset::{Cadence, Dataset};
+use crate::data::stats::{self, ENTRY_STATS};
+use crate::escape;
+use crate::render::plan::Plan;
+use crate::render::templates::{LinkMode, Templates};
+use crate::render::views::{
+    self,
+    generated::GeneratedPage,
+    references,
+    summary::{DateView, Summary},
+};
+use crate::site::Site;
+use crate::verify::number::{self, Style};
+use crate::write::{OutputFile, Sink};
+
+/// The site path of a dataset's page.
+pub fn path(dataset: &Dataset) -> String {
+    format!("/charts/{}/", dataset.id)
+}
+
+/// The site path of a dataset's full CSV.
+pub fn csv_path(dataset: &Dataset) -> String {
+    format!("/charts/{}/{}.csv", dataset.id, dataset.id)
+}
+
+/// A chart as templates see it.
+#[derive(Debug, Serialize)]
+pub struct ChartView {
+    id: String,
+    title: String,
+    publisher: String,
+    positions: u32,
+    cadence: &'static str,
+    dated: String,
+    description: Option<String>,
+    path: String,
+    csv_path: String,
+    as_of: Option<DateView>,
+    first_date: Option<DateView>,
+    entries: Vec<EntryView>,
+}
+
+/// One entry with its stats, as printed.
+#[derive(Debug, Serialize)]
+pub struct EntryView {
+    id: String,
+    title: String,
+    artist: String,
+    starts_at_debut: bool,
+    stats: BTreeMap<&'static str, String>,
+    unknown_weeks: usize,
+    incomplete: bool,
+}
+
+/// The summary of every dataset, for the charts section and chart pages.
+pub fn views(site: &Site) -> Vec<ChartView> {
+    site.data.datasets.iter().map(|d| view(site, d)).collect()
+}
+
+fn view(site: &Site, dataset: &Dataset) -> ChartView {
+    let stats = site.data.stats();
+    let entries = dataset
+        .entries
+        .iter()
+        .map(|entry| {
+            let mut values = BTreeMap::new();
+            for name in ENTRY_STATS.iter().filter(|n| !n.contains('@')) {
+                if let Ok(resolved) = stats.resolve(&format!("{}/{}/{name}", dataset.id, entry.id))
+                {
+                    let text = number::format(resolved.value, Style::Plain)
+                        .unwrap_or_else(|_| resolved.value.to_string());
+                    values.insert(*name, text);
+                }
+            }
+            EntryView {
+                id: entry.id.clone(),
+                title: entry.title.clone(),
+                artist: entry.artist.clone(),
+                starts_at_debut: entry.starts_at_debut,
+                stats: values,
+                unknown_weeks: stats::unknown_weeks(dataset, entry),
+                incomplete: stats::incomplete(dataset, entry),
+            }
+        })
+        .collect();
+    ChartView {
+        id: dataset.id.clone(),
+        title: dataset.title.clone(),
+        publisher: dataset.publisher.clone(),
+        positions: dataset.positions,
+        cadence: match dataset.cadence {
+            Cadence::Weekly => "weekly",
+            Cadence::Daily => "daily",
+        },
+        dated: dataset.dated.clone(),
+        description: dataset.description.clone(),
+        path: path(dataset),
+        csv_path: csv_path(dataset),
+        as_of: dataset.as_of().map(DateView::from),
+        first_date: dataset.first_date().map(DateView::from),
+        entries,
+    }
+}
+
+/// Renders every chart page and writes it with its CSV. Returns the number of files.
+pub fn write(
+    site: &Site,
+    plan: &Plan,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> anyhow::Result<usize> {
+    let parent = plan
+        .by_url
+        .get("/charts/")
+        .map(|&i| Summary::of(&site.pages[i]));
+    // Each page is written as soon as it is rendered, so memory does not grow with the
+    // number of charts.
+    site.data.datasets.par_iter().try_for_each(|dataset| {
+        for file in render(site, dataset, parent.as_ref(), templates)? {
+            sink.write(&file.path, &file.bytes)?;
+        }
+        anyhow::Ok(())
+    })?;
+    Ok(site.data.datasets.len() * 2)
+}
+
+fn render(
+    site: &Site,
+    dataset: &Dataset,
+    parent: Option<&Summary>,
+    templates: &Templates,
+) -> anyhow::Result<[OutputFile; 2]> {
+    let page_path = path(dataset);
+    let spec = Spec {
+        dataset,
+        entries: dataset.entries.iter().collect(),
+        from: None,
+        to: None,
+        title: dataset.title.clone(),
+        id: "chart-1".to_string(),
+        bibliography: &site.data.bibliography,
+    };
+    let csv_href = escape::url_path(&routes::relative(&page_path, &csv_path(dataset)));
+    // On its own page the data table is open: it is what chart readers come for.
+    let figure = chart::figure(&spec, &csv_href).replacen(
+        "<details class=\"chart-data\">",
+        "<details class=\"chart-data\" open>",
+        1,
+    );
+    let mut page = GeneratedPage::new(site, &dataset.title, &page_path);
+    page.description = dataset.description.clone();
+    let mut ids: Vec<String> = Vec::new();
+    for id in dataset.source_ids() {
+        if !ids.iter().any(|seen| seen == id) {
+            ids.push(id.to_string());
+        }
+    }
+    page.references = references::of(&ids, &site.data.bibliography);
+    let mut context = views::base(&page, &page_path, LinkMode::Relative, parent);
+    context.insert("chart", &view(site, dataset));
+    context.insert("figure", &figure);
+    let display = format!("content/charts/{}.toml", dataset.id);
+    let html = templates.render("chart.html", &context, &display)?;
+    Ok([
+        OutputFile::text(routes::output_path(&page_path), html),
+        OutputFile::text(csv_path(dataset).trim_start_matches('/'), chart::csv(&spec)),
+    ])
+}

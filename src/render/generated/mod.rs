@@ -1,0 +1,140 @@
+//! The files generated from the whole site rather than one page: the Atom feed, the
+//! sitemap, robots.txt, the 404 page, the corrections page and feed, and chart pages.
+
+pub mod atom;
+pub mod chart_pages;
+mod corrections;
+pub mod json_ld;
+pub mod robots;
+pub mod sitemap;
+
+use std::collections::HashSet;
+
+use crate::content::date::Date;
+use crate::content::page::{Page, PageKind};
+use crate::site::Site;
+use crate::write::{OutputFile, Sink};
+
+use super::page::RenderedPage;
+use super::plan::{self, Generated};
+use super::templates::{LinkMode, Templates};
+use super::views::{self, generated::GeneratedPage};
+use atom::FeedEntry;
+
+/// How many of the newest pages the Atom feed carries.
+const FEED_LIMIT: usize = 30;
+
+/// Writes the sitemap, the feeds, robots.txt, the 404 page and the corrections page.
+/// Returns how many files it wrote.
+pub(super) fn write(
+    site: &Site,
+    templates: &Templates,
+    rendered: &[RenderedPage],
+    feed_pages: &HashSet<usize>,
+    sink: &dyn Sink,
+) -> anyhow::Result<usize> {
+    let config = &site.config;
+    let corrections_title = format!("{}: corrections", config.title);
+    let files = [
+        OutputFile::text(
+            "sitemap.xml",
+            sitemap::sitemap(config, &sitemap_entries(site)),
+        ),
+        OutputFile::text(
+            "atom.xml",
+            atom::atom(
+                config,
+                &config.title,
+                "/atom.xml",
+                &feed_entries(site, rendered, feed_pages),
+            ),
+        ),
+        OutputFile::text("robots.txt", robots::robots(config)),
+        OutputFile::text("404.html", not_found(site, templates)?),
+        OutputFile::text(
+            "corrections/index.html",
+            templates.render(
+                "corrections.html",
+                &corrections::page_context(site),
+                "corrections",
+            )?,
+        ),
+        OutputFile::text(
+            "corrections/atom.xml",
+            atom::atom(
+                config,
+                &corrections_title,
+                "/corrections/atom.xml",
+                &corrections::feed_entries(site),
+            ),
+        ),
+    ];
+    for file in &files {
+        sink.write(&file.path, &file.bytes)?;
+    }
+    Ok(files.len())
+}
+
+/// Every page and every generated page (corrections, charts), with their last change.
+fn sitemap_entries(site: &Site) -> Vec<(String, Option<Date>)> {
+    let pages = site.pages.iter().map(|p| (p.url.clone(), p.last_changed()));
+    let generated = plan::generated(&site.data.datasets)
+        .into_iter()
+        .filter(Generated::is_page)
+        .map(|g| (g.path, g.updated));
+    pages.chain(generated).collect()
+}
+
+/// The 404 page, served at any depth, so its links start from the base path.
+fn not_found(site: &Site, templates: &Templates) -> anyhow::Result<String> {
+    let mut page = GeneratedPage::new(site, "Page not found", "/404.html");
+    page.description = Some("There is nothing at this address.".to_string());
+    let context = views::base(&page, "/404.html", LinkMode::Root, None);
+    templates.render("404.html", &context, "404.html")
+}
+
+/// The newest dated pages, for the feed.
+pub(super) fn feed_selection(pages: &[Page]) -> HashSet<usize> {
+    let mut dated: Vec<usize> = (0..pages.len())
+        .filter(|&i| pages[i].kind == PageKind::Page && pages[i].meta.date.is_some())
+        .collect();
+    dated.sort_by(|&a, &b| {
+        pages[b]
+            .meta
+            .date
+            .cmp(&pages[a].meta.date)
+            .then_with(|| pages[a].url.cmp(&pages[b].url))
+    });
+    dated.into_iter().take(FEED_LIMIT).collect()
+}
+
+fn feed_entries(
+    site: &Site,
+    rendered: &[RenderedPage],
+    feed_pages: &HashSet<usize>,
+) -> Vec<FeedEntry> {
+    let mut entries: Vec<(usize, FeedEntry)> = feed_pages
+        .iter()
+        .filter_map(|&i| {
+            let page = &site.pages[i];
+            let published = page.meta.date?;
+            Some((
+                i,
+                FeedEntry {
+                    title: page.meta.title.clone(),
+                    path: page.url.clone(),
+                    published,
+                    updated: page.meta.updated.unwrap_or(published),
+                    summary: page.meta.description.clone(),
+                    content: rendered[i].feed_content.clone(),
+                },
+            ))
+        })
+        .collect();
+    entries.sort_by(|(a, x), (b, y)| {
+        y.published
+            .cmp(&x.published)
+            .then_with(|| site.pages[*a].url.cmp(&site.pages[*b].url))
+    });
+    entries.into_iter().map(|(_, e)| e).collect()
+}

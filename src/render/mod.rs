@@ -1,0 +1,222 @@
+//! Rendering a loaded, verified site into files: pages through their templates, then the
+//! anchor check, the generated files (feeds, sitemap, robots.txt, 404, corrections, chart
+//! pages), `content/` statics and theme files.
+
+mod anchors;
+pub(crate) mod generated;
+pub(crate) mod links;
+mod outcome;
+mod page;
+pub(crate) mod plan;
+pub(crate) mod templates;
+pub(crate) mod views;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use anyhow::Context;
+use rayon::prelude::*;
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::site::{Site, StaticFile};
+use crate::timing::Timer;
+use crate::verify::{self, Checked, Verified};
+use crate::write::Sink;
+
+pub use outcome::{Outcome, plural};
+pub use page::RenderedPage;
+pub use plan::Plan;
+use templates::{Setup, Templates, template_name};
+use views::summary::Summary;
+
+/// Templates and the site plan, prepared once and reused for every page.
+#[derive(Debug)]
+pub struct Renderer {
+    /// Sections, listings and the link index.
+    pub plan: Plan,
+    templates: Templates,
+    /// Claim checks by page index.
+    pub checks: HashMap<usize, Vec<Checked>>,
+    feed_pages: HashSet<usize>,
+}
+
+/// A whole render: the renderer, every page as rendered, and how many files were written.
+#[derive(Debug)]
+pub struct Rendering {
+    /// What later partial renders (`serve`) reuse.
+    pub renderer: Renderer,
+    /// Every page, in the order of `Site::pages`.
+    pub pages: Vec<RenderedPage>,
+    /// Files written, all kinds.
+    pub files: usize,
+}
+
+/// Renders every page and file of `site` into `sink`.
+pub fn render(site: &Site, verified: Verified, sink: &dyn Sink) -> anyhow::Result<Outcome> {
+    let rendering = full(site, verified, sink)?;
+    let bindings = rendering.pages.into_iter().map(|p| p.bindings).collect();
+    Ok(Outcome::of(site, rendering.files, bindings))
+}
+
+/// Renders everything, keeping what a later partial render needs. Claim errors from
+/// `verified` are reported together with the pages' own errors.
+pub fn full(site: &Site, verified: Verified, sink: &dyn Sink) -> anyhow::Result<Rendering> {
+    let mut timer = Timer::new();
+    let mut errors = verified.errors;
+    let renderer = Renderer::new(site, verified.checks)?;
+    timer.lap("prepare templates and plan");
+    let indices: Vec<usize> = (0..site.pages.len()).collect();
+    let (rendered, mut page_errors) = renderer.render_pages(site, &indices, sink);
+    errors.append(&mut page_errors);
+    diagnostic::into_result(errors)?;
+    timer.lap("render and write pages");
+    let pages: Vec<RenderedPage> = rendered.into_iter().map(|(_, r)| r).collect();
+    let files = site.pages.len() + renderer.finish(site, &pages, sink)?;
+    timer.lap("links, feeds, charts, statics");
+    Ok(Rendering {
+        renderer,
+        pages,
+        files,
+    })
+}
+
+impl Renderer {
+    /// Prepares the plan and the templates, and checks that every page has its template
+    /// and no page takes a URL factsite generates.
+    pub fn new(site: &Site, checks: HashMap<usize, Vec<Checked>>) -> anyhow::Result<Self> {
+        let plan = Plan::new(site);
+        let mut needed: BTreeSet<&str> = site.pages.iter().map(template_name).collect();
+        needed.extend(["404.html", "corrections.html"]);
+        if !site.data.datasets.is_empty() {
+            needed.insert("chart.html");
+        }
+        let mut templates = Templates::new(Setup {
+            site: &site.templates,
+            needed,
+            links: plan.links.clone(),
+            base_url: &site.config.base_url,
+            base_path: site.config.base_path(),
+        })?;
+        templates.global("config", &site.config);
+        templates::check_pages(site, &templates)?;
+        plan::check_routes(site)?;
+        let mut renderer = Self {
+            plan,
+            templates,
+            checks,
+            feed_pages: generated::feed_selection(&site.pages),
+        };
+        renderer.refresh_nav(site);
+        Ok(renderer)
+    }
+
+    /// Recomputes listings and the navigation after front matter changed (URLs unchanged).
+    pub fn refresh_plan(&mut self, site: &Site) {
+        self.plan = Plan::new(site);
+        self.feed_pages = generated::feed_selection(&site.pages);
+        self.refresh_nav(site);
+    }
+
+    fn refresh_nav(&mut self, site: &Site) {
+        let nav: Vec<Summary> = self
+            .plan
+            .nav
+            .iter()
+            .map(|&i| Summary::of(&site.pages[i]))
+            .collect();
+        self.templates.global("nav", &nav);
+    }
+
+    /// Re-evaluates one claim page's checks.
+    pub fn reverify(&mut self, site: &Site, index: usize) -> Result<(), Vec<Diagnostic>> {
+        self.checks.remove(&index);
+        let page = &site.pages[index];
+        let Some(claim) = &page.meta.claim else {
+            return Ok(());
+        };
+        let checked =
+            verify::claims::verify(page, claim, site.data.stats(), &site.data.bibliography)?;
+        self.checks.insert(index, checked);
+        Ok(())
+    }
+
+    /// Renders pages in parallel; the results come back in the order of `indices`.
+    pub fn render_pages(
+        &self,
+        site: &Site,
+        indices: &[usize],
+        sink: &dyn Sink,
+    ) -> (Vec<(usize, RenderedPage)>, Vec<Diagnostic>) {
+        let job = page::Job {
+            site,
+            plan: &self.plan,
+            templates: &self.templates,
+            sink,
+        };
+        let results: Vec<(usize, Result<RenderedPage, Vec<Diagnostic>>)> = indices
+            .par_iter()
+            .map(|&i| {
+                let keep = self.feed_pages.contains(&i);
+                (i, job.render(i, keep, self.checks.get(&i)))
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let mut rendered = Vec::with_capacity(results.len());
+        for (i, result) in results {
+            match result {
+                Ok(page) => rendered.push((i, page)),
+                Err(mut page_errors) => {
+                    errors.append(&mut page_errors);
+                    rendered.push((i, RenderedPage::default()));
+                }
+            }
+        }
+        (rendered, errors)
+    }
+
+    /// Checks every anchor, then writes the generated files, `content/` statics and theme
+    /// files. Returns how many files it wrote.
+    pub fn finish(
+        &self,
+        site: &Site,
+        rendered: &[RenderedPage],
+        sink: &dyn Sink,
+    ) -> anyhow::Result<usize> {
+        let mut timer = Timer::new();
+        let mut files = self.finish_pages(site, rendered, sink)?;
+        timer.lap("links, sitemap, feeds");
+        files += self.write_charts(site, sink)?;
+        timer.lap("chart pages");
+        files += write_statics(&site.statics, sink)?;
+        for asset in &site.assets.files {
+            sink.write(&asset.path, &asset.bytes)?;
+            files += 1;
+        }
+        Ok(files)
+    }
+
+    /// Writes a page and a CSV for every chart dataset. Returns how many files it wrote.
+    pub fn write_charts(&self, site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
+        generated::chart_pages::write(site, &self.plan, &self.templates, sink)
+    }
+
+    /// Checks every anchor, then writes the files generated from the pages (sitemap,
+    /// feeds, 404 and corrections pages). Returns how many files it wrote.
+    pub fn finish_pages(
+        &self,
+        site: &Site,
+        rendered: &[RenderedPage],
+        sink: &dyn Sink,
+    ) -> anyhow::Result<usize> {
+        anchors::check(site, rendered)?;
+        generated::write(site, &self.templates, rendered, &self.feed_pages, sink)
+    }
+}
+
+/// Publishes `content/` files as they are, at the same path. Returns how many.
+pub fn write_statics(statics: &[StaticFile], sink: &dyn Sink) -> anyhow::Result<usize> {
+    for file in statics {
+        sink.copy(&file.relative, &file.path)
+            .with_context(|| format!("failed to publish `content/{}`", file.relative))?;
+    }
+    Ok(statics.len())
+}

@@ -1,0 +1,129 @@
+//! Rendering one page: its markdown (with shortcodes, citations and checked links) into
+//! its template, written to the sink with the files its shortcodes publish.
+
+use std::collections::HashSet;
+
+use crate::content::page::Page;
+use crate::content::routes;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, Env, Expansion, FoundLink, LinkTarget, Locator, call::Call};
+use crate::shortcodes;
+use crate::site::Site;
+use crate::verify::{Bindings, Checked};
+use crate::write::Sink;
+
+use super::links::{self, From};
+use super::plan::Plan;
+use super::templates::{Templates, template_name};
+use super::views;
+
+/// What is kept of a rendered page once it is written.
+#[derive(Debug, Default, Clone)]
+pub struct RenderedPage {
+    /// The `id`s in the page's HTML, for the anchor check.
+    pub ids: HashSet<String>,
+    /// Internal links to verify.
+    pub links: Vec<FoundLink>,
+    /// The body HTML, kept only for pages in the feed.
+    pub feed_content: Option<String>,
+    /// The data the page rests on.
+    pub bindings: Bindings,
+}
+
+/// What rendering a page needs from the site, shared by every page.
+#[derive(Clone, Copy)]
+pub(super) struct Job<'a> {
+    pub site: &'a Site,
+    pub plan: &'a Plan,
+    pub templates: &'a Templates,
+    pub sink: &'a dyn Sink,
+}
+
+/// The markdown environment of one page: its shortcodes, sources and links.
+struct PageEnv<'a> {
+    site: &'a Site,
+    plan: &'a Plan,
+    page: &'a Page,
+    shortcodes: shortcodes::Page<'a>,
+}
+
+impl Env for PageEnv<'_> {
+    fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
+        shortcodes::expand(call, at, &self.shortcodes)
+    }
+
+    fn source(&self, id: &str) -> Result<(), String> {
+        let bibliography = &self.site.data.bibliography;
+        bibliography
+            .get(id)
+            .map(|_| ())
+            .ok_or_else(|| bibliography.suggest(id))
+    }
+
+    fn link(&self, dest: &str) -> Result<LinkTarget, String> {
+        self.plan.links.resolve(
+            From {
+                dir: self.page.dir(),
+                url: &self.page.url,
+            },
+            dest,
+        )
+    }
+}
+
+impl Job<'_> {
+    /// Renders and writes page `index`; `keep_for_feed` keeps its body for the feed.
+    pub(super) fn render(
+        &self,
+        index: usize,
+        keep_for_feed: bool,
+        checks: Option<&Vec<Checked>>,
+    ) -> Result<RenderedPage, Vec<Diagnostic>> {
+        let page = &self.site.pages[index];
+        let input = markdown::Input {
+            file: &page.display,
+            text: &page.text,
+            body_offset: page.body_offset,
+            options: &self.site.config.markdown,
+        };
+        let env = PageEnv {
+            site: self.site,
+            plan: self.plan,
+            page,
+            shortcodes: shortcodes::Page::new(&self.site.data, &page.url),
+        };
+        let body = markdown::render(&input, &env)?;
+        let context = views::page::context(
+            self.site,
+            self.plan,
+            index,
+            &body,
+            checks.map(Vec::as_slice),
+        );
+        let html = self
+            .templates
+            .render(template_name(page), &context, &page.display)
+            .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
+        let write = |path: &str, bytes: &[u8]| {
+            self.sink
+                .write(path, bytes)
+                .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])
+        };
+        write(&routes::output_path(&page.url), html.as_bytes())?;
+        for file in &body.files {
+            write(&file.path, &file.bytes)?;
+        }
+        let shortcodes = env.shortcodes;
+        Ok(RenderedPage {
+            ids: links::collect_ids(&html),
+            links: body.links,
+            feed_content: keep_for_feed.then_some(body.html),
+            bindings: Bindings {
+                used: shortcodes.used.into_inner(),
+                citations: body.citations,
+                checks: checks.cloned().unwrap_or_default(),
+                charts: shortcodes.charts.into_inner(),
+            },
+        })
+    }
+}

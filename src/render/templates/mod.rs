@@ -1,0 +1,183 @@
+//! Tera templates: the user's `templates/`, built-in defaults, and the URL functions.
+
+mod errors;
+mod functions;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::content::page::{Page, PageKind};
+use crate::diagnostic::{self, Diagnostic};
+use crate::site::Site;
+
+use super::links::LinkIndex;
+use errors::template_error;
+
+/// Templates used when the site does not provide its own.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../../templates/base.html")),
+    ("index.html", include_str!("../../../templates/index.html")),
+    (
+        "section.html",
+        include_str!("../../../templates/section.html"),
+    ),
+    ("page.html", include_str!("../../../templates/page.html")),
+    ("404.html", include_str!("../../../templates/404.html")),
+    ("chart.html", include_str!("../../../templates/chart.html")),
+    (
+        "charts.html",
+        include_str!("../../../templates/charts.html"),
+    ),
+    ("claim.html", include_str!("../../../templates/claim.html")),
+    (
+        "claims.html",
+        include_str!("../../../templates/claims.html"),
+    ),
+    (
+        "corrections.html",
+        include_str!("../../../templates/corrections.html"),
+    ),
+    (
+        "partials/references.html",
+        include_str!("../../../templates/partials/references.html"),
+    ),
+    (
+        "partials/corrections.html",
+        include_str!("../../../templates/partials/corrections.html"),
+    ),
+];
+
+/// How `url()` and `asset()` write links on the page being rendered (`link_mode` in the
+/// template context).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkMode {
+    /// Relative to the page (every page but the 404 page).
+    Relative,
+    /// From the site root, including the base path (the 404 page, served at any depth).
+    Root,
+}
+
+/// The parsed templates.
+#[derive(Debug)]
+pub struct Templates {
+    tera: Tera,
+    sources: BTreeMap<String, String>,
+    builtin: BTreeSet<String>,
+}
+
+/// What the templates are built from.
+#[derive(Debug)]
+pub struct Setup<'a> {
+    /// The site's own templates by name.
+    pub site: &'a BTreeMap<String, String>,
+    /// The templates the build will render (built-ins fill the gaps).
+    pub needed: BTreeSet<&'a str>,
+    /// What `url()` and `asset()` may point at.
+    pub links: Arc<LinkIndex>,
+    /// `base_url`, for `absolute_url()`.
+    pub base_url: &'a str,
+    /// The path of `base_url`, for links on the 404 page.
+    pub base_path: &'a str,
+}
+
+impl Templates {
+    /// Parses the site's templates over the defaults and registers the URL functions.
+    pub fn new(setup: Setup<'_>) -> anyhow::Result<Self> {
+        let mut sources: BTreeMap<String, String> = setup.site.clone();
+        let mut builtin = BTreeSet::new();
+        for (name, text) in DEFAULTS {
+            // A built-in page template is added only when the site needs it and lacks it:
+            // it extends the site's own base.html, which may not have its blocks.
+            let wanted = setup.needed.contains(name)
+                || name.starts_with("partials/")
+                || *name == "base.html";
+            if wanted && !sources.contains_key(*name) {
+                sources.insert((*name).to_string(), (*text).to_string());
+                builtin.insert((*name).to_string());
+            }
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        functions::register(&mut tera, setup.links, setup.base_url, setup.base_path);
+        tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_str())),
+        )
+        .map_err(|error| template_error(&error, &sources, &builtin, None))?;
+        Ok(Self {
+            tera,
+            sources,
+            builtin,
+        })
+    }
+
+    /// Adds a value every template sees (`config`, `nav`).
+    pub fn global<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.tera.global_context().insert(key, value);
+    }
+
+    /// Whether a template with this name exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    /// Renders a template; `context_file` names the content file being rendered, for errors.
+    pub fn render(
+        &self,
+        name: &str,
+        context: &Context,
+        context_file: &str,
+    ) -> anyhow::Result<String> {
+        if !self.has(name) {
+            return Err(Diagnostic::file(
+                context_file,
+                format!("template `{name}` does not exist"),
+            )
+            .with_help(format!(
+                "templates found: {}",
+                self.sources.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+            .into());
+        }
+        self.tera.render(name, context).map_err(|error| {
+            template_error(&error, &self.sources, &self.builtin, Some(context_file))
+        })
+    }
+}
+
+/// The template a page renders with.
+pub fn template_name(page: &Page) -> &str {
+    if let Some(template) = &page.meta.template {
+        return template;
+    }
+    match page.kind {
+        PageKind::Section if page.relative == "_index.md" => "index.html",
+        PageKind::Section if page.relative == "claims/_index.md" => "claims.html",
+        PageKind::Section if page.relative == "charts/_index.md" => "charts.html",
+        PageKind::Section => "section.html",
+        PageKind::Page if page.meta.claim.is_some() => "claim.html",
+        PageKind::Page => "page.html",
+    }
+}
+
+/// Refuses a page whose `template` does not exist.
+pub fn check_pages(site: &Site, templates: &Templates) -> anyhow::Result<()> {
+    let errors: Vec<Diagnostic> = site
+        .pages
+        .iter()
+        .filter(|page| !templates.has(template_name(page)))
+        .map(|page| {
+            page.error_at_key(
+                "template",
+                format!("template `{}` does not exist", template_name(page)),
+            )
+            .with_help("add it under templates/, or remove `template` to use the default")
+        })
+        .collect();
+    diagnostic::into_result(errors)
+}

@@ -1,0 +1,30 @@
+//! What templates see: one base context for every page, and the views of pages, claims,
+//! listings, references and dates, ready to print.
+
+pub mod claim;
+pub mod generated;
+pub mod page;
+pub mod references;
+pub mod summary;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::templates::LinkMode;
+use summary::Summary;
+
+/// The context every template gets: `page`, `parent`, `current_path` and `link_mode`.
+/// (`config` and `nav` are globals.)
+pub fn base(
+    page: &impl Serialize,
+    current_path: &str,
+    link_mode: LinkMode,
+    parent: Option<&Summary>,
+) -> Context {
+    let mut context = Context::new();
+    context.insert("page", page);
+    context.insert("parent", &parent);
+    context.insert("current_path", current_path);
+    context.insert("link_mode", &link_mode);
+    context
+}

@@ -1,0 +1,179 @@
+//! What `factsite check` asks a fact-checker to review once the site builds: sources never
+//! used or without a quote, claims without a data check, and numbers that rest on unknown
+//! weeks, on conflicting sources or on data newer than the page.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::content::page::Page;
+use crate::data::stats::Resolved;
+use crate::diagnostic::Diagnostic;
+use crate::site::Site;
+
+use super::bindings::Bindings;
+use super::qualifiers::qualified;
+
+/// The warnings for a rendered site.
+pub fn review(site: &Site, bindings: &[Bindings]) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    unused_sources(site, bindings, &mut warnings);
+    sources_without_quotes(site, &mut warnings);
+    unchecked_claims(site, &mut warnings);
+    for (page, bindings) in site.pages.iter().zip(bindings) {
+        for used in &bindings.used {
+            let number = Number {
+                path: &used.path,
+                resolved: &used.resolved,
+                range: used.range.clone(),
+                prose: true,
+            };
+            review_stat(site, page, &number, &mut warnings);
+        }
+        if let Some(claim) = &page.meta.claim {
+            for (check, checked) in claim.check.iter().zip(&bindings.checks) {
+                let span = check.stat.span();
+                let range = page.toml_offset() + span.start..page.toml_offset() + span.end;
+                let number = Number {
+                    path: &checked.path,
+                    resolved: &checked.resolved,
+                    range,
+                    prose: false,
+                };
+                review_stat(site, page, &number, &mut warnings);
+            }
+        }
+    }
+    warnings
+}
+
+fn unused_sources(site: &Site, bindings: &[Bindings], warnings: &mut Vec<Diagnostic>) {
+    let mut used: HashSet<&str> = crate::data::dataset::cited_sources(&site.data.datasets);
+    used.extend(site.data.figures.figures.iter().map(|f| f.source.as_str()));
+    for page in bindings {
+        used.extend(page.citations.iter().map(String::as_str));
+    }
+    for page in &site.pages {
+        if let Some(claim) = &page.meta.claim {
+            used.extend(claim.sources.iter().map(|s| s.get_ref().as_str()));
+        }
+    }
+    let bibliography = &site.data.bibliography;
+    for source in &bibliography.sources {
+        if !used.contains(source.id.get_ref().as_str()) {
+            warnings.push(Diagnostic::at(
+                &bibliography.file,
+                &bibliography.text,
+                source.id.span(),
+                format!(
+                    "source `{}` is never cited, and no data row, figure or claim names it",
+                    source.id.get_ref()
+                ),
+            ));
+        }
+    }
+}
+
+fn sources_without_quotes(site: &Site, warnings: &mut Vec<Diagnostic>) {
+    let bibliography = &site.data.bibliography;
+    for source in &bibliography.sources {
+        if source.quote.is_none() {
+            warnings.push(
+                Diagnostic::at(&bibliography.file, &bibliography.text, source.id.span(), format!(
+                    "source `{}` has no `quote`: readers cannot see the words that support the data",
+                    source.id.get_ref()
+                ))
+                .with_help("add the supporting words, verbatim, as `quote`"),
+            );
+        }
+    }
+}
+
+fn unchecked_claims(site: &Site, warnings: &mut Vec<Diagnostic>) {
+    let data_sources = crate::data::dataset::cited_sources(&site.data.datasets);
+    let figure_sources: HashSet<&str> = site
+        .data
+        .figures
+        .figures
+        .iter()
+        .map(|f| f.source.as_str())
+        .collect();
+    for page in &site.pages {
+        let Some(claim) = &page.meta.claim else {
+            continue;
+        };
+        if !claim.check.is_empty() {
+            continue;
+        }
+        let backing = claim
+            .sources
+            .iter()
+            .map(|s| s.get_ref().as_str())
+            .find(|id| data_sources.contains(id) || figure_sources.contains(id));
+        if let Some(id) = backing {
+            warnings.push(
+                page.error_at_key("[claim]", format!(
+                    "claim has no `[[claim.check]]`, but its source `{id}` backs rows in the data"
+                ))
+                .with_help("bind the verdict to the data with a [[claim.check]] (stat and expect)"),
+            );
+        }
+    }
+}
+
+/// A number on a page that rests on a stat: a bound number in prose, or a claim check.
+struct Number<'a> {
+    path: &'a str,
+    resolved: &'a Resolved,
+    /// Where it is in the page's file.
+    range: Range<usize>,
+    /// In prose, where the words around it may already qualify it.
+    prose: bool,
+}
+
+fn review_stat(site: &Site, page: &Page, number: &Number<'_>, warnings: &mut Vec<Diagnostic>) {
+    let Number {
+        path,
+        resolved,
+        ref range,
+        prose,
+    } = *number;
+    let at = |message: String| Diagnostic::at(&page.display, &page.text, range.clone(), message);
+    let stats = site.data.stats();
+    if resolved.incomplete && !(prose && qualified(&page.text, range.clone())) {
+        warnings.push(
+            at(format!(
+                "`{path}` is {} from a run with unknown weeks: the true value may differ",
+                resolved.value
+            ))
+            .with_help(
+                "say \"at least\", \"known\", \"we have\" or \"in our data\" near the number, or find the missing weeks",
+            ),
+        );
+    }
+    for sensitivity in stats.conflicts(path) {
+        let other = sensitivity
+            .other_value
+            .map_or_else(|| "unresolvable".to_string(), |v| v.to_string());
+        warnings.push(at(format!(
+            "`{path}` rests on a week where sources disagree: {} on {} follows `{}`; if `{}` is right, the value is {other}",
+            sensitivity.entry, sensitivity.date, sensitivity.source, sensitivity.other_source
+        )));
+    }
+    let chart = path.split('/').next().unwrap_or_default();
+    let Ok(dataset) = stats.dataset(chart) else {
+        return;
+    };
+    let Some(latest) = dataset.as_of() else {
+        return;
+    };
+    let reviewed = match &page.meta.claim {
+        Some(claim) => Some(claim.as_of),
+        None => page.last_changed(),
+    };
+    if let Some(reviewed) = reviewed.filter(|&d| d < latest) {
+        warnings.push(at(format!(
+            "stale as of {reviewed}: the page was reviewed on {reviewed}, but `{chart}` now has data to {latest}"
+        ))
+        .with_help("review the text against the newest weeks, then move `updated` (or the claim's `as_of`) forward"));
+    }
+}
