@@ -242,3 +242,31 @@ fn accepts_crlf_bom_and_unicode() {
             .contains("<a href=\"%C3%BCber/#%C3%A4rger\">Über</a>")
     );
 }
+
+// A page's absolute URL is one URL everywhere a machine reads it: canonical link, Open
+// Graph, sitemap and feed all percent-encode a non-ASCII slug the same way.
+#[test]
+fn a_non_ascii_slug_has_one_absolute_url_everywhere() {
+    let site = Site::minimal();
+    site.write("content/essays/_index.md", "+++\ntitle = \"Essays\"\n+++\n");
+    site.write(
+        "content/essays/uber.md",
+        "+++\ntitle = \"Über\"\nslug = \"über\"\ndate = 2025-07-05\n+++\nText.\n",
+    );
+    site.build();
+    let url = "https://example.org/essays/%C3%BCber/";
+    let page = site.read("public/essays/über/index.html");
+    assert!(
+        page.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("<meta property=\"og:url\" content=\"{url}\">")),
+        "{page}"
+    );
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains(&format!("<loc>{url}</loc>")), "{sitemap}");
+    let feed = site.read("public/atom.xml");
+    assert!(feed.contains(&format!("<id>{url}</id>")), "{feed}");
+    assert!(!format!("{page}{sitemap}{feed}").contains("essays/über/\""));
+}
