@@ -1,5 +1,5 @@
-//! A synthetic site: N pages of about 600 words in 100 sections, M chart datasets with
-//! sources and claims, written for factsite and, without shortcodes, for Hugo.
+//! A synthetic site: N pages of about 600 words in S sections, M chart datasets with
+//! sources and claims, written for factsite and, without shortcodes, for Hugo and Zola.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -9,9 +9,9 @@ use std::path::Path;
 pub struct Size {
     pub pages: usize,
     pub charts: usize,
+    /// Top-level sections the pages are spread over.
+    pub sections: usize,
 }
-
-const SECTIONS: usize = 100;
 const WORDS: &[&str] = &[
     "chart",
     "week",
@@ -167,7 +167,7 @@ pub fn factsite(root: &Path, size: Size) {
         "+++\ntitle = \"Benchmark\"\n+++\nA generated site.\n",
     );
     let mut sources = String::new();
-    for s in 0..SECTIONS {
+    for s in 0..size.sections {
         let _ = write!(
             sources,
             "[[source]]\nid = \"src-{s}\"\ntitle = \"Report {s}\"\npublisher = \"Wire\"\nurl = \"https://example.org/report/{s}\"\npublished = 2025-01-01\naccessed = 2026-11-21\nquote = \"the words of report {s}\"\n\n"
@@ -175,7 +175,11 @@ pub fn factsite(root: &Path, size: Size) {
     }
     write(root, "content/sources.toml", &sources);
     for c in 0..size.charts {
-        write(root, &format!("content/charts/chart-{c}.toml"), &chart(c));
+        write(
+            root,
+            &format!("content/charts/chart-{c}.toml"),
+            &chart(c, size.sections),
+        );
     }
     if size.charts > 0 {
         write(
@@ -196,8 +200,8 @@ pub fn factsite(root: &Path, size: Size) {
                 &format!(
                     "+++\ntitle = \"Claim {c}\"\n[claim]\ntext = \"Entry one of chart {c} peaked at No. {peak}.\"\nclaimant = \"A report\"\nverdict = \"accurate\"\nas_of = {}\nsources = [\"src-{}\"]\n[[claim.check]]\nstat = \"chart-{c}/e0/peak\"\nexpect = {peak}\n+++\nIt did[@src-{}].\n",
                     date(25),
-                    c % SECTIONS,
-                    c % SECTIONS
+                    c % size.sections,
+                    c % size.sections
                 ),
             );
         }
@@ -235,32 +239,58 @@ pub fn hugo(root: &Path, size: Size) {
     sections_and_pages(root, size, false);
 }
 
+/// Writes the same pages for Zola, with templates as trivial as the others get.
+pub fn zola(root: &Path, size: Size) {
+    write(
+        root,
+        "config.toml",
+        "base_url = \"https://example.org\"\ntitle = \"Benchmark\"\ncompile_sass = false\nbuild_search_index = false\ngenerate_feeds = false\n",
+    );
+    let base = "<!doctype html><html><head><title>{% block title %}{{ config.title }}{% endblock title %}</title></head><body>{% block main %}{% endblock main %}</body></html>\n";
+    let page = "{% extends \"base.html\" %}{% block title %}{{ page.title }}{% endblock title %}{% block main %}<h1>{{ page.title }}</h1>{{ page.content | safe }}{% endblock main %}\n";
+    let list = "{% extends \"base.html\" %}{% block title %}{{ section.title }}{% endblock title %}{% block main %}<h1>{{ section.title }}</h1>{{ section.content | safe }}<ul>{% for item in section.pages %}<li><a href=\"{{ item.permalink }}\">{{ item.title }}</a></li>{% endfor %}</ul>{% endblock main %}\n";
+    write(root, "templates/base.html", base);
+    write(root, "templates/page.html", page);
+    write(root, "templates/section.html", list);
+    write(root, "templates/index.html", list);
+    write(
+        root,
+        "content/_index.md",
+        "+++\ntitle = \"Benchmark\"\n+++\nA generated site.\n",
+    );
+    sections_and_pages(root, size, false);
+}
+
 /// The section indexes and the pages, with factsite's shortcodes and citations or without.
 fn sections_and_pages(root: &Path, size: Size, factsite: bool) {
-    for s in 0..SECTIONS {
+    for s in 0..size.sections {
         write(
             root,
-            &format!("content/s{s:02}/_index.md"),
+            &format!("content/{}/_index.md", section_dir(s)),
             &format!("+++\ntitle = \"Section {s}\"\nweight = {s}\n+++\n"),
         );
     }
     for p in 0..size.pages {
-        write(root, &page_path(p), &page(p, size, factsite));
+        write(root, &page_path(p, size), &page(p, size, factsite));
     }
 }
 
+fn section_dir(s: usize) -> String {
+    format!("s{s:02}")
+}
+
 /// The file of page `p`.
-pub fn page_path(p: usize) -> String {
-    format!("content/s{:02}/p{p}.md", p % SECTIONS)
+pub fn page_path(p: usize, size: Size) -> String {
+    format!("content/{}/p{p}.md", section_dir(p % size.sections))
 }
 
 fn page(p: usize, size: Size, factsite: bool) -> String {
     let mut rng = Rng(p as u64 + 1);
-    let section = p % SECTIONS;
+    let section = p % size.sections;
     let mut out = format!(
         "+++\ntitle = \"Page {p}\"\ndescription = \"Generated page {p} in section {section}.\"\ndate = {}\nweight = {}\n+++\n",
         date(p % 52),
-        p / SECTIONS
+        p / size.sections
     );
     for h in 1..=3 {
         let _ = writeln!(out, "## Heading {h}\n");
@@ -269,11 +299,11 @@ fn page(p: usize, size: Size, factsite: bool) -> String {
             out.push_str("\n\n");
         }
     }
-    if p >= SECTIONS {
+    if p >= size.sections {
         let _ = writeln!(
             out,
             "See [the page before](p{}.md#heading-2).\n",
-            p - SECTIONS
+            p - size.sections
         );
     }
     if factsite && size.charts > 0 {
@@ -289,7 +319,7 @@ fn page(p: usize, size: Size, factsite: bool) -> String {
     out
 }
 
-fn chart(c: usize) -> String {
+fn chart(c: usize, sections: usize) -> String {
     let mut out = format!(
         "title = \"Chart {c}\"\npublisher = \"Publisher\"\npositions = 100\ndated = \"Saturday issue date\"\n"
     );
@@ -304,7 +334,7 @@ fn chart(c: usize) -> String {
                 "  {{ date = {}, pos = {}, source = \"src-{}\" }},",
                 date(w),
                 position(c, e, w),
-                (c + w) % SECTIONS
+                (c + w) % sections
             );
         }
         out.push_str("]\n");

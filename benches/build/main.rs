@@ -5,11 +5,16 @@
 //! output written alone, Hugo), each into a fresh output directory after a `sync`, after
 //! one untimed warm-up round.
 //!
-//! `cargo bench --bench build -- --pages 10000 --charts 1000 [--runs 3] [--edits 20]
-//! [--no-hugo]`
+//! `cargo bench --bench build -- --pages 10000 --charts 1000 [--sections 100] [--runs 3]
+//! [--edits 20] [--no-hugo] [--no-zola]`
+//!
+//! `cargo bench --bench build -- --growth 1000,10000,100000 [--runs 1] [--edits 20]`
+//! instead builds sites of each size (100 pages a section) with factsite's trivial
+//! templates, its default theme, Zola and Hugo, and prints how time and memory grow.
 
 mod corpus;
 mod floor;
+mod growth;
 mod measure;
 mod replay;
 mod serve;
@@ -18,21 +23,39 @@ use std::path::{Path, PathBuf};
 
 use measure::{Sample, median};
 
-struct Args {
+pub(crate) struct Args {
     pages: usize,
     charts: usize,
-    runs: usize,
-    edits: usize,
-    hugo: bool,
+    /// `None`: one section per 100 pages.
+    sections: Option<usize>,
+    pub(crate) runs: usize,
+    pub(crate) edits: usize,
+    pub(crate) hugo: bool,
+    pub(crate) zola: bool,
+    /// Page counts for the growth table.
+    growth: Vec<usize>,
+}
+
+impl Args {
+    fn size(&self) -> corpus::Size {
+        corpus::Size {
+            pages: self.pages,
+            charts: self.charts,
+            sections: self.sections.unwrap_or(self.pages / 100).max(1),
+        }
+    }
 }
 
 fn args() -> Args {
     let mut args = Args {
         pages: 1000,
         charts: 100,
+        sections: None,
         runs: 3,
         edits: 20,
         hugo: true,
+        zola: true,
+        growth: Vec::new(),
     };
     let mut iter = std::env::args().skip(1);
     while let Some(arg) = iter.next() {
@@ -44,12 +67,24 @@ fn args() -> Args {
         match arg.as_str() {
             "--pages" => args.pages = number(),
             "--charts" => args.charts = number(),
+            "--sections" => args.sections = Some(number()),
             "--runs" => args.runs = number(),
             "--edits" => args.edits = number(),
             "--no-hugo" => args.hugo = false,
+            "--no-zola" => args.zola = false,
+            "--growth" => {
+                args.growth = iter
+                    .next()
+                    .map(|list| {
+                        list.split(',')
+                            .map(|n| n.trim().parse().expect("page counts like 1000,10000"))
+                            .collect()
+                    })
+                    .expect("page counts after --growth");
+            }
             "--bench" => {}
             other => panic!(
-                "unknown argument {other}; use --pages N --charts M --runs R --edits E --no-hugo"
+                "unknown argument {other}; use --pages N --charts M --sections S --runs R --edits E --no-hugo --no-zola, or --growth N1,N2,..."
             ),
         }
     }
@@ -59,9 +94,14 @@ fn args() -> Args {
 fn main() {
     let args = args();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !args.growth.is_empty() {
+        growth::run(repo, &args.growth, &args);
+        return;
+    }
+    let size = args.size();
     let work = repo
         .join("target/bench")
-        .join(format!("{}-{}", args.pages, args.charts));
+        .join(format!("{}-{}-{}", size.pages, size.charts, size.sections));
     // Deleting a large tree slows the file writes that follow on some file systems (ext4
     // mounted with `discard`, for one), so nothing is deleted until the timing is done: an
     // earlier run's files are moved aside now and removed at the end.
@@ -72,16 +112,13 @@ fn main() {
         std::fs::create_dir_all(&trash).expect("create the trash directory");
         std::fs::rename(&work, trash.join("previous")).expect("move the previous run aside");
     }
-    let size = corpus::Size {
-        pages: args.pages,
-        charts: args.charts,
-    };
     let site = work.join("factsite");
     corpus::factsite(&site, size);
     println!("machine: {}", measure::machine());
     println!(
-        "corpus: {} pages in 100 sections, {} chart datasets, {} claims (in {})\n",
+        "corpus: {} pages in {} sections, {} chart datasets, {} claims (in {})\n",
         args.pages,
+        size.sections,
         args.charts,
         args.charts,
         work.display()
@@ -95,6 +132,11 @@ fn main() {
     let with_hugo = args.hugo && measure::has("hugo");
     if with_hugo {
         corpus::hugo(&hugo_source, size);
+    }
+    let zola_source = work.join("zola");
+    let with_zola = args.zola && measure::has("zola");
+    if with_zola {
+        corpus::zola(&zola_source, size);
     }
     // Rounds interleave the contenders, each run starts after a sync with no earlier
     // output on disk, and a first untimed round warms the page cache for every input.
@@ -117,8 +159,9 @@ fn main() {
             ],
         )
     };
-    let (mut factsite, mut default_theme, mut floor, mut hugo) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let run_zola = |out: &Path| measure::zola(&zola_source, out);
+    let (mut factsite, mut default_theme, mut floor, mut hugo, mut zola) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     // factsite's own output, read back after the warm-up round and written again in every
     // timed round with nothing else to do: what the file system alone costs for it.
     let mut output: Option<replay::Output> = None;
@@ -144,8 +187,12 @@ fn main() {
         if with_hugo {
             timed("hugo", &run_hugo, &mut hugo);
         }
+        if with_zola {
+            timed("zola", &run_zola, &mut zola);
+        }
     }
     let hugo = with_hugo.then_some(hugo);
+    let zola = with_zola.then_some(zola);
     let flagship: Vec<Sample> = (0..args.runs.max(5))
         .map(|run| {
             let out = work.join(format!("out-flagship-{run}"));
@@ -162,7 +209,7 @@ fn main() {
             )
         })
         .collect();
-    let edits = serve::edits(&binary, &site, args.edits);
+    let edits = serve::edits(&binary, &site, size, args.edits);
 
     let f = median(&factsite);
     println!("| measure | value |\n|---|---|");
@@ -213,7 +260,7 @@ fn main() {
             let h = median(&samples);
             println!(
                 "| Hugo {} on the same pages | {:.2} s wall, {:.0} MiB peak, {:.2} s user + {:.2} s system CPU |",
-                measure::hugo_version(),
+                measure::version("hugo"),
                 h.seconds,
                 h.mib(),
                 h.user,
@@ -223,6 +270,28 @@ fn main() {
         }
         None if !args.hugo => println!("| Hugo | left out (--no-hugo) |"),
         None => println!("| Hugo | not installed (apt-get install hugo) |"),
+    }
+    match zola {
+        Some(samples) => {
+            let z = median(&samples);
+            println!(
+                "| Zola {} on the same pages | {:.2} s wall, {:.0} MiB peak, {:.2} s user + {:.2} s system CPU |",
+                measure::version("zola"),
+                z.seconds,
+                z.mib(),
+                z.user,
+                z.system
+            );
+            println!("| factsite / Zola | {:.2}x |", f.seconds / z.seconds);
+            println!(
+                "| factsite with its default theme / Zola | {:.2}x |",
+                d.seconds / z.seconds
+            );
+        }
+        None if !args.zola => println!("| Zola | left out (--no-zola) |"),
+        None => println!(
+            "| Zola | not on the PATH (build it from source: cargo install --locked --git https://github.com/getzola/zola) |"
+        ),
     }
     let fs = median(&flagship);
     println!(

@@ -1,6 +1,7 @@
 //! Timing a command with its peak memory (through GNU time when present).
 
 use std::ffi::OsStr;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -31,17 +32,23 @@ pub fn median(samples: &[Sample]) -> Sample {
 /// Whether a program is on the PATH.
 pub fn has(program: &str) -> bool {
     Command::new(program)
-        .arg("version")
+        .arg("--version")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
         .is_ok()
 }
 
-/// Hugo's version line.
-pub fn hugo_version() -> String {
-    Command::new("hugo")
-        .arg("version")
+/// The version a program prints for `version` (Hugo: `hugo v0.111.3+extended ...`;
+/// Zola: `zola 0.22.1`): its second word.
+pub fn version(program: &str) -> String {
+    let flag = if program == "zola" {
+        "--version"
+    } else {
+        "version"
+    };
+    Command::new(program)
+        .arg(flag)
         .output()
         .map(|o| {
             String::from_utf8_lossy(&o.stdout)
@@ -51,6 +58,20 @@ pub fn hugo_version() -> String {
                 .to_string()
         })
         .unwrap_or_default()
+}
+
+/// `zola build` of the site at `source` into `out`.
+pub fn zola(source: &Path, out: &Path) -> Sample {
+    command(
+        "zola".as_ref(),
+        &[
+            "--root",
+            source.to_str().expect("utf-8"),
+            "build",
+            "--output-dir",
+            out.to_str().expect("utf-8"),
+        ],
+    )
 }
 
 /// The CPU and core count of this machine.
@@ -80,9 +101,13 @@ pub fn command(program: &OsStr, args: &[&str]) -> Sample {
             .arg(&report)
             .arg(program)
             .args(args)
+            .stdout(Stdio::null())
             .status()
     } else {
-        Command::new(program).args(args).status()
+        Command::new(program)
+            .args(args)
+            .stdout(Stdio::null())
+            .status()
     }
     .expect("run the benchmark command");
     let seconds = start.elapsed().as_secs_f64();

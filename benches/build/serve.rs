@@ -14,12 +14,32 @@ pub struct Edits {
     pub median_ms: f64,
     pub p90_ms: f64,
     pub rebuild_ms: f64,
+    /// From starting `serve` to its first build being served.
+    pub first_build_s: f64,
+    /// Resident memory once serving, and its peak over the edits, in MiB.
+    pub resident_mib: f64,
+    pub peak_mib: f64,
 }
 
-pub fn edits(binary: &Path, site: &Path, count: usize) -> Option<Edits> {
+/// A process's resident memory (`VmRSS`) and its peak (`VmHWM`), in MiB.
+fn memory(pid: u32) -> (f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kib| kib.parse::<f64>().ok())
+            .map_or(f64::NAN, |kib| kib / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+pub fn edits(binary: &Path, site: &Path, size: corpus::Size, count: usize) -> Option<Edits> {
     if count == 0 {
         return None;
     }
+    let started = Instant::now();
     let mut child = Command::new(binary)
         .args(["serve", "--port", "0", "--root"])
         .arg(site)
@@ -39,6 +59,8 @@ pub fn edits(binary: &Path, site: &Path, count: usize) -> Option<Edits> {
         })
         .and_then(|p| p.parse().ok())
         .expect("serve printed its address");
+    let first_build_s = started.elapsed().as_secs_f64();
+    let (resident_mib, _) = memory(child.id());
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream
         .write_all(b"GET /__factsite/livereload HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -51,14 +73,14 @@ pub fn edits(binary: &Path, site: &Path, count: usize) -> Option<Edits> {
     while events.read_line(&mut line).expect("read") > 0 && line != ": connected\n" {
         line.clear();
     }
-    let page = site.join(corpus::page_path(7));
+    let page = site.join(corpus::page_path(7, size));
     let original = std::fs::read_to_string(&page).expect("page");
     let mut latencies = Vec::with_capacity(count);
     let mut rebuilds = Vec::with_capacity(count);
     for i in 0..count {
         std::thread::sleep(Duration::from_millis(150));
         let start = Instant::now();
-        std::fs::write(&page, format!("{original}\nEdit number {i}.\n")).expect("edit");
+        std::fs::write(&page, format!("{original}\nEdit number {}.\n", words(i))).expect("edit");
         loop {
             line.clear();
             assert!(
@@ -81,6 +103,7 @@ pub fn edits(binary: &Path, site: &Path, count: usize) -> Option<Edits> {
         }
     }
     std::fs::write(&page, original).expect("restore");
+    let (_, peak_mib) = memory(child.id());
     let _ = child.kill();
     let _ = child.wait();
     latencies.sort_by(f64::total_cmp);
@@ -93,5 +116,20 @@ pub fn edits(binary: &Path, site: &Path, count: usize) -> Option<Edits> {
             .get(rebuilds.len() / 2)
             .copied()
             .unwrap_or(f64::NAN),
+        first_build_s,
+        resident_mib,
+        peak_mib,
     })
+}
+
+/// An edit's counter in words, so the edited page stays free of unbound numbers.
+fn words(i: usize) -> String {
+    const DIGITS: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    i.to_string()
+        .bytes()
+        .map(|b| DIGITS[usize::from(b - b'0')])
+        .collect::<Vec<_>>()
+        .join("-")
 }
