@@ -9,6 +9,7 @@ mod citations;
 mod events;
 mod footnotes;
 pub(crate) mod heading;
+mod link_tag;
 mod placeholder;
 pub mod scan;
 mod writer;

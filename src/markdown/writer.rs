@@ -11,6 +11,7 @@ use crate::escape;
 
 use super::events::count_words;
 use super::heading::{self, Ids, TocEntry};
+use super::link_tag;
 use super::placeholder::{Piece, Placeholders};
 use super::{Body, Env, FoundLink, Locator, RESERVED_CHARS};
 
@@ -125,29 +126,19 @@ impl<'a> Writer<'a> {
                     self.placeholders.replace_html(&html).into(),
                 ));
             }
+            // Inside an image a link is only alt text: nothing is written or checked.
+            link @ Event::Start(Tag::Link { .. }) if self.in_image > 0 => out.push(link),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
-                id,
+                ..
             }) => {
-                let (dest, web) = self.link(&dest_url, &title, link_type, range);
-                if self.options.external_links_new_tab && web {
-                    out.push(Event::InlineHtml(
-                        format!(
-                            "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">",
-                            escape::html(&dest)
-                        )
-                        .into(),
-                    ));
-                } else {
-                    out.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: dest.into(),
-                        title,
-                        id,
-                    }));
-                }
+                let (href, web) = self.link(&dest_url, &title, link_type, range);
+                let new_tab = self.options.external_links_new_tab && web;
+                out.push(Event::InlineHtml(
+                    link_tag::open(&href, &title, new_tab).into(),
+                ));
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -255,7 +246,8 @@ impl<'a> Writer<'a> {
         out.push(Event::End(TagEnd::Heading(level)));
     }
 
-    /// The href to write for a link, and whether it points at another web site.
+    /// The href to write for a link (`mailto:` added to an email autolink), and whether it
+    /// points at another web site.
     fn link(
         &mut self,
         dest: &str,
