@@ -1,6 +1,6 @@
 //! Heading ids and the table of contents.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -16,26 +16,47 @@ pub struct TocEntry {
 }
 
 /// Ids the templates use for their own landmarks; headings never take them.
-const RESERVED: [&str; 7] = [
+pub(super) const RESERVED: [&str; 10] = [
     "main",
     "content",
     "sources",
+    "sources-title",
     "footnotes",
     "toc",
+    "toc-title",
     "corrections",
+    "corrections-title",
     "top",
 ];
 
-/// Hands out unique ids within one page.
+/// What already holds an id on the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// The page template (one of [`RESERVED`]).
+    Template,
+    /// The source list entry of a cited source (`ref-<id>`).
+    Source(String),
+    /// A footnote or a reference to it (`fn-<label>`, `fnref-<label>`).
+    Footnote(String),
+    /// A heading whose id was written `{#id}`, on this line of the file.
+    Heading(usize),
+    /// A heading whose id was made from its text.
+    Generated,
+}
+
+/// Hands out unique ids within one page, remembering what holds each one.
 #[derive(Debug)]
 pub struct Ids {
-    used: HashSet<String>,
+    taken: HashMap<String, Owner>,
 }
 
 impl Default for Ids {
     fn default() -> Self {
         Self {
-            used: RESERVED.iter().map(|id| (*id).to_string()).collect(),
+            taken: RESERVED
+                .iter()
+                .map(|id| ((*id).to_string(), Owner::Template))
+                .collect(),
         }
     }
 }
@@ -46,17 +67,34 @@ impl Ids {
         let base = if wanted.is_empty() { "section" } else { wanted };
         let mut id = base.to_string();
         let mut n = 0;
-        while self.used.contains(&id) {
+        while self.taken.contains_key(&id) {
             n += 1;
             id = format!("{base}-{n}");
         }
-        self.used.insert(id.clone());
+        self.taken.insert(id.clone(), Owner::Generated);
         id
     }
 
-    /// Records an id the author chose (`{#id}`); it is kept as written.
-    pub fn claim(&mut self, id: &str) {
-        self.used.insert(id.to_string());
+    /// Whether something already holds `id`.
+    pub fn holds(&self, id: &str) -> bool {
+        self.taken.contains_key(id)
+    }
+
+    /// Records an id that something other than a heading writes; the first owner keeps it.
+    pub fn reserve(&mut self, id: String, owner: Owner) {
+        self.taken.entry(id).or_insert(owner);
+    }
+
+    /// Takes an id the author chose (`{#id}`) for the heading on `line`, or says what
+    /// already holds it.
+    pub fn take(&mut self, id: &str, line: usize) -> Result<(), Owner> {
+        match self.taken.get(id) {
+            Some(owner) => Err(owner.clone()),
+            None => {
+                self.taken.insert(id.to_string(), Owner::Heading(line));
+                Ok(())
+            }
+        }
     }
 }
 
@@ -102,6 +140,19 @@ mod tests {
         assert_eq!(ids.unique("data"), "data");
         assert_eq!(ids.unique("data"), "data-1");
         assert_eq!(ids.unique("sources"), "sources-1");
+        assert_eq!(ids.unique("toc-title"), "toc-title-1");
         assert_eq!(ids.unique(""), "section");
+    }
+
+    // An id the author chose is refused when something already holds it, naming the holder.
+    #[test]
+    fn explicit_ids_name_what_holds_them() {
+        let mut ids = Ids::default();
+        ids.reserve("fn-note".into(), Owner::Footnote("note".into()));
+        assert_eq!(ids.take("why", 4), Ok(()));
+        assert_eq!(ids.take("why", 9), Err(Owner::Heading(4)));
+        assert_eq!(ids.take("main", 9), Err(Owner::Template));
+        assert_eq!(ids.take("fn-note", 9), Err(Owner::Footnote("note".into())));
+        assert_eq!(ids.unique("why"), "why-1");
     }
 }

@@ -31,6 +31,8 @@ pub(super) struct Writer<'a> {
     pub(super) footnotes: Footnotes,
     /// Inside an image, text becomes the `alt` attribute, so expansions give plain text.
     pub(super) in_image: usize,
+    /// Inside a link's text, an expansion that makes a link would nest one link in another.
+    pub(super) in_link: usize,
 }
 
 impl<'a> Writer<'a> {
@@ -69,7 +71,7 @@ impl<'a> Writer<'a> {
                     if let Some((label, events)) = footnote.take() {
                         let mut html = String::new();
                         pulldown_cmark::html::push_html(&mut html, events.into_iter());
-                        self.footnotes.bodies.push((label, html));
+                        self.footnotes.define(&label, html);
                     }
                 }
                 Event::FootnoteReference(label) => {
@@ -127,13 +129,17 @@ impl<'a> Writer<'a> {
                 ));
             }
             // Inside an image a link is only alt text: nothing is written or checked.
-            link @ Event::Start(Tag::Link { .. }) if self.in_image > 0 => out.push(link),
+            link @ Event::Start(Tag::Link { .. }) if self.in_image > 0 => {
+                self.in_link += 1;
+                out.push(link);
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 ..
             }) => {
+                self.in_link += 1;
                 let (href, web) = self.link(&dest_url, &title, link_type, range);
                 let new_tab = self.options.external_links_new_tab && web;
                 out.push(Event::InlineHtml(
@@ -154,6 +160,10 @@ impl<'a> Writer<'a> {
                     title,
                     id,
                 }));
+            }
+            Event::End(TagEnd::Link) => {
+                self.in_link = self.in_link.saturating_sub(1);
+                out.push(Event::End(TagEnd::Link));
             }
             Event::End(TagEnd::Image) => {
                 self.in_image = self.in_image.saturating_sub(1);
@@ -176,6 +186,14 @@ impl<'a> Writer<'a> {
                     if expansion.block {
                         let at = self.placeholders.original_range(index);
                         self.errors.push(self.locator.at(at, "this shortcode makes a block (a figure) and must stand alone in its own paragraph").with_help("put a blank line before and after it"));
+                    }
+                    if self.in_link > 0 && self.in_image == 0 && expansion.html.contains("<a ") {
+                        let at = self.placeholders.original_range(index);
+                        self.errors.push(
+                            self.locator
+                                .at(at, "a citation inside a link's text would put a link inside a link")
+                                .with_help("put it after the link: [text](url)[@source]"),
+                        );
                     }
                     if self.in_image > 0 {
                         out.push(Event::Text(expansion.text.clone().into()));
@@ -212,11 +230,9 @@ impl<'a> Writer<'a> {
                 _ => {}
             }
         }
+        // An id written `{#id}` was taken (or refused) before the first heading.
         let id = match id {
-            Some(id) => {
-                self.ids.claim(&id);
-                id.to_string()
-            }
+            Some(id) => id.to_string(),
             None => self.ids.unique(&heading::slugify(&title)),
         };
         let level_number = level as u8;

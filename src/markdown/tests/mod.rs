@@ -337,3 +337,6 @@ proptest::proptest! {
         proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
     }
 }
+
+mod ids;
+mod interplay;
