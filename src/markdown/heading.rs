@@ -38,7 +38,7 @@ pub enum Owner {
     Source(String),
     /// A footnote or a reference to it (`fn-<label>`, `fnref-<label>`).
     Footnote(String),
-    /// A heading whose id was written `{#id}`, on this line of the file.
+    /// A heading whose id was written `{#id}`, starting at this byte offset of the file.
     Heading(usize),
     /// A heading whose id was made from its text.
     Generated,
@@ -48,6 +48,9 @@ pub enum Owner {
 #[derive(Debug)]
 pub struct Ids {
     taken: HashMap<String, Owner>,
+    /// For each kind and base, the suffix to try next: a page with thousands of headings
+    /// of the same text gets its ids in linear time.
+    next: HashMap<(&'static str, String), usize>,
 }
 
 impl Default for Ids {
@@ -57,6 +60,7 @@ impl Default for Ids {
                 .iter()
                 .map(|id| ((*id).to_string(), Owner::Template))
                 .collect(),
+            next: HashMap::new(),
         }
     }
 }
@@ -65,19 +69,39 @@ impl Ids {
     /// A unique id based on `wanted`: `x`, then `x-1`, `x-2`, ...
     pub fn unique(&mut self, wanted: &str) -> String {
         let base = if wanted.is_empty() { "section" } else { wanted };
-        let mut id = base.to_string();
-        let mut n = 0;
-        while self.taken.contains_key(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
+        let id = self.first_free("heading", base, |candidate| {
+            std::iter::once(candidate.to_string())
+        });
         self.taken.insert(id.clone(), Owner::Generated);
         id
     }
 
-    /// Whether something already holds `id`.
-    pub fn holds(&self, id: &str) -> bool {
-        self.taken.contains_key(id)
+    /// The first of `base`, `base-1`, `base-2`, ... whose ids (`ids_of` it) are all free.
+    /// Each `kind` of id set keeps its own count.
+    pub fn first_free<I>(
+        &mut self,
+        kind: &'static str,
+        base: &str,
+        ids_of: impl Fn(&str) -> I,
+    ) -> String
+    where
+        I: Iterator<Item = String>,
+    {
+        let key = (kind, base.to_string());
+        // Ids are never given back, so a suffix found taken stays taken.
+        let mut n = self.next.get(&key).copied().unwrap_or(0);
+        loop {
+            let candidate = if n == 0 {
+                base.to_string()
+            } else {
+                format!("{base}-{n}")
+            };
+            if !ids_of(&candidate).any(|id| self.taken.contains_key(&id)) {
+                self.next.insert(key, n + 1);
+                return candidate;
+            }
+            n += 1;
+        }
     }
 
     /// Records an id that something other than a heading writes; the first owner keeps it.
@@ -85,13 +109,13 @@ impl Ids {
         self.taken.entry(id).or_insert(owner);
     }
 
-    /// Takes an id the author chose (`{#id}`) for the heading on `line`, or says what
-    /// already holds it.
-    pub fn take(&mut self, id: &str, line: usize) -> Result<(), Owner> {
+    /// Takes an id the author chose (`{#id}`) for the heading at byte offset `at`, or says
+    /// what already holds it.
+    pub fn take(&mut self, id: &str, at: usize) -> Result<(), Owner> {
         match self.taken.get(id) {
             Some(owner) => Err(owner.clone()),
             None => {
-                self.taken.insert(id.to_string(), Owner::Heading(line));
+                self.taken.insert(id.to_string(), Owner::Heading(at));
                 Ok(())
             }
         }

@@ -48,7 +48,7 @@ impl Writer<'_> {
         }
         for label in labels {
             let count = references[&footnotes::fold(label)].max(1);
-            let slug = free_slug(&self.ids, label, count);
+            let slug = free_slug(&mut self.ids, label, count);
             for id in footnote_ids(&slug, count) {
                 self.ids.reserve(id, Owner::Footnote(label.to_string()));
             }
@@ -58,14 +58,22 @@ impl Writer<'_> {
 
     fn claim_heading_id(&mut self, id: &str, range: Range<usize>) {
         let at = self.placeholders.original_range_of(range);
-        let line = self.locator.text[..at.start].matches('\n').count() + 1;
-        let Err(owner) = self.ids.take(id, line) else {
+        let Err(owner) = self.ids.take(id, at.start) else {
             return;
         };
         let at = id_range(self.locator.text, at, id);
         let (message, help) = match owner {
             Owner::Heading(first) => (
-                format!("heading id `{id}` is already used by the heading on line {first}"),
+                format!(
+                    "heading id `{id}` is already used by the heading on line {}",
+                    self.locator
+                        .text
+                        .get(..first)
+                        .unwrap_or("")
+                        .matches('\n')
+                        .count()
+                        + 1
+                ),
                 "ids must be unique within a page: choose another `{#...}`".to_string(),
             ),
             Owner::Template => (
@@ -88,22 +96,20 @@ impl Writer<'_> {
 }
 
 /// Every id the footnote `slug` with `count` references puts in the page.
-fn footnote_ids(slug: &str, count: usize) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(format!("fn-{slug}")).chain((1..=count).map(|n| reference_id(slug, n)))
+fn footnote_ids(slug: &str, count: usize) -> Vec<String> {
+    std::iter::once(format!("fn-{slug}"))
+        .chain((1..=count).map(|n| reference_id(slug, n)))
+        .collect()
 }
 
-fn free_slug(ids: &Ids, label: &str, count: usize) -> String {
+fn free_slug(ids: &mut Ids, label: &str, count: usize) -> String {
     let base = match heading::slugify(label) {
         slug if slug.is_empty() => "note".to_string(),
         slug => slug,
     };
-    let mut slug = base.clone();
-    let mut n = 0;
-    while footnote_ids(&slug, count).any(|id| ids.holds(&id)) {
-        n += 1;
-        slug = format!("{base}-{n}");
-    }
-    slug
+    ids.first_free("footnote", &base, |slug| {
+        footnote_ids(slug, count).into_iter()
+    })
 }
 
 /// The `#id` of a heading's `{#id}` in the file, or the heading's start if not found.

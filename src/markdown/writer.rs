@@ -20,6 +20,13 @@ pub(super) use super::footnotes::Footnotes;
 /// The deepest nesting of blocks and inlines a page may have.
 const MAX_DEPTH: usize = 100;
 
+/// How a paragraph starts: as a block shortcode standing alone, or as text (with the first
+/// event, if it was already taken to find out).
+enum Paragraph<'e> {
+    Block(String),
+    Text(Option<(Event<'e>, Range<usize>)>),
+}
+
 pub(super) struct Writer<'a> {
     pub(super) locator: Locator<'a>,
     pub(super) options: &'a MarkdownOptions,
@@ -86,35 +93,47 @@ impl<'a> Writer<'a> {
                         inner.push((event, range));
                     }
                     self.heading(target, start, inner);
+                    // The heading's end was taken with its content.
+                    depth -= 1;
                 }
-                Event::Start(Tag::Paragraph) => {
-                    if let Some(html) = self.block_paragraph(&mut iter) {
+                Event::Start(Tag::Paragraph) => match self.block_paragraph(&mut iter) {
+                    Paragraph::Block(html) => {
                         target.push(Event::Html(html.into()));
-                    } else {
-                        target.push(Event::Start(Tag::Paragraph));
+                        depth -= 1;
                     }
-                }
+                    Paragraph::Text(first) => {
+                        target.push(Event::Start(Tag::Paragraph));
+                        if let Some((event, range)) = first {
+                            self.inline(target, event, range);
+                        }
+                    }
+                },
                 other => self.inline(target, other, range),
             }
         }
         out
     }
 
-    /// A paragraph holding only a block shortcode becomes that block, without `<p>`.
-    fn block_paragraph<'e, I>(&mut self, iter: &mut std::iter::Peekable<I>) -> Option<String>
+    /// A paragraph holding only a block shortcode becomes that block, without `<p>`; its
+    /// end is taken with it. Anything after the shortcode in the paragraph (a line break,
+    /// emphasis) keeps the paragraph, and the shortcode is refused as not standing alone.
+    fn block_paragraph<'e, I>(&mut self, iter: &mut std::iter::Peekable<I>) -> Paragraph<'e>
     where
         I: Iterator<Item = (Event<'e>, Range<usize>)>,
     {
-        let (Event::Text(text), _) = iter.peek()? else {
-            return None;
+        let Some((Event::Text(text), _)) = iter.peek() else {
+            return Paragraph::Text(None);
         };
-        let expansion = self.placeholders.sole_block(text)?;
+        let Some(expansion) = self.placeholders.sole_block(text) else {
+            return Paragraph::Text(None);
+        };
         let html = expansion.html.clone();
-        iter.next();
+        let first = iter.next();
         if matches!(iter.peek(), Some((Event::End(TagEnd::Paragraph), _))) {
             iter.next();
+            return Paragraph::Block(html);
         }
-        Some(html)
+        Paragraph::Text(first)
     }
 
     fn inline<'e>(&mut self, out: &mut Vec<Event<'e>>, event: Event<'e>, range: Range<usize>) {

@@ -133,3 +133,30 @@ fn repeated_footnote_references_get_distinct_ids() {
         "{out}"
     );
 }
+
+// Thousands of headings or footnotes with the same text get their ids in linear time, not
+// by trying every taken suffix again for each one, and never share one.
+#[test]
+fn many_alike_headings_and_notes_get_ids_quickly() {
+    let mut body = "## A\n\n".repeat(20_000);
+    for i in 0..5_000 {
+        body.push_str(&format!("x[^n{}] ", "!".repeat(i % 50)));
+    }
+    for i in 0..50 {
+        body.push_str(&format!("\n\n[^n{}]: Note {i}.", "!".repeat(i)));
+    }
+    let started = std::time::Instant::now();
+    let rendered = render_body(&body).unwrap_or_else(|e| panic!("{e:?}"));
+    let elapsed = started.elapsed();
+    assert_eq!(rendered.toc.last().map(|t| t.id.as_str()), Some("a-19999"));
+    let ids: Vec<&str> = rendered
+        .html
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), 20_000 + 5_000 + 50 + 1);
+    assert_eq!(unique.len(), ids.len());
+    assert!(elapsed.as_secs() < 5, "{elapsed:?}");
+}

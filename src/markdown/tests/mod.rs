@@ -138,6 +138,31 @@ fn block_shortcodes_replace_their_paragraph() {
     );
 }
 
+// A block shortcode followed by more of its paragraph does not stand alone: refused, not
+// written as a figure followed by the rest of a paragraph that was never opened.
+#[test]
+fn block_shortcodes_followed_by_text_are_refused() {
+    let refusal =
+        "this shortcode makes a block (a figure) and must stand alone in its own paragraph";
+    assert_eq!(
+        errors("{{ figure() }}\nmore"),
+        [format!("content/for/x.md:4:1: {refusal}")]
+    );
+    assert_eq!(
+        errors("{{ figure() }} *x*"),
+        [format!("content/for/x.md:4:1: {refusal}")]
+    );
+}
+
+// Pages are long: hundreds of headings and figures are not mistaken for deep nesting.
+#[test]
+fn many_headings_and_figures_are_not_nesting() {
+    let body = "## A\n\n{{ figure() }}\n\n".repeat(300);
+    let rendered = render_body(&body).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(rendered.toc.len(), 300);
+    assert_eq!(rendered.html.matches("<figure>F</figure>").count(), 300);
+}
+
 // Shortcode syntax inside code is shown as code, never run.
 #[test]
 fn leaves_code_alone() {
