@@ -198,10 +198,11 @@ fn heading_tags(html: &str) -> Vec<std::ops::Range<usize>> {
         pos = start + 2;
         let level = bytes.get(start + 2).copied().unwrap_or(0);
         let after = bytes.get(start + 3).copied().unwrap_or(0);
-        if (b'1'..=b'6').contains(&level) && matches!(after, b' ' | b'>') {
-            if let Some(end) = html[start..].find('>') {
-                tags.push(start..start + end + 1);
-            }
+        if (b'1'..=b'6').contains(&level)
+            && matches!(after, b' ' | b'>')
+            && let Some(end) = html[start..].find('>')
+        {
+            tags.push(start..start + end + 1);
         }
     }
     tags

@@ -54,8 +54,8 @@ pub fn examples(file: &'static str, text: &str) -> Vec<Example> {
     examples
 }
 
-#[test]
 // The parser finds every example of the CommonMark spec, numbered as the spec numbers them.
+#[test]
 fn finds_all_652_commonmark_examples() {
     let all = examples("spec.txt", include_str!("specs/spec.txt"));
     assert_eq!(all.len(), 652);
