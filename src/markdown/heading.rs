@@ -1,6 +1,6 @@
 //! Heading ids and the table of contents.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -16,26 +16,51 @@ pub struct TocEntry {
 }
 
 /// Ids the templates use for their own landmarks; headings never take them.
-const RESERVED: [&str; 7] = [
+pub(super) const RESERVED: [&str; 10] = [
     "main",
     "content",
     "sources",
+    "sources-title",
     "footnotes",
     "toc",
+    "toc-title",
     "corrections",
+    "corrections-title",
     "top",
 ];
 
-/// Hands out unique ids within one page.
+/// What already holds an id on the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// The page template (one of [`RESERVED`]).
+    Template,
+    /// The source list entry of a cited source (`ref-<id>`).
+    Source(String),
+    /// A footnote or a reference to it (`fn-<label>`, `fnref-<label>`).
+    Footnote(String),
+    /// A heading whose id was written `{#id}`, starting at this byte offset of the file.
+    Heading(usize),
+    /// A heading whose id was made from its text.
+    Generated,
+}
+
+/// Hands out unique ids within one page, remembering what holds each one.
 #[derive(Debug)]
 pub struct Ids {
-    used: HashSet<String>,
+    taken: HashMap<String, Owner>,
+    /// For each kind and base, the suffix to try next: a page with thousands of headings
+    /// of the same text gets its ids in linear time.
+    next: HashMap<(&'static str, String), usize>,
 }
 
 impl Default for Ids {
     fn default() -> Self {
         Self {
-            used: RESERVED.iter().map(|id| (*id).to_string()).collect(),
+            taken: RESERVED
+                .iter()
+                .map(|id| ((*id).to_string(), Owner::Template))
+                .collect(),
+            next: HashMap::new(),
         }
     }
 }
@@ -44,19 +69,56 @@ impl Ids {
     /// A unique id based on `wanted`: `x`, then `x-1`, `x-2`, ...
     pub fn unique(&mut self, wanted: &str) -> String {
         let base = if wanted.is_empty() { "section" } else { wanted };
-        let mut id = base.to_string();
-        let mut n = 0;
-        while self.used.contains(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.used.insert(id.clone());
+        let id = self.first_free("heading", base, |candidate| {
+            std::iter::once(candidate.to_string())
+        });
+        self.taken.insert(id.clone(), Owner::Generated);
         id
     }
 
-    /// Records an id the author chose (`{#id}`); it is kept as written.
-    pub fn claim(&mut self, id: &str) {
-        self.used.insert(id.to_string());
+    /// The first of `base`, `base-1`, `base-2`, ... whose ids (`ids_of` it) are all free.
+    /// Each `kind` of id set keeps its own count.
+    pub fn first_free<I>(
+        &mut self,
+        kind: &'static str,
+        base: &str,
+        ids_of: impl Fn(&str) -> I,
+    ) -> String
+    where
+        I: Iterator<Item = String>,
+    {
+        let key = (kind, base.to_string());
+        // Ids are never given back, so a suffix found taken stays taken.
+        let mut n = self.next.get(&key).copied().unwrap_or(0);
+        loop {
+            let candidate = if n == 0 {
+                base.to_string()
+            } else {
+                format!("{base}-{n}")
+            };
+            if !ids_of(&candidate).any(|id| self.taken.contains_key(&id)) {
+                self.next.insert(key, n + 1);
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+
+    /// Records an id that something other than a heading writes; the first owner keeps it.
+    pub fn reserve(&mut self, id: String, owner: Owner) {
+        self.taken.entry(id).or_insert(owner);
+    }
+
+    /// Takes an id the author chose (`{#id}`) for the heading at byte offset `at`, or says
+    /// what already holds it.
+    pub fn take(&mut self, id: &str, at: usize) -> Result<(), Owner> {
+        match self.taken.get(id) {
+            Some(owner) => Err(owner.clone()),
+            None => {
+                self.taken.insert(id.to_string(), Owner::Heading(at));
+                Ok(())
+            }
+        }
     }
 }
 
@@ -102,6 +164,19 @@ mod tests {
         assert_eq!(ids.unique("data"), "data");
         assert_eq!(ids.unique("data"), "data-1");
         assert_eq!(ids.unique("sources"), "sources-1");
+        assert_eq!(ids.unique("toc-title"), "toc-title-1");
         assert_eq!(ids.unique(""), "section");
+    }
+
+    // An id the author chose is refused when something already holds it, naming the holder.
+    #[test]
+    fn explicit_ids_name_what_holds_them() {
+        let mut ids = Ids::default();
+        ids.reserve("fn-note".into(), Owner::Footnote("note".into()));
+        assert_eq!(ids.take("why", 4), Ok(()));
+        assert_eq!(ids.take("why", 9), Err(Owner::Heading(4)));
+        assert_eq!(ids.take("main", 9), Err(Owner::Template));
+        assert_eq!(ids.take("fn-note", 9), Err(Owner::Footnote("note".into())));
+        assert_eq!(ids.unique("why"), "why-1");
     }
 }

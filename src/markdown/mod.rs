@@ -9,6 +9,8 @@ mod citations;
 mod events;
 mod footnotes;
 pub(crate) mod heading;
+mod ids;
+mod link_tag;
 mod placeholder;
 pub mod scan;
 mod writer;
@@ -192,9 +194,11 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
         errors,
         footnotes: Footnotes::default(),
         in_image: 0,
+        in_link: 0,
     };
     let events: Vec<(Event<'_>, Range<usize>)> =
         events::merge_text(Parser::new_ext(&source, options).into_offset_iter());
+    writer.claim_ids(&events, &citations.order);
     let body_events = writer.process(events);
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, body_events.into_iter());

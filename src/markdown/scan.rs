@@ -39,7 +39,9 @@ pub fn scan(text: &str, start: usize, code: &[Range<usize>]) -> (Vec<Found>, Vec
             pos = range.end.max(at + 1);
             continue;
         }
-        let escaped = at > 0 && text.as_bytes()[at - 1] == b'\\';
+        // `\{{` is literal, as any escaped punctuation is; `\\{{` is a backslash, then `{{`.
+        let backslashes = text[..at].bytes().rev().take_while(|&b| b == b'\\').count();
+        let escaped = backslashes % 2 == 1;
         let rest = &text[at..];
         let next = if escaped {
             None

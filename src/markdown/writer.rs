@@ -11,6 +11,7 @@ use crate::escape;
 
 use super::events::count_words;
 use super::heading::{self, Ids, TocEntry};
+use super::link_tag;
 use super::placeholder::{Piece, Placeholders};
 use super::{Body, Env, FoundLink, Locator, RESERVED_CHARS};
 
@@ -18,6 +19,13 @@ pub(super) use super::footnotes::Footnotes;
 
 /// The deepest nesting of blocks and inlines a page may have.
 const MAX_DEPTH: usize = 100;
+
+/// How a paragraph starts: as a block shortcode standing alone, or as text (with the first
+/// event, if it was already taken to find out).
+enum Paragraph<'e> {
+    Block(String),
+    Text(Option<(Event<'e>, Range<usize>)>),
+}
 
 pub(super) struct Writer<'a> {
     pub(super) locator: Locator<'a>,
@@ -30,6 +38,8 @@ pub(super) struct Writer<'a> {
     pub(super) footnotes: Footnotes,
     /// Inside an image, text becomes the `alt` attribute, so expansions give plain text.
     pub(super) in_image: usize,
+    /// Inside a link's text, an expansion that makes a link would nest one link in another.
+    pub(super) in_link: usize,
 }
 
 impl<'a> Writer<'a> {
@@ -68,7 +78,7 @@ impl<'a> Writer<'a> {
                     if let Some((label, events)) = footnote.take() {
                         let mut html = String::new();
                         pulldown_cmark::html::push_html(&mut html, events.into_iter());
-                        self.footnotes.bodies.push((label, html));
+                        self.footnotes.define(&label, html);
                     }
                 }
                 Event::FootnoteReference(label) => {
@@ -83,35 +93,47 @@ impl<'a> Writer<'a> {
                         inner.push((event, range));
                     }
                     self.heading(target, start, inner);
+                    // The heading's end was taken with its content.
+                    depth -= 1;
                 }
-                Event::Start(Tag::Paragraph) => {
-                    if let Some(html) = self.block_paragraph(&mut iter) {
+                Event::Start(Tag::Paragraph) => match self.block_paragraph(&mut iter) {
+                    Paragraph::Block(html) => {
                         target.push(Event::Html(html.into()));
-                    } else {
-                        target.push(Event::Start(Tag::Paragraph));
+                        depth -= 1;
                     }
-                }
+                    Paragraph::Text(first) => {
+                        target.push(Event::Start(Tag::Paragraph));
+                        if let Some((event, range)) = first {
+                            self.inline(target, event, range);
+                        }
+                    }
+                },
                 other => self.inline(target, other, range),
             }
         }
         out
     }
 
-    /// A paragraph holding only a block shortcode becomes that block, without `<p>`.
-    fn block_paragraph<'e, I>(&mut self, iter: &mut std::iter::Peekable<I>) -> Option<String>
+    /// A paragraph holding only a block shortcode becomes that block, without `<p>`; its
+    /// end is taken with it. Anything after the shortcode in the paragraph (a line break,
+    /// emphasis) keeps the paragraph, and the shortcode is refused as not standing alone.
+    fn block_paragraph<'e, I>(&mut self, iter: &mut std::iter::Peekable<I>) -> Paragraph<'e>
     where
         I: Iterator<Item = (Event<'e>, Range<usize>)>,
     {
-        let (Event::Text(text), _) = iter.peek()? else {
-            return None;
+        let Some((Event::Text(text), _)) = iter.peek() else {
+            return Paragraph::Text(None);
         };
-        let expansion = self.placeholders.sole_block(text)?;
+        let Some(expansion) = self.placeholders.sole_block(text) else {
+            return Paragraph::Text(None);
+        };
         let html = expansion.html.clone();
-        iter.next();
+        let first = iter.next();
         if matches!(iter.peek(), Some((Event::End(TagEnd::Paragraph), _))) {
             iter.next();
+            return Paragraph::Block(html);
         }
-        Some(html)
+        Paragraph::Text(first)
     }
 
     fn inline<'e>(&mut self, out: &mut Vec<Event<'e>>, event: Event<'e>, range: Range<usize>) {
@@ -125,29 +147,23 @@ impl<'a> Writer<'a> {
                     self.placeholders.replace_html(&html).into(),
                 ));
             }
+            // Inside an image a link is only alt text: nothing is written or checked.
+            link @ Event::Start(Tag::Link { .. }) if self.in_image > 0 => {
+                self.in_link += 1;
+                out.push(link);
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
-                id,
+                ..
             }) => {
-                let (dest, web) = self.link(&dest_url, &title, link_type, range);
-                if self.options.external_links_new_tab && web {
-                    out.push(Event::InlineHtml(
-                        format!(
-                            "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">",
-                            escape::html(&dest)
-                        )
-                        .into(),
-                    ));
-                } else {
-                    out.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: dest.into(),
-                        title,
-                        id,
-                    }));
-                }
+                self.in_link += 1;
+                let (href, web) = self.link(&dest_url, &title, link_type, range);
+                let new_tab = self.options.external_links_new_tab && web;
+                out.push(Event::InlineHtml(
+                    link_tag::open(&href, &title, new_tab).into(),
+                ));
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -163,6 +179,10 @@ impl<'a> Writer<'a> {
                     title,
                     id,
                 }));
+            }
+            Event::End(TagEnd::Link) => {
+                self.in_link = self.in_link.saturating_sub(1);
+                out.push(Event::End(TagEnd::Link));
             }
             Event::End(TagEnd::Image) => {
                 self.in_image = self.in_image.saturating_sub(1);
@@ -185,6 +205,14 @@ impl<'a> Writer<'a> {
                     if expansion.block {
                         let at = self.placeholders.original_range(index);
                         self.errors.push(self.locator.at(at, "this shortcode makes a block (a figure) and must stand alone in its own paragraph").with_help("put a blank line before and after it"));
+                    }
+                    if self.in_link > 0 && self.in_image == 0 && expansion.html.contains("<a ") {
+                        let at = self.placeholders.original_range(index);
+                        self.errors.push(
+                            self.locator
+                                .at(at, "a citation inside a link's text would put a link inside a link")
+                                .with_help("put it after the link: [text](url)[@source]"),
+                        );
                     }
                     if self.in_image > 0 {
                         out.push(Event::Text(expansion.text.clone().into()));
@@ -221,11 +249,9 @@ impl<'a> Writer<'a> {
                 _ => {}
             }
         }
+        // An id written `{#id}` was taken (or refused) before the first heading.
         let id = match id {
-            Some(id) => {
-                self.ids.claim(&id);
-                id.to_string()
-            }
+            Some(id) => id.to_string(),
             None => self.ids.unique(&heading::slugify(&title)),
         };
         let level_number = level as u8;
@@ -255,7 +281,8 @@ impl<'a> Writer<'a> {
         out.push(Event::End(TagEnd::Heading(level)));
     }
 
-    /// The href to write for a link, and whether it points at another web site.
+    /// The href to write for a link (`mailto:` added to an email autolink), and whether it
+    /// points at another web site.
     fn link(
         &mut self,
         dest: &str,

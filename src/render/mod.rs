@@ -4,7 +4,7 @@
 
 mod anchors;
 pub(crate) mod generated;
-pub(crate) mod links;
+pub mod links;
 mod outcome;
 mod page;
 pub(crate) mod plan;

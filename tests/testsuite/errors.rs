@@ -274,3 +274,17 @@ fn reports_all_errors_at_once() {
         run.stderr
     );
 }
+
+// Two headings with the same `{#id}` fail the build at the second, naming the first's line.
+#[test]
+fn repeated_heading_id() {
+    let site = Site::minimal();
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"Home\"\n+++\n## Why it matters {#why}\n\nText.\n\n## Why not {#why}\n",
+    );
+    fails_with(
+        &site,
+        "error: heading id `why` is already used by the heading on line 4\n --> content/_index.md:8:13\n  |\n8 | ## Why not {#why}\n  |             ^^^^\nhelp: ids must be unique within a page: choose another `{#...}`",
+    );
+}

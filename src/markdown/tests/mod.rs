@@ -60,15 +60,31 @@ impl Env for TestEnv {
 }
 
 fn render_body(body: &str) -> Result<Body, Vec<Diagnostic>> {
+    render_with(body, &MarkdownOptions::default())
+}
+
+fn render_with(body: &str, options: &MarkdownOptions) -> Result<Body, Vec<Diagnostic>> {
     let text = format!("+++\ntitle = \"T\"\n+++\n{body}");
-    let options = MarkdownOptions::default();
     let input = Input {
         file: "content/for/x.md",
         text: &text,
         body_offset: 20,
-        options: &options,
+        options,
     };
     render(&input, &TestEnv::new())
+}
+
+/// The HTML with links to other sites opening in a new tab.
+#[track_caller]
+fn new_tab_html(body: &str) -> String {
+    let options = MarkdownOptions {
+        external_links_new_tab: true,
+        ..MarkdownOptions::default()
+    };
+    match render_with(body, &options) {
+        Ok(rendered) => rendered.html,
+        Err(errors) => panic!("{errors:?}"),
+    }
 }
 
 #[track_caller]
@@ -120,6 +136,31 @@ fn block_shortcodes_replace_their_paragraph() {
             "content/for/x.md:4:6: this shortcode makes a block (a figure) and must stand alone in its own paragraph"
         ]
     );
+}
+
+// A block shortcode followed by more of its paragraph does not stand alone: refused, not
+// written as a figure followed by the rest of a paragraph that was never opened.
+#[test]
+fn block_shortcodes_followed_by_text_are_refused() {
+    let refusal =
+        "this shortcode makes a block (a figure) and must stand alone in its own paragraph";
+    assert_eq!(
+        errors("{{ figure() }}\nmore"),
+        [format!("content/for/x.md:4:1: {refusal}")]
+    );
+    assert_eq!(
+        errors("{{ figure() }} *x*"),
+        [format!("content/for/x.md:4:1: {refusal}")]
+    );
+}
+
+// Pages are long: hundreds of headings and figures are not mistaken for deep nesting.
+#[test]
+fn many_headings_and_figures_are_not_nesting() {
+    let body = "## A\n\n{{ figure() }}\n\n".repeat(300);
+    let rendered = render_body(&body).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(rendered.toc.len(), 300);
+    assert_eq!(rendered.html.matches("<figure>F</figure>").count(), 300);
 }
 
 // Shortcode syntax inside code is shown as code, never run.
@@ -197,6 +238,46 @@ fn rewrites_and_records_internal_links() {
         [
             "content/for/x.md:4:4: broken link `../against/z.md`: `content/against/z.md` does not exist"
         ]
+    );
+}
+
+// An email autolink gets `mailto:` once, not twice (CommonMark examples 604 and 605).
+#[test]
+fn email_autolinks_get_mailto_once() {
+    assert_eq!(
+        html("<foo+special@Bar.baz-bar0.com>"),
+        "<p><a href=\"mailto:foo+special@Bar.baz-bar0.com\">foo+special@Bar.baz-bar0.com</a></p>\n"
+    );
+    assert_eq!(
+        new_tab_html("<foo@bar.example.com>"),
+        "<p><a href=\"mailto:foo@bar.example.com\">foo@bar.example.com</a></p>\n"
+    );
+}
+
+// A link opening in a new tab is percent-encoded as every other link is and keeps its title
+// (CommonMark examples 20, 346, 526, 538 and 603).
+#[test]
+fn new_tab_links_keep_their_encoding_and_title() {
+    assert_eq!(
+        new_tab_html("<https://example.com?find=\\*>"),
+        "<p><a href=\"https://example.com?find=%5C*\" target=\"_blank\" rel=\"noopener\">https://example.com?find=\\*</a></p>\n"
+    );
+    assert_eq!(
+        new_tab_html("[a](https://x.org/ \"the title\")"),
+        "<p><a href=\"https://x.org/\" title=\"the title\" target=\"_blank\" rel=\"noopener\">a</a></p>\n"
+    );
+    assert_eq!(
+        new_tab_html("<https://foo.bar.baz/test?q=hello&id=22&boolean>"),
+        "<p><a href=\"https://foo.bar.baz/test?q=hello&amp;id=22&amp;boolean\" target=\"_blank\" rel=\"noopener\">https://foo.bar.baz/test?q=hello&amp;id=22&amp;boolean</a></p>\n"
+    );
+    assert_eq!(
+        new_tab_html("[link](https://x.org/a`b]c[d\\e)"),
+        "<p><a href=\"https://x.org/a%60b%5Dc%5Bd%5Ce\" target=\"_blank\" rel=\"noopener\">link</a></p>\n"
+    );
+    // Internal links stay in the tab; inside an image a link is only alt text.
+    assert_eq!(
+        new_tab_html("[b](/for/x/ \"t\") ![a [c](https://x.org/)](https://x.org/i.png)"),
+        "<p><a href=\"./\" title=\"t\">b</a> <img src=\"https://x.org/i.png\" alt=\"a c\" /></p>\n"
     );
 }
 
@@ -281,3 +362,6 @@ proptest::proptest! {
         proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
     }
 }
+
+mod ids;
+mod interplay;
