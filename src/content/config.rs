@@ -250,7 +250,10 @@ mod tests {
         for (url, normal) in [
             ("https://Example.ORG", "https://example.org/"),
             ("http://example.org:80/sub//", "http://example.org/sub/"),
-            ("https://bücher.example/über/", "https://xn--bcher-kva.example/%C3%BCber/"),
+            (
+                "https://bücher.example/über/",
+                "https://xn--bcher-kva.example/%C3%BCber/",
+            ),
             ("http://127.0.0.1:1111/", "http://127.0.0.1:1111/"),
             ("http://[::1]:8080", "http://[::1]:8080/"),
             (" https://example.org/kpdh \n", "https://example.org/kpdh/"),

@@ -107,7 +107,9 @@ impl Page {
             || slug == "."
             || slug == ".."
             || slug.chars().any(|c| {
-                matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace() || text::is_control(c)
+                matches!(c, '/' | '\\' | '?' | '#' | '%')
+                    || c.is_whitespace()
+                    || text::is_control(c)
             });
         if bad {
             return Err(self

@@ -111,11 +111,12 @@ impl Refused {
         let described = describe(self.c);
         let (message, help) = if is_bidi_control(self.c) {
             (
-                format!("{what} holds {described}, which makes text display in another order than it is written"),
+                format!(
+                    "{what} holds {described}, which makes text display in another order than it is written"
+                ),
                 "remove it: right-to-left text displays correctly without it",
             )
-        } else if self.one_line && matches!(self.c, '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}')
-        {
+        } else if self.one_line && matches!(self.c, '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}') {
             (
                 format!("{what} holds {described}; it must be one line of text"),
                 "write it on one line, with spaces instead of tabs or line breaks",
@@ -164,7 +165,11 @@ fn walk_value(
     match value.get_ref() {
         DeValue::String(s) => {
             let single = one_line(path);
-            let refused = if single { is_control } else { is_refused_in_text };
+            let refused = if single {
+                is_control
+            } else {
+                is_refused_in_text
+            };
             if let Some(c) = s.chars().find(|&c| refused(c)) {
                 *found = Some(Refused {
                     what: format!("`{}`", key_path(path)),
@@ -241,7 +246,9 @@ mod tests {
             error("topics = [\"a\", \"b\\u2066\"]\n"),
             "f.toml:1:16: `topics[1]` holds U+2066 (LEFT-TO-RIGHT ISOLATE), which makes text display in another order than it is written"
         );
-        assert!(error("\"k\\u0007\" = 1\n").starts_with("f.toml:1:1: the key `k\\u{7}` holds U+0007"));
+        assert!(
+            error("\"k\\u0007\" = 1\n").starts_with("f.toml:1:1: the key `k\\u{7}` holds U+0007")
+        );
     }
 
     #[test]
@@ -251,7 +258,10 @@ mod tests {
             "text = \"\"\"two\n\tlines\r\n\"\"\"\n",
             "title = \"x\"\nbroken = \n",
         ] {
-            assert!(check_toml("f.toml", ok, 0..ok.len(), title_only).is_ok(), "{ok}");
+            assert!(
+                check_toml("f.toml", ok, 0..ok.len(), title_only).is_ok(),
+                "{ok}"
+            );
         }
     }
 

@@ -88,10 +88,8 @@ impl<S: Source> Reader<S> {
         let mut chunk = [0u8; 4096];
         let mut parse = !self.buffer.is_empty();
         loop {
-            if parse {
-                if let Some(read) = self.parse() {
-                    return Ok(read);
-                }
+            if parse && let Some(read) = self.parse() {
+                return Ok(read);
             }
             let Some(left) = deadline.checked_duration_since(Instant::now()) else {
                 return Ok(self.timed_out());
@@ -103,10 +101,8 @@ impl<S: Source> Reader<S> {
                 Ok(n) => {
                     parse = chunk[..n].contains(&b'\n') || self.buffer.len() + n > MAX_HEAD;
                     self.buffer.extend_from_slice(&chunk[..n]);
-                    if !parse {
-                        if let Some(refused) = self.too_long() {
-                            return Ok(refused);
-                        }
+                    if !parse && let Some(refused) = self.too_long() {
+                        return Ok(refused);
                     }
                 }
                 Err(error) if timed_out(&error) => return Ok(self.timed_out()),
@@ -119,7 +115,10 @@ impl<S: Source> Reader<S> {
 
     /// Reads and drops a body of `length` bytes (at most [`MAX_BODY`]).
     pub fn discard(&mut self, length: u64) -> io::Result<()> {
-        let buffered = self.buffer.len().min(usize::try_from(length).unwrap_or(usize::MAX));
+        let buffered = self
+            .buffer
+            .len()
+            .min(usize::try_from(length).unwrap_or(usize::MAX));
         self.buffer.drain(..buffered);
         let rest = length - buffered as u64;
         self.source.wait_at_most(HEAD_TIMEOUT)?;
@@ -186,9 +185,15 @@ impl<S: Source> Reader<S> {
 
     fn too_long_within(&self, length: usize) -> Option<Incoming> {
         let head = &self.buffer[..length];
-        let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+        let start = head
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(0);
         let mut lines = head[start..].split(|&b| b == b'\n');
-        if lines.next().is_some_and(|line| line.len() > MAX_REQUEST_LINE) {
+        if lines
+            .next()
+            .is_some_and(|line| line.len() > MAX_REQUEST_LINE)
+        {
             return Some(Incoming::Refused(414, "The request line is too long.\n"));
         }
         lines
@@ -340,7 +345,10 @@ mod tests {
             one(long_field.as_bytes()),
             Incoming::Refused(431, "A request header field is too long.\n")
         );
-        let many = format!("GET / HTTP/1.1\r\n{}\r\n", "X: 1\r\n".repeat(MAX_HEADERS + 1));
+        let many = format!(
+            "GET / HTTP/1.1\r\n{}\r\n",
+            "X: 1\r\n".repeat(MAX_HEADERS + 1)
+        );
         assert_eq!(
             one(many.as_bytes()),
             Incoming::Refused(431, "The request has too many header fields.\n")
@@ -353,7 +361,10 @@ mod tests {
             one(large.as_bytes()),
             Incoming::Refused(431, "The request headers are too large.\n")
         );
-        assert_eq!(one(b"GARBAGE\r\n\r\n"), Incoming::Refused(400, "Bad request.\n"));
+        assert_eq!(
+            one(b"GARBAGE\r\n\r\n"),
+            Incoming::Refused(400, "Bad request.\n")
+        );
         assert_eq!(
             one(b"POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n"),
             Incoming::Refused(400, "Bad request: malformed Content-Length.\n")
@@ -370,7 +381,11 @@ mod tests {
             field.head().expect("read"),
             Incoming::Refused(431, "A request header field is too long.\n")
         );
-        assert!(field.buffer.len() <= MAX_HEADER_LINE + 4096, "{}", field.buffer.len());
+        assert!(
+            field.buffer.len() <= MAX_HEADER_LINE + 4096,
+            "{}",
+            field.buffer.len()
+        );
         let mut line = reader(&[b"GET /", &endless]);
         assert_eq!(
             line.head().expect("read"),
@@ -381,17 +396,19 @@ mod tests {
 
     #[test]
     fn reads_lengths_and_closes_quietly_on_eof() {
-        let Incoming::Request(head) =
-            one(b"POST /x HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
+        let Incoming::Request(head) = one(b"POST /x HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
         else {
             panic!("a request");
         };
         assert_eq!((head.body, head.chunked), (5, false));
         assert_eq!(one(b""), Incoming::Closed);
         assert_eq!(one(b"GET / HTT"), Incoming::Closed);
-        let mut reader = reader(&[b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /next HTTP/1.1\r\n\r\n"]);
+        let mut reader =
+            reader(&[b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /next HTTP/1.1\r\n\r\n"]);
         assert!(matches!(reader.head().expect("read"), Incoming::Request(_)));
         reader.discard(3).expect("discard");
-        assert!(matches!(reader.head().expect("read"), Incoming::Request(h) if h.target == "/next"));
+        assert!(
+            matches!(reader.head().expect("read"), Incoming::Request(h) if h.target == "/next")
+        );
     }
 }

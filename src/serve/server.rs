@@ -234,7 +234,10 @@ mod tests {
         let mut out = Vec::new();
         write_reply(&mut out, &reply, true, true).expect("write");
         let text = String::from_utf8(out).expect("utf-8");
-        assert!(text.starts_with("HTTP/1.1 405 Method Not Allowed\r\n"), "{text}");
+        assert!(
+            text.starts_with("HTTP/1.1 405 Method Not Allowed\r\n"),
+            "{text}"
+        );
         assert!(text.contains("\r\nContent-Length: 3\r\n"), "{text}");
         assert!(text.contains("\r\nAllow: GET, HEAD\r\n"), "{text}");
         assert!(text.ends_with("Connection: close\r\n\r\n"), "{text}");

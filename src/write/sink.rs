@@ -32,9 +32,11 @@ pub trait Sink: Sync {
     /// Writes one file (path relative to the output, `/`-separated).
     fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()>;
 
-    /// Publishes the file at `from` as it is, at `path`.
+    /// Publishes the file at `from` (a real path the load checked) as it is, at `path`.
+    /// A file that has become a link since is refused, not followed.
     fn copy(&self, path: &str, from: &Path) -> anyhow::Result<()> {
-        let bytes = std::fs::read(from)?;
+        let bytes = crate::load::read_verbatim(from)
+            .with_context(|| format!("failed to publish `{path}`"))?;
         self.write(path, &bytes)
     }
 }
