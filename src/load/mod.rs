@@ -124,6 +124,13 @@ pub fn data(content: &Path) -> Result<Data, Vec<Diagnostic>> {
     data::load(&inputs, &DataFiles::find(content))
 }
 
+/// `output_dir` from the `site.toml` of the canonical site root `root`, if it reads.
+pub fn output_dir(root: &Path) -> Option<String> {
+    load_config(&Inputs::new(root), None)
+        .ok()
+        .map(|config| config.output_dir)
+}
+
 fn load_config(inputs: &Inputs, base_url: Option<&str>) -> anyhow::Result<Config> {
     let root = inputs.root();
     let path = root.join("site.toml");

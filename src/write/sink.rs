@@ -45,12 +45,31 @@ pub trait Sink: Sync {
 #[derive(Debug)]
 pub struct DirSink {
     root: PathBuf,
+    shown: Option<PathBuf>,
 }
 
 impl DirSink {
     /// A sink writing below `root`.
     pub fn new(root: PathBuf) -> Self {
-        Self { root }
+        Self { root, shown: None }
+    }
+
+    /// The same sink, naming files in errors as if under `output` (the output directory
+    /// a staging directory becomes), not under the temporary directory.
+    pub fn shown_as(self, output: PathBuf) -> Self {
+        Self {
+            shown: Some(output),
+            ..self
+        }
+    }
+
+    fn shown(&self, path: &str) -> String {
+        self.shown
+            .as_ref()
+            .unwrap_or(&self.root)
+            .join(path)
+            .display()
+            .to_string()
     }
 }
 
@@ -72,10 +91,13 @@ impl Sink for DirSink {
                 Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
                 other => other,
             };
-            made.with_context(|| format!("failed to create `{}`", parent.display()))?;
+            made.with_context(|| {
+                let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+                format!("failed to create `{}`", self.shown(dir))
+            })?;
         }
         std::fs::write(&full, bytes)
-            .with_context(|| format!("failed to write `{}`", full.display()))
+            .with_context(|| format!("failed to write `{}`", self.shown(path)))
     }
 }
 
