@@ -27,6 +27,9 @@ const GAP_DAYS: i64 = 366;
 /// years of daily ones.
 pub const MAX_CHART_DATES: i64 = 5_200;
 
+/// An entry's id and its dates, each with the place of the date in the file.
+pub(super) type Run = (String, Vec<(Date, Range<usize>)>);
+
 /// One date of a run: when, and where it is written.
 #[derive(Debug, Clone)]
 struct Dated {
@@ -34,14 +37,8 @@ struct Dated {
     span: Range<usize>,
 }
 
-/// The located errors for outlying dates of a chart, at most one per date. `runs` holds
-/// each entry's id and its dates, each with the place of the date in the file.
-pub(super) fn check(
-    file: &str,
-    text: &str,
-    runs: &[(String, Vec<(Date, Range<usize>)>)],
-    cadence: Cadence,
-) -> Vec<Diagnostic> {
+/// The located errors for outlying dates of a chart, at most one per date.
+pub(super) fn check(file: &str, text: &str, runs: &[Run], cadence: Cadence) -> Vec<Diagnostic> {
     let sorted = |dates: &[(Date, Range<usize>)]| {
         let mut run: Vec<Dated> = dates
             .iter()
