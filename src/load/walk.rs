@@ -40,7 +40,7 @@ pub(super) fn folder(inputs: &Inputs, folder: &str) -> anyhow::Result<Vec<Found>
         .sort_by_file_name()
         .into_iter();
     while let Some(entry) = entries.next() {
-        let entry = entry.map_err(|error| walk_error(inputs, &error))?;
+        let entry = entry.map_err(|error| walk_error(inputs, folder, &error))?;
         if entry.depth() == 0 {
             continue;
         }
@@ -105,7 +105,7 @@ pub(super) fn content(inputs: &Inputs) -> anyhow::Result<Walked> {
     Ok(walked)
 }
 
-fn walk_error(inputs: &Inputs, error: &walkdir::Error) -> anyhow::Error {
+fn walk_error(inputs: &Inputs, folder: &str, error: &walkdir::Error) -> anyhow::Error {
     if let Some(ancestor) = error.loop_ancestor() {
         let at = error.path().map(|p| inputs.shown(p)).unwrap_or_default();
         return Diagnostic::file(
@@ -121,7 +121,7 @@ fn walk_error(inputs: &Inputs, error: &walkdir::Error) -> anyhow::Error {
     let at = error
         .path()
         .map(|p| inputs.shown(p))
-        .unwrap_or_else(|| "content".to_string());
+        .unwrap_or_else(|| folder.to_string());
     anyhow::anyhow!("failed to read `{at}`: {error}")
 }
 

@@ -12,7 +12,8 @@
 //! - `moved-aside`: between the two renames of the fallback swap;
 //! - `swapped`: the new output in place, the previous one not yet removed;
 //! - `removing-old`: part of the previous output removed;
-//! - `removing-stale`: part of a killed build's leftover directory removed.
+//! - `removing-stale`: part of a killed build's leftover directory removed;
+//! - `removing-temp`: part of a failed build's own directory removed.
 
 /// Kills or stops the process here if `FACTSITE_TEST_KILL_AT` or `FACTSITE_TEST_STOP_AT`
 /// names this point.
