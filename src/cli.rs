@@ -88,8 +88,14 @@ pub fn run() -> anyhow::Result<()> {
         } => {
             // Ctrl-C or SIGTERM mid-build: remove the half-built directory, keep the old output.
             let _ = ctrlc::set_handler(|| {
-                crate::write::abandon_build();
-                eprintln!("interrupted: the previous output is unchanged");
+                match crate::write::abandon_build() {
+                    crate::write::Abandoned::Unchanged => {
+                        eprintln!("interrupted: the previous output is unchanged");
+                    }
+                    crate::write::Abandoned::Replaced => eprintln!(
+                        "interrupted: the new output is already in place; the rest of the previous one is removed by the next build"
+                    ),
+                }
                 std::process::exit(130);
             });
             let cwd = std::env::current_dir()?;
@@ -100,6 +106,9 @@ pub fn run() -> anyhow::Result<()> {
                 base_url,
                 drafts,
             })?;
+            if let Some(warning) = &built.warning {
+                eprintln!("warning: {warning}");
+            }
             if !quiet {
                 println!("{}", built.summary());
             }

@@ -7,7 +7,7 @@ use crate::load::{self, LoadOptions};
 use crate::render::{self, Outcome};
 use crate::timing::Timer;
 use crate::verify;
-use crate::write::{DirSink, Staging};
+use crate::write::{self, Staging};
 
 /// Options of `factsite build`.
 #[derive(Debug, Clone, Default)]
@@ -31,12 +31,24 @@ pub struct Built {
     pub elapsed: Duration,
     /// The output directory.
     pub output: PathBuf,
+    /// Something to tell although the build succeeded.
+    pub warning: Option<String>,
 }
 
 /// Builds the site. On any error the previous output is left as it was.
 pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
     let start = Instant::now();
     let mut timer = Timer::new();
+    // What a killed build left is put right first, so even a build that fails leaves
+    // the previous output in place.
+    if let Ok(root) = options.root.canonicalize()
+        && let Some(output) = options
+            .output
+            .clone()
+            .or_else(|| load::output_dir(&root).map(PathBuf::from))
+    {
+        write::recover(&root, &output);
+    }
     let site = load::site(&LoadOptions {
         root: options.root.clone(),
         drafts: options.drafts,
@@ -50,10 +62,10 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(&site.config.output_dir));
     let staging = Staging::begin(&site.root, &output)?;
-    let outcome = render::render(&site, verified, &DirSink::new(staging.dir().to_path_buf()))?;
+    let outcome = render::render(&site, verified, &staging.sink())?;
     timer.lap("render (total)");
     let output = staging.output().to_path_buf();
-    staging.commit()?;
+    let warning = staging.commit()?;
     timer.lap("swap in the output");
     drop(site);
     timer.lap("free memory");
@@ -61,6 +73,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
         outcome,
         elapsed: start.elapsed(),
         output,
+        warning,
     })
 }
 

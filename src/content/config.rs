@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::routes;
+use crate::content::{routes, text};
 use crate::diagnostic::{self, Diagnostic};
 
 /// The site configuration from `site.toml`.
@@ -69,6 +69,7 @@ impl Config {
     pub fn parse(file: &str, text: &str) -> Result<Self, Diagnostic> {
         let mut config: Self =
             toml::from_str(text).map_err(|error| diagnostic::from_toml(file, text, 0, &error))?;
+        text::check_toml(file, text, 0..text.len(), one_line)?;
         config.base_url = normalize_base_url(&config.base_url)
             .map_err(|message| locate_key(file, text, "base_url", message))?;
         if config.title.trim().is_empty() {
@@ -98,19 +99,60 @@ impl Config {
 }
 
 /// Checks a base URL and gives it exactly one trailing slash.
+///
+/// It is parsed as a URL (WHATWG rules, the `url` crate): `http` or `https`, a host, no
+/// user name or password, no query or fragment, and none of the characters a URL parser
+/// would silently drop or rewrite (whitespace, controls, backslashes) nor quotes or angle
+/// brackets. The result is the parser's own spelling: lowercase scheme and host, the
+/// host in punycode, no default port, the path percent-encoded.
 pub fn normalize_base_url(url: &str) -> Result<String, String> {
     let trimmed = url.trim();
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"))
-        .ok_or_else(|| format!("`base_url` must start with https:// or http://, found `{url}`"))?;
-    let host = rest.split('/').next().unwrap_or("");
-    if host.is_empty() || trimmed.contains(['?', '#', ' ', '"', '<', '>']) {
+    let found = text::shown(url);
+    let lowercase = trimmed.to_ascii_lowercase();
+    if !lowercase.starts_with("https://") && !lowercase.starts_with("http://") {
         return Err(format!(
-            "`base_url` must be an absolute URL with a host and no query, found `{url}`"
+            "`base_url` must start with https:// or http://, found `{found}`"
         ));
     }
-    Ok(format!("{}/", trimmed.trim_end_matches('/')))
+    if let Some(c) = trimmed.chars().find(|&c| {
+        c.is_whitespace() || text::is_control(c) || matches!(c, '\\' | '"' | '<' | '>' | '`')
+    }) {
+        let what = if c.is_ascii_graphic() {
+            format!("`{c}`")
+        } else {
+            text::describe(c)
+        };
+        return Err(format!(
+            "`base_url` must be a URL without {what}, found `{found}`"
+        ));
+    }
+    let parsed = url::Url::parse(trimmed)
+        .map_err(|error| format!("`base_url` is not a valid URL ({error}), found `{found}`"))?;
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(format!("`base_url` must have a host, found `{found}`"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(format!(
+            "`base_url` must not hold a user name or password (it is published in every feed and sitemap), found `{found}`"
+        ));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(format!(
+            "`base_url` must be an absolute URL with a host and no query or fragment, found `{found}`"
+        ));
+    }
+    Ok(format!("{}/", parsed.as_str().trim_end_matches('/')))
+}
+
+/// The `site.toml` keys that hold one line of text.
+fn one_line(path: &[String]) -> bool {
+    match path {
+        [key] => matches!(
+            key.as_str(),
+            "title" | "description" | "base_url" | "language" | "author" | "output_dir"
+        ),
+        _ => false,
+    }
 }
 
 fn locate_key(file: &str, text: &str, key: &str, message: String) -> Diagnostic {
@@ -159,6 +201,78 @@ mod tests {
             error.message.starts_with("unknown field `titel`"),
             "{}",
             error.message
+        );
+    }
+
+    #[track_caller]
+    fn refused(url: &str, expected: &str) {
+        assert_eq!(normalize_base_url(url).unwrap_err(), expected, "{url:?}");
+    }
+
+    #[test]
+    fn parses_base_url_as_a_url() {
+        refused(
+            "https://example.org/\nDisallow: /",
+            "`base_url` must be a URL without U+000A (LINE FEED), found `https://example.org/\\u{a}Disallow: /`",
+        );
+        refused(
+            "https://exa\tmple.org/",
+            "`base_url` must be a URL without U+0009 (TAB), found `https://exa\\u{9}mple.org/`",
+        );
+        refused(
+            "https://example.org\\sub/",
+            "`base_url` must be a URL without `\\`, found `https://example.org\\sub/`",
+        );
+        refused(
+            "https://:80/",
+            "`base_url` is not a valid URL (empty host), found `https://:80/`",
+        );
+        refused(
+            "https://@/",
+            "`base_url` is not a valid URL (empty host), found `https://@/`",
+        );
+        refused(
+            "https://user:pw@example.org/",
+            "`base_url` must not hold a user name or password (it is published in every feed and sitemap), found `https://user:pw@example.org/`",
+        );
+        refused(
+            "https://example.org/?q=1",
+            "`base_url` must be an absolute URL with a host and no query or fragment, found `https://example.org/?q=1`",
+        );
+        refused(
+            "https://example.org:99999/",
+            "`base_url` is not a valid URL (invalid port number), found `https://example.org:99999/`",
+        );
+        refused(
+            "ftp://example.org/",
+            "`base_url` must start with https:// or http://, found `ftp://example.org/`",
+        );
+        for (url, normal) in [
+            ("https://Example.ORG", "https://example.org/"),
+            ("http://example.org:80/sub//", "http://example.org/sub/"),
+            (
+                "https://bücher.example/über/",
+                "https://xn--bcher-kva.example/%C3%BCber/",
+            ),
+            ("http://127.0.0.1:1111/", "http://127.0.0.1:1111/"),
+            ("http://[::1]:8080", "http://[::1]:8080/"),
+            (" https://example.org/kpdh \n", "https://example.org/kpdh/"),
+        ] {
+            assert_eq!(normalize_base_url(url).as_deref(), Ok(normal), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_control_characters_in_site_text() {
+        let error = Config::parse(
+            "site.toml",
+            "title = \"T\\u0000\"\nbase_url = \"https://h.org\"",
+        )
+        .unwrap_err();
+        assert_eq!(error.location(), "site.toml:1:9");
+        assert_eq!(
+            error.message,
+            "`title` holds U+0000 (NUL), which no published text should contain"
         );
     }
 

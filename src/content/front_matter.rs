@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::claim::ClaimMeta;
 use crate::content::date::Date;
+use crate::content::text;
 use crate::diagnostic::{self, Diagnostic};
 
 /// The keys a page or section may set. Unknown keys are errors.
@@ -130,6 +131,8 @@ pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic>
     let split = split(file, text)?;
     let front: FrontMatter = toml::from_str(split.toml)
         .map_err(|error| diagnostic::from_toml(file, text, split.toml_offset, &error))?;
+    let toml_end = split.toml_offset + split.toml.len();
+    text::check_toml(file, text, split.toml_offset..toml_end, one_line)?;
     if front.title.trim().is_empty() {
         let at = split.toml_offset + split.toml.find("title").unwrap_or(0);
         return Err(Diagnostic::at(
@@ -140,6 +143,15 @@ pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic>
         ));
     }
     Ok((front, split.body_offset))
+}
+
+/// The front matter keys that hold one line of text: no tab or line break in them.
+fn one_line(path: &[String]) -> bool {
+    match path {
+        [key] => matches!(key.as_str(), "title" | "slug" | "description" | "template"),
+        [key, _] => key == "topics",
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -7,4 +7,5 @@ pub mod date;
 pub mod front_matter;
 pub(crate) mod page;
 pub(crate) mod routes;
+pub(crate) mod text;
 pub(crate) mod theme;

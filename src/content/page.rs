@@ -2,7 +2,12 @@
 
 use crate::content::date::Date;
 use crate::content::front_matter::{self, FrontMatter};
+use crate::content::text;
 use crate::diagnostic::Diagnostic;
+
+/// The longest slug, in bytes: a slug is the name of the page's output folder, and 255
+/// bytes is the longest file name ext4, XFS, Btrfs, APFS and NTFS all allow.
+pub const MAX_SLUG: usize = 255;
 
 /// Whether a markdown file is a page or a section (`_index.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,13 +106,26 @@ impl Page {
         let bad = slug.is_empty()
             || slug == "."
             || slug == ".."
-            || slug
-                .chars()
-                .any(|c| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace());
+            || slug.chars().any(|c| {
+                matches!(c, '/' | '\\' | '?' | '#' | '%')
+                    || c.is_whitespace()
+                    || text::is_control(c)
+            });
         if bad {
             return Err(self
-                .error_at_key("slug", format!("invalid slug `{slug}`"))
-                .with_help("a slug is one URL segment: letters, digits and hyphens, no `/`, `?`, `#`, `%` or spaces"));
+                .error_at_key("slug", format!("invalid slug `{}`", text::shown(slug)))
+                .with_help("a slug is one URL segment: letters, digits and hyphens, no `/`, `?`, `#`, `%`, spaces or control characters"));
+        }
+        if slug.len() > MAX_SLUG {
+            return Err(self
+                .error_at_key(
+                    "slug",
+                    format!(
+                        "the slug is {} bytes long; it becomes a folder name, and file systems allow at most {MAX_SLUG}",
+                        slug.len()
+                    ),
+                )
+                .with_help("shorten the slug"));
         }
         Ok(())
     }
@@ -184,6 +202,19 @@ mod tests {
             let error = Page::parse("x.md", text).unwrap_err();
             assert_eq!(error.location(), "content/x.md:3:1", "{slug}");
         }
+    }
+
+    #[test]
+    fn rejects_slugs_too_long_for_a_folder_name() {
+        let text = format!("+++\ntitle = \"T\"\nslug = \"{}\"\n+++\n", "a".repeat(256));
+        let error = Page::parse("x.md", text).unwrap_err();
+        assert_eq!(error.location(), "content/x.md:3:1");
+        assert_eq!(
+            error.message,
+            "the slug is 256 bytes long; it becomes a folder name, and file systems allow at most 255"
+        );
+        let text = format!("+++\ntitle = \"T\"\nslug = \"{}\"\n+++\n", "a".repeat(255));
+        assert!(Page::parse("x.md", text).is_ok());
     }
 
     #[test]

@@ -126,7 +126,21 @@ impl fmt::Display for Diagnostic {
                 .collect();
             writeln!(f, "{pad}--> {}", self.location())?;
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{number} | {}", self.source_line)?;
+            // A control or bidirectional character in the line would reorder or garble
+            // what the terminal shows: each is shown as U+FFFD, one for one, so the caret
+            // still lines up.
+            let line: String = self
+                .source_line
+                .chars()
+                .map(|c| {
+                    if c != '\t' && crate::content::text::is_control(c) {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            writeln!(f, "{number} | {line}")?;
             write!(f, "{pad} | {indent}{}", "^".repeat(self.width))?;
         }
         for note in &self.notes {
@@ -186,6 +200,15 @@ mod tests {
         assert_eq!(
             (diagnostic.line, diagnostic.col, diagnostic.width),
             (1, 1, 1)
+        );
+    }
+
+    #[test]
+    fn shows_control_characters_in_the_line_as_replacement_characters() {
+        case(
+            "title = \"ab\u{202E}cd\"",
+            11..14,
+            "error: boom\n --> content/x.md:1:12\n  |\n1 | title = \"ab\u{FFFD}cd\"\n  |            ^",
         );
     }
 

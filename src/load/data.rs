@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::data::{Data, Text, Texts};
 use crate::diagnostic::Diagnostic;
 
+use super::inputs::{Inputs, skipped};
 use super::read::read_text;
 
 /// Where the data files are.
@@ -18,7 +19,8 @@ pub struct DataFiles {
 }
 
 impl DataFiles {
-    /// The data files of a `content/` directory, without walking the pages.
+    /// The data files of a `content/` directory, without walking the pages. Whether a
+    /// link among them may be followed is decided when it is read.
     pub fn find(content: &Path) -> Self {
         let mut files = Self::default();
         for name in ["sources.toml", "figures.toml"] {
@@ -38,7 +40,7 @@ impl DataFiles {
                 if let Some(name) = path
                     .file_name()
                     .and_then(|n| n.to_str())
-                    .filter(|n| n.ends_with(".toml") && !n.starts_with('.'))
+                    .filter(|n| n.ends_with(".toml") && !skipped(n))
                 {
                     files.claim(&format!("charts/{name}"), &path);
                 }
@@ -70,7 +72,7 @@ impl DataFiles {
 }
 
 /// Reads the data files and parses them; read and parse errors are returned together.
-pub(super) fn load(files: &DataFiles) -> Result<Data, Vec<Diagnostic>> {
+pub(super) fn load(inputs: &Inputs, files: &DataFiles) -> Result<Data, Vec<Diagnostic>> {
     let mut errors: Vec<Diagnostic> = files
         .unknown
         .iter()
@@ -79,7 +81,7 @@ pub(super) fn load(files: &DataFiles) -> Result<Data, Vec<Diagnostic>> {
                 .with_help("data files are content/sources.toml, content/figures.toml and content/charts/*.toml")
         })
         .collect();
-    let mut read = |path: &Path, display: String| match read_text(path, &display) {
+    let mut read = |path: &Path, display: String| match read_text(inputs, path, &display) {
         Ok(text) => Some(Text { display, text }),
         Err(error) => {
             errors.push(Diagnostic::from_error(error, &display));

@@ -2,6 +2,8 @@
 //! `templates/` and `theme/`, each read once and validated into a [`Site`].
 
 mod data;
+mod inputs;
+mod open;
 mod read;
 mod templates;
 mod theme;
@@ -21,7 +23,9 @@ use crate::site::Site;
 use crate::timing::Timer;
 
 pub use data::DataFiles;
-pub use read::{MAX_TEXT_FILE, decode, read_text};
+pub use inputs::{INPUT_FOLDERS, Inputs, skipped};
+pub use open::read_verbatim;
+pub use read::{MAX_TEXT_FILE, decode, read_bytes, read_text};
 
 /// How to load a site.
 #[derive(Debug, Clone, Default)]
@@ -40,7 +44,8 @@ pub fn site(options: &LoadOptions) -> anyhow::Result<Site> {
         .root
         .canonicalize()
         .with_context(|| format!("failed to open the site root `{}`", options.root.display()))?;
-    let config = load_config(&root, options.base_url.as_deref())?;
+    let inputs = Inputs::new(&root);
+    let config = load_config(&inputs, options.base_url.as_deref())?;
     let content = root.join("content");
     if !content.is_dir() {
         anyhow::bail!(
@@ -49,14 +54,14 @@ pub fn site(options: &LoadOptions) -> anyhow::Result<Site> {
         );
     }
     let mut timer = Timer::new();
-    let walked = walk::content(&content)?;
+    let walked = walk::content(&inputs)?;
     timer.lap("walk content");
     let mut errors = Vec::new();
     let mut all_pages = Vec::with_capacity(walked.markdown.len());
     let parsed: Vec<Result<Page, Diagnostic>> = walked
         .markdown
         .par_iter()
-        .map(|relative| page(&content, relative))
+        .map(|found| read_page(&inputs, &found.relative, &found.path))
         .collect();
     for page in parsed {
         match page {
@@ -65,7 +70,7 @@ pub fn site(options: &LoadOptions) -> anyhow::Result<Site> {
         }
     }
     timer.lap("read and parse pages");
-    let data = match data::load(&walked.data) {
+    let data = match data::load(&inputs, &walked.data) {
         Ok(data) => data,
         Err(mut data_errors) => {
             errors.append(&mut data_errors);
@@ -84,8 +89,8 @@ pub fn site(options: &LoadOptions) -> anyhow::Result<Site> {
         );
     }
     routes::assign_urls(&mut pages).or_else(diagnostic::into_result)?;
-    let templates = templates::load(&root.join("templates"))?;
-    let assets = theme::load(&root.join("theme"))?;
+    let templates = templates::load(&inputs)?;
+    let assets = theme::load(&inputs)?;
     Ok(Site {
         root,
         config,
@@ -99,19 +104,35 @@ pub fn site(options: &LoadOptions) -> anyhow::Result<Site> {
 }
 
 /// Reads and parses one markdown file of `content/`, as `serve` does after an edit.
+/// `content` is the `content/` folder of a canonical site root.
 pub fn page(content: &Path, relative: &str) -> Result<Page, Diagnostic> {
+    let inputs = Inputs::new(content.parent().unwrap_or(content));
+    read_page(&inputs, relative, &content.join(relative))
+}
+
+fn read_page(inputs: &Inputs, relative: &str, path: &Path) -> Result<Page, Diagnostic> {
     let display = format!("content/{relative}");
-    let text = read_text(&content.join(relative), &display)
+    let text = read_text(inputs, path, &display)
         .map_err(|error| Diagnostic::from_error(error, &display))?;
     Page::parse(relative, text)
 }
 
 /// Reads every data file of a `content/` directory again (`serve`, after a data edit).
+/// `content` is the `content/` folder of a canonical site root.
 pub fn data(content: &Path) -> Result<Data, Vec<Diagnostic>> {
-    data::load(&DataFiles::find(content))
+    let inputs = Inputs::new(content.parent().unwrap_or(content));
+    data::load(&inputs, &DataFiles::find(content))
 }
 
-fn load_config(root: &Path, base_url: Option<&str>) -> anyhow::Result<Config> {
+/// `output_dir` from the `site.toml` of the canonical site root `root`, if it reads.
+pub fn output_dir(root: &Path) -> Option<String> {
+    load_config(&Inputs::new(root), None)
+        .ok()
+        .map(|config| config.output_dir)
+}
+
+fn load_config(inputs: &Inputs, base_url: Option<&str>) -> anyhow::Result<Config> {
+    let root = inputs.root();
     let path = root.join("site.toml");
     if !path.is_file() {
         anyhow::bail!(
@@ -119,7 +140,7 @@ fn load_config(root: &Path, base_url: Option<&str>) -> anyhow::Result<Config> {
             root.display()
         );
     }
-    let text = read_text(&path, "site.toml")?;
+    let text = read_text(inputs, &path, "site.toml")?;
     let mut config = Config::parse("site.toml", &text)?;
     if let Some(url) = base_url {
         config.base_url = config::normalize_base_url(url)

@@ -1,35 +1,67 @@
 //! Reading the files a user wrote, with located errors.
 
+use std::io::Read;
 use std::path::Path;
 
 use anyhow::Context;
 
 use crate::diagnostic::Diagnostic;
 
+use super::inputs::Inputs;
+
 /// Files larger than this are refused: nothing a person writes by hand is this big.
 pub const MAX_TEXT_FILE: u64 = 8 * 1024 * 1024;
 
-/// Reads a UTF-8 text file, without its byte order mark.
+/// Reads a UTF-8 text file of the site, without its byte order mark.
 ///
-/// `display` is the path shown in errors. Invalid UTF-8 is reported at the line and
-/// column of the first bad byte.
-pub fn read_text(path: &Path, display: &str) -> anyhow::Result<String> {
-    let metadata =
-        std::fs::metadata(path).with_context(|| format!("failed to read `{display}`"))?;
-    if metadata.len() > MAX_TEXT_FILE {
-        return Err(Diagnostic::file(
-            display,
-            format!(
-                "`{display}` is {:.1} MB; text files are limited to {} MB",
-                metadata.len() as f64 / 1_048_576.0,
-                MAX_TEXT_FILE / 1_048_576
-            ),
-        )
-        .with_help("split the page into several pages")
-        .into());
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("failed to read `{display}`"))?;
+/// `display` is the path shown in errors. The file is opened under the input policy (see
+/// [`Inputs::open`]). Invalid UTF-8 is reported at the line and column of the first bad
+/// byte.
+pub fn read_text(inputs: &Inputs, path: &Path, display: &str) -> anyhow::Result<String> {
+    let bytes = read_limited(inputs, path, display, Some(MAX_TEXT_FILE))?;
     decode(bytes, display).map_err(Into::into)
+}
+
+/// Reads a file of the site as bytes, under the input policy, with no size limit.
+pub fn read_bytes(inputs: &Inputs, path: &Path, display: &str) -> anyhow::Result<Vec<u8>> {
+    read_limited(inputs, path, display, None)
+}
+
+fn read_limited(
+    inputs: &Inputs,
+    path: &Path,
+    display: &str,
+    limit: Option<u64>,
+) -> anyhow::Result<Vec<u8>> {
+    let file = inputs.open(path, display)?;
+    let length = file
+        .metadata()
+        .with_context(|| format!("failed to read `{display}`"))?
+        .len();
+    if let Some(limit) = limit.filter(|&limit| length > limit) {
+        return Err(too_large(display, length, limit).into());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(length).unwrap_or(0));
+    // A file that grows while it is read stops at the limit too.
+    file.take(limit.map_or(u64::MAX, |limit| limit + 1))
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("failed to read `{display}`"))?;
+    if let Some(limit) = limit.filter(|&limit| bytes.len() as u64 > limit) {
+        return Err(too_large(display, bytes.len() as u64, limit).into());
+    }
+    Ok(bytes)
+}
+
+fn too_large(display: &str, length: u64, limit: u64) -> Diagnostic {
+    Diagnostic::file(
+        display,
+        format!(
+            "`{display}` is {:.1} MB; text files are limited to {} MB",
+            length as f64 / 1_048_576.0,
+            limit / 1_048_576
+        ),
+    )
+    .with_help("split the page into several pages")
 }
 
 /// Decodes bytes as UTF-8, dropping a leading byte order mark.

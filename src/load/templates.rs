@@ -1,27 +1,20 @@
 //! Reading `templates/`: every template file by its name relative to the folder.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
+use super::inputs::Inputs;
 use super::read::read_text;
+use super::walk;
 
-pub(super) fn load(dir: &Path) -> anyhow::Result<BTreeMap<String, String>> {
+pub(super) fn load(inputs: &Inputs) -> anyhow::Result<BTreeMap<String, String>> {
     let mut templates = BTreeMap::new();
-    if !dir.is_dir() {
-        return Ok(templates);
-    }
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = entry.map_err(|error| super::walk::walk_error(dir, &error))?;
-        let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || name.starts_with('.') || name.ends_with('~') {
-            continue;
-        }
-        let relative = super::walk::relative_path(dir, entry.path())?;
-        let text = read_text(entry.path(), &format!("templates/{relative}"))?;
-        templates.insert(relative, text);
+    for found in walk::folder(inputs, "templates")? {
+        let text = read_text(
+            inputs,
+            &found.path,
+            &format!("templates/{}", found.relative),
+        )?;
+        templates.insert(found.relative, text);
     }
     Ok(templates)
 }

@@ -1,57 +1,49 @@
 //! Reading `theme/`: every file, over the built-in defaults, fingerprinted by content.
 
-use std::path::Path;
-
-use anyhow::Context;
-
 use crate::content::theme::{Asset, Assets, DEFAULTS, fingerprint};
+use crate::diagnostic::Diagnostic;
 
-/// Reads every file under `dir`, over the built-in default theme.
-pub(super) fn load(dir: &Path) -> anyhow::Result<Assets> {
+use super::inputs::Inputs;
+use super::read::read_bytes;
+use super::walk;
+
+/// The longest file name an output may have: 255 bytes, as on ext4, XFS, APFS and NTFS.
+const MAX_NAME: usize = 255;
+
+/// Reads every file of `theme/`, over the built-in default theme.
+pub(super) fn load(inputs: &Inputs) -> anyhow::Result<Assets> {
+    let found = walk::folder(inputs, "theme")?;
     let mut files: Vec<Asset> = DEFAULTS
         .iter()
-        .filter(|(name, _)| !dir.join(name).exists())
+        .filter(|(name, _)| !found.iter().any(|f| f.relative == *name))
         .map(|(name, bytes)| Asset {
             name: (*name).to_string(),
             path: fingerprint(name, bytes),
             bytes: bytes.to_vec(),
         })
         .collect();
-    if !dir.exists() {
-        return Ok(Assets::from_files(files));
-    }
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = entry.with_context(|| format!("failed to read `{}`", dir.display()))?;
-        if !entry.file_type().is_file() || is_hidden(entry.file_name()) {
-            continue;
+    for file in found {
+        let display = format!("theme/{}", file.relative);
+        let bytes = read_bytes(inputs, &file.path, &display)?;
+        let path = fingerprint(&file.relative, &bytes);
+        let published = path.rsplit('/').next().unwrap_or(&path);
+        if published.len() > MAX_NAME {
+            return Err(Diagnostic::file(
+                &display,
+                format!(
+                    "`{display}` would be published as a file name of {} bytes (with its content hash), and file systems allow at most {MAX_NAME}",
+                    published.len()
+                ),
+            )
+            .with_help("shorten the file name")
+            .into());
         }
-        let name = relative_name(dir, entry.path())?;
-        let bytes = std::fs::read(entry.path())
-            .with_context(|| format!("failed to read `theme/{name}`"))?;
         files.push(Asset {
-            path: fingerprint(&name, &bytes),
-            name,
+            path,
+            name: file.relative,
             bytes,
         });
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Assets::from_files(files))
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_string_lossy().starts_with('.')
-}
-
-fn relative_name(dir: &Path, path: &Path) -> anyhow::Result<String> {
-    let relative = path
-        .strip_prefix(dir)
-        .context("theme file outside theme/")?;
-    let parts: Vec<String> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    Ok(parts.join("/"))
 }

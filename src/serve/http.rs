@@ -22,7 +22,8 @@ pub struct Reply {
 }
 
 impl Reply {
-    fn text(status: u16, body: &str) -> Self {
+    /// A plain-text reply.
+    pub fn text(status: u16, body: &str) -> Self {
         Self {
             status,
             content_type: "text/plain; charset=utf-8",

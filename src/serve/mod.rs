@@ -4,13 +4,15 @@
 mod http;
 mod rebuild;
 mod reload;
+mod request;
+mod server;
 mod watch;
 
 pub use http::content_type;
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::net::SocketAddr;
+use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
@@ -22,6 +24,7 @@ use crate::load::LoadOptions;
 use crate::render::plural;
 use rebuild::{Done, State, Update};
 use reload::Clients;
+use server::Answer;
 use watch::{Change, Now, Watch};
 
 pub use http::{EVENTS_PATH, inject, route};
@@ -56,10 +59,9 @@ struct Shared {
 
 /// Serves the site until the process is stopped.
 pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
-    let server = bind(&options.interface, options.port)?;
-    let address = server
-        .server_addr()
-        .to_ip()
+    let listener = bind(&options.interface, options.port)?;
+    let address = listener
+        .local_addr()
         .context("the server has no IP address")?;
     let url = format!("http://{}/", display_address(address));
     let root = options
@@ -73,10 +75,10 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     };
     let shared = Arc::new(Shared::default());
     let mut state = initial_build(&load, &shared);
-    let server = Arc::new(server);
     let http_shared = Arc::clone(&shared);
-    let http_server = Arc::clone(&server);
-    std::thread::spawn(move || listen(&http_server, &http_shared));
+    let handler: Arc<server::Handler> =
+        Arc::new(move |method: &str, target: &str| respond(&http_shared, method, target));
+    std::thread::spawn(move || server::run(&listener, &handler));
     // Watch before saying we serve: an edit made right after this line must be seen.
     let mut watch = Watch::start(&root)?;
     println!("Serving {} at {url}", root.display());
@@ -172,7 +174,7 @@ fn now(root: &std::path::Path, relative: &str) -> Now {
     }
 }
 
-fn bind(interface: &str, port: Option<u16>) -> anyhow::Result<tiny_http::Server> {
+fn bind(interface: &str, port: Option<u16>) -> anyhow::Result<TcpListener> {
     let address = |port: u16| {
         format!(
             "{}:{port}",
@@ -184,11 +186,11 @@ fn bind(interface: &str, port: Option<u16>) -> anyhow::Result<tiny_http::Server>
         )
     };
     match port {
-        Some(port) => tiny_http::Server::http(address(port))
+        Some(port) => TcpListener::bind(address(port))
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", address(port)))
             .context("the port is busy or not allowed; choose another with --port"),
-        None => tiny_http::Server::http(address(DEFAULT_PORT))
-            .or_else(|_| tiny_http::Server::http(address(0)))
+        None => TcpListener::bind(address(DEFAULT_PORT))
+            .or_else(|_| TcpListener::bind(address(0)))
             .map_err(|e| anyhow::anyhow!("cannot listen on {interface}: {e}")),
     }
 }
@@ -200,51 +202,21 @@ fn display_address(address: SocketAddr) -> String {
     }
 }
 
-fn listen(server: &tiny_http::Server, shared: &Arc<Shared>) {
-    for request in server.incoming_requests() {
-        let shared = Arc::clone(shared);
-        std::thread::spawn(move || respond(request, &shared));
-    }
-}
-
-fn respond(request: tiny_http::Request, shared: &Shared) {
-    let method = request.method().as_str().to_string();
-    let target = request.url().to_string();
+/// Answers one request from the files of the last good build.
+fn respond(shared: &Shared, method: &str, target: &str) -> Answer {
     if method == "GET" && target.split('?').next() == Some(EVENTS_PATH) {
-        let events = shared.clients.subscribe();
-        reload::stream(request.into_writer(), &events);
-        return;
+        return Answer::Events(shared.clients.subscribe());
     }
     let error = shared
         .error
         .read()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .clone();
-    let reply = {
-        let files = shared
-            .files
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        route(&method, &target, &files, error.as_deref())
-    };
-    // tiny_http leaves the body out of HEAD responses and keeps its Content-Length.
-    let mut response = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
-    let mut headers = vec![
-        ("Content-Type", reply.content_type.to_string()),
-        ("Cache-Control", "no-store".to_string()),
-    ];
-    if let Some(location) = reply.location {
-        headers.push(("Location", location));
-    }
-    if reply.status == 405 {
-        headers.push(("Allow", "GET, HEAD".to_string()));
-    }
-    for (name, value) in headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
-    }
-    let _ = request.respond(response);
+    let files = shared
+        .files
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    Answer::Reply(route(method, target, &files, error.as_deref()))
 }
 
 fn open_browser(url: &str) {

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::content::page::{Page, PageKind};
 use crate::diagnostic::{self, Diagnostic};
-use crate::load::{self, LoadOptions};
+use crate::load::{self, Inputs, LoadOptions};
 use crate::render::views::summary::Summary;
 use crate::render::{self, RenderedPage, Renderer};
 use crate::site::Site;
@@ -208,11 +208,11 @@ impl State {
     }
 
     fn statics(&mut self, files: &BTreeSet<String>) -> anyhow::Result<Done> {
+        let inputs = Inputs::new(&self.site.root);
         let mut patch = HashMap::new();
         for relative in files {
             let path = self.site.root.join("content").join(relative);
-            let bytes = std::fs::read(&path)
-                .map_err(|e| anyhow::anyhow!("failed to read `content/{relative}`: {e}"))?;
+            let bytes = load::read_bytes(&inputs, &path, &format!("content/{relative}"))?;
             patch.insert(relative.clone(), bytes);
         }
         Ok(Done {

@@ -1,12 +1,15 @@
 //! Watching the site's sources and turning bursts of file events into one rebuild.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+
+use crate::load::{INPUT_FOLDERS, skipped};
 
 /// How long the sources must be quiet before a rebuild starts.
 const QUIET: Duration = Duration::from_millis(12);
@@ -28,12 +31,16 @@ pub enum Change {
     Nothing,
 }
 
-/// A watcher on `site.toml`, `content/`, `templates/` and `theme/`.
+/// A watcher on `site.toml` and the input folders.
 pub struct Watch {
     root: PathBuf,
     events: Receiver<notify::Result<notify::Event>>,
     watcher: RecommendedWatcher,
-    watched: BTreeSet<PathBuf>,
+    /// The folders watched, with the identity (device, inode) of what was watched.
+    watched: BTreeMap<PathBuf, (u64, u64)>,
+    /// Folders that were themselves created, removed or moved since the last look:
+    /// watched again whatever their identity, since the old watch may be gone.
+    rewatch: BTreeSet<PathBuf>,
 }
 
 impl Watch {
@@ -48,7 +55,8 @@ impl Watch {
             root: root.to_path_buf(),
             events,
             watcher,
-            watched: BTreeSet::new(),
+            watched: BTreeMap::new(),
+            rewatch: BTreeSet::new(),
         };
         watch
             .watcher
@@ -58,17 +66,31 @@ impl Watch {
         Ok(watch)
     }
 
-    /// Watches source directories that exist now (they may be created while serving).
+    /// Watches the input folders as they are now. A folder can be deleted and made again,
+    /// moved away and back, or swapped for another by a branch checkout while serving:
+    /// a folder whose identity changed, or that was itself created, removed or moved, is
+    /// watched anew, so saves are seen whatever happened to it.
     fn watch_dirs(&mut self) {
-        for dir in ["content", "templates", "theme"] {
+        for dir in INPUT_FOLDERS {
             let path = self.root.join(dir);
-            if path.is_dir()
-                && !self.watched.contains(&path)
+            let now = std::fs::metadata(&path)
+                .ok()
+                .filter(std::fs::Metadata::is_dir)
+                .map(|m| (m.dev(), m.ino()));
+            let forced = self.rewatch.remove(&path);
+            if now.is_some() && !forced && self.watched.get(&path) == now.as_ref() {
+                continue;
+            }
+            if self.watched.remove(&path).is_some() {
+                let _ = self.watcher.unwatch(&path);
+            }
+            if let Some(id) = now
                 && self.watcher.watch(&path, RecursiveMode::Recursive).is_ok()
             {
-                self.watched.insert(path);
+                self.watched.insert(path, id);
             }
         }
+        self.rewatch.clear();
     }
 
     /// Blocks until the sources change, then returns when the burst started and the changed
@@ -93,12 +115,15 @@ impl Watch {
         }
     }
 
-    fn collect(&self, event: notify::Result<notify::Event>, paths: &mut BTreeSet<String>) {
+    fn collect(&mut self, event: notify::Result<notify::Event>, paths: &mut BTreeSet<String>) {
         let Ok(event) = event else { return };
         if matches!(event.kind, notify::EventKind::Access(_)) {
             return;
         }
         for path in event.paths {
+            if path.parent() == Some(self.root.as_path()) {
+                self.rewatch.insert(path.clone());
+            }
             if let Some(relative) = relevant(&self.root, &path) {
                 paths.insert(relative);
             }
@@ -114,15 +139,12 @@ fn relevant(root: &Path, path: &Path) -> Option<String> {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     let name = parts.last()?;
-    let noise = parts
-        .iter()
-        .any(|p| p.starts_with('.') || p.starts_with('#'))
-        || name.ends_with('~')
+    let noise = parts.iter().any(|p| skipped(p) || p.starts_with('#'))
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name == "4913";
-    let source = matches!(parts[0].as_str(), "content" | "templates" | "theme")
-        || (parts.len() == 1 && name == "site.toml");
+    let source =
+        INPUT_FOLDERS.contains(&parts[0].as_str()) || (parts.len() == 1 && name == "site.toml");
     (source && !noise).then(|| parts.join("/"))
 }
 

@@ -54,7 +54,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     if root.starts_with(output) {
         return refuse("it is the site root or one of its parents");
     }
-    for protected in ["content", "templates", "theme"] {
+    for protected in crate::load::INPUT_FOLDERS {
         if output.starts_with(root.join(protected)) {
             return refuse(&format!(
                 "it is inside `{protected}/`, which holds your sources"

@@ -1,6 +1,7 @@
 //! Writing the site: sinks for rendered files, the staging directory swapped in at the
 //! end, and the guard that refuses a dangerous output directory.
 
+mod fault;
 mod guard;
 mod remove;
 mod sink;
@@ -9,4 +10,4 @@ mod staging;
 pub use guard::check_output_dir;
 pub use remove::remove_tree;
 pub use sink::{DirSink, MemorySink, NullSink, OutputFile, Sink};
-pub use staging::{MARKER, Staging, abandon_build};
+pub use staging::{Abandoned, MARKER, Staging, abandon_build, recover};

@@ -32,9 +32,11 @@ pub trait Sink: Sync {
     /// Writes one file (path relative to the output, `/`-separated).
     fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()>;
 
-    /// Publishes the file at `from` as it is, at `path`.
+    /// Publishes the file at `from` (a real path the load checked) as it is, at `path`.
+    /// A file that has become a link since is refused, not followed.
     fn copy(&self, path: &str, from: &Path) -> anyhow::Result<()> {
-        let bytes = std::fs::read(from)?;
+        let bytes = crate::load::read_verbatim(from)
+            .with_context(|| format!("failed to publish `{path}`"))?;
         self.write(path, &bytes)
     }
 }
@@ -43,12 +45,31 @@ pub trait Sink: Sync {
 #[derive(Debug)]
 pub struct DirSink {
     root: PathBuf,
+    shown: Option<PathBuf>,
 }
 
 impl DirSink {
     /// A sink writing below `root`.
     pub fn new(root: PathBuf) -> Self {
-        Self { root }
+        Self { root, shown: None }
+    }
+
+    /// The same sink, naming files in errors as if under `output` (the output directory
+    /// a staging directory becomes), not under the temporary directory.
+    pub fn shown_as(self, output: PathBuf) -> Self {
+        Self {
+            shown: Some(output),
+            ..self
+        }
+    }
+
+    fn shown(&self, path: &str) -> String {
+        self.shown
+            .as_ref()
+            .unwrap_or(&self.root)
+            .join(path)
+            .display()
+            .to_string()
     }
 }
 
@@ -70,10 +91,13 @@ impl Sink for DirSink {
                 Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
                 other => other,
             };
-            made.with_context(|| format!("failed to create `{}`", parent.display()))?;
+            made.with_context(|| {
+                let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+                format!("failed to create `{}`", self.shown(dir))
+            })?;
         }
         std::fs::write(&full, bytes)
-            .with_context(|| format!("failed to write `{}`", full.display()))
+            .with_context(|| format!("failed to write `{}`", self.shown(path)))
     }
 }
 

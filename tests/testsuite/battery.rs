@@ -419,7 +419,232 @@ const CASES: &[Case] = &[
         },
         expect: "error: symbolic link loop: `content/essays/loop` points back to `content`",
     },
+    Case {
+        name: "a theme file linked to a file outside the site",
+        breaks: |s| link(s, &outside(s, "secret.txt"), "theme/logo.txt"),
+        expect: "error: `theme/logo.txt` is a symbolic link to `",
+    },
+    Case {
+        name: "a template linked to a file outside the site",
+        breaks: |s| link(s, &outside(s, "secret.html"), "templates/partials/x.html"),
+        expect: "error: `templates/partials/x.html` is a symbolic link to `",
+    },
+    Case {
+        name: "a theme folder linked to a folder outside the site",
+        breaks: |s| {
+            let dir = outside(s, "assets/a.css");
+            link(s, dir.parent().expect("parent"), "theme/assets")
+        },
+        expect: "error: `theme/assets` is a symbolic link to `",
+    },
+    Case {
+        name: "a static file linked into the site's .git",
+        breaks: |s| {
+            s.write(
+                ".git/config",
+                "[remote]\nurl = https://token@example.org/x\n",
+            );
+            link(s, &s.root.join(".git/config"), "content/essays/config.txt")
+        },
+        expect: "error: `content/essays/config.txt` is a symbolic link to `[ROOT]/.git/config`, which is not one of the site's input files",
+    },
+    Case {
+        name: "a page linked to a hidden file of content/",
+        breaks: |s| {
+            s.write(
+                "content/.drafts/secret.md",
+                "+++\ntitle = \"Secret\"\n+++\n",
+            );
+            link(
+                s,
+                &s.root.join("content/.drafts/secret.md"),
+                "content/essays/two.md",
+            )
+        },
+        expect: "error: `content/essays/two.md` is a symbolic link to `[ROOT]/content/.drafts/secret.md`, which is not one of the site's input files",
+    },
+    Case {
+        name: "a page whose file name holds #",
+        breaks: |s| s.write("content/essays/a#b.md", "+++\ntitle = \"Hash\"\n+++\n"),
+        expect: "error: `content/essays/a#b.md` cannot be published: `#` in its name starts a URL's fragment\n --> content/essays/a#b.md",
+    },
+    Case {
+        name: "a folder whose name holds ?",
+        breaks: |s| s.write("content/what?/x.png", "png"),
+        expect: "error: `content/what?` cannot be published: `?` in its name starts a URL's query\n --> content/what?",
+    },
+    Case {
+        name: "a theme file whose name holds %",
+        breaks: |s| s.write("theme/100%.css", "body{}"),
+        expect: "error: `theme/100%.css` cannot be published: `%` in its name starts a percent-escape in a URL",
+    },
+    Case {
+        name: "a slug with a NUL",
+        breaks: |s| {
+            s.write(
+                "content/essays/two.md",
+                "+++\ntitle = \"Two\"\nslug = \"a\\u0000b\"\n+++\n",
+            )
+        },
+        expect: "error: `slug` holds U+0000 (NUL), which no published text should contain\n --> content/essays/two.md:3:8",
+    },
+    Case {
+        name: "a slug of 300 characters",
+        breaks: |s| {
+            s.write(
+                "content/essays/two.md",
+                &format!(
+                    "+++\ntitle = \"Two\"\nslug = \"{}\"\n+++\n",
+                    "s".repeat(300)
+                ),
+            )
+        },
+        expect: "error: the slug is 300 bytes long; it becomes a folder name, and file systems allow at most 255\n --> content/essays/two.md:3:1",
+    },
+    Case {
+        name: "a title with a right-to-left override",
+        breaks: |s| {
+            replace(
+                s,
+                "content/essays/one.md",
+                "title = \"One essay\"",
+                "title = \"One \u{202E}yassE\"",
+            )
+        },
+        expect: "error: `title` holds U+202E (RIGHT-TO-LEFT OVERRIDE), which makes text display in another order than it is written\n --> content/essays/one.md:2:9\n  |\n2 | title = \"One \u{FFFD}yassE\"",
+    },
+    Case {
+        name: "a title with a NUL",
+        breaks: |s| {
+            replace(
+                s,
+                "content/essays/one.md",
+                "title = \"One essay\"",
+                "title = \"One\\u0000essay\"",
+            )
+        },
+        expect: "error: `title` holds U+0000 (NUL), which no published text should contain\n --> content/essays/one.md:2:9",
+    },
+    Case {
+        name: "a title on two lines",
+        breaks: |s| {
+            replace(
+                s,
+                "content/essays/one.md",
+                "title = \"One essay\"",
+                "title = \"One\\nessay\"",
+            )
+        },
+        expect: "error: `title` holds U+000A (LINE FEED); it must be one line of text\n --> content/essays/one.md:2:9",
+    },
+    Case {
+        name: "a correction with an escape character",
+        breaks: |s| {
+            replace(
+                s,
+                "content/essays/one.md",
+                "gave the wrong",
+                "gave the \\u001b[31mwrong",
+            )
+        },
+        expect: "error: `corrections[0].text` holds U+001B (ESCAPE), which no published text should contain\n --> content/essays/one.md:7:8",
+    },
+    Case {
+        name: "a site title with a bidirectional isolate",
+        breaks: |s| replace(s, "site.toml", "Facts fixture", "Facts \u{2067}fixture"),
+        expect: "error: `title` holds U+2067 (RIGHT-TO-LEFT ISOLATE), which makes text display in another order than it is written\n --> site.toml:1:9",
+    },
+    Case {
+        name: "a week two thousand years before its run",
+        breaks: |s| {
+            replace(
+                s,
+                "content/charts/hot-100.toml",
+                "date = 2025-07-05, pos = 81",
+                "date = 0025-07-05, pos = 81",
+            )
+        },
+        expect: "error: 0025-07-05 is 104,356 weeks (about 2,000 years) from the next date of `golden` (2025-07-12), far outside the rest of its run\n  --> content/charts/hot-100.toml:12:12",
+    },
+    Case {
+        name: "base_url with a line break",
+        breaks: |s| {
+            replace(
+                s,
+                "site.toml",
+                "https://example.org/\"",
+                "https://example.org/\\nDisallow: /\"",
+            )
+        },
+        expect: "error: `base_url` holds U+000A (LINE FEED); it must be one line of text\n --> site.toml:3:12",
+    },
+    Case {
+        name: "base_url with a tab",
+        breaks: |s| {
+            replace(
+                s,
+                "site.toml",
+                "https://example.org/\"",
+                "https://exam\\tple.org/\"",
+            )
+        },
+        expect: "error: `base_url` holds U+0009 (TAB); it must be one line of text\n --> site.toml:3:12",
+    },
+    Case {
+        name: "base_url with a backslash",
+        breaks: |s| {
+            replace(
+                s,
+                "site.toml",
+                "https://example.org/",
+                "https://example.org\\\\sub/",
+            )
+        },
+        expect: "error: `base_url` must be a URL without `\\`, found `https://example.org\\sub/`\n --> site.toml:3:1",
+    },
+    Case {
+        name: "base_url with a port and no host",
+        breaks: |s| replace(s, "site.toml", "https://example.org/", "https://:80/"),
+        expect: "error: `base_url` is not a valid URL (empty host), found `https://:80/`\n --> site.toml:3:1",
+    },
+    Case {
+        name: "base_url with an empty user and no host",
+        breaks: |s| replace(s, "site.toml", "https://example.org/", "https://@/"),
+        expect: "error: `base_url` is not a valid URL (empty host), found `https://@/`\n --> site.toml:3:1",
+    },
+    Case {
+        name: "base_url with a password",
+        breaks: |s| {
+            replace(
+                s,
+                "site.toml",
+                "https://example.org/",
+                "https://me:secret@example.org/",
+            )
+        },
+        expect: "error: `base_url` must not hold a user name or password",
+    },
 ];
+
+/// A file outside the site root, made for a link to point at.
+fn outside(site: &Site, name: &str) -> std::path::PathBuf {
+    let path = site
+        .root
+        .parent()
+        .expect("parent")
+        .join("outside")
+        .join(name);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&path, "TOP SECRET\n").expect("write");
+    path
+}
+
+/// A symbolic link at `at` (relative to the site root) to `target`.
+fn link(site: &Site, target: &std::path::Path, at: &str) {
+    let at = site.root.join(at);
+    std::fs::create_dir_all(at.parent().expect("parent")).expect("mkdir");
+    std::os::unix::fs::symlink(target, at).expect("symlink");
+}
 
 // Every broken site fails with its exact error and exit code 1, and the previous good build
 // survives byte for byte with no temporary directory left behind.
@@ -458,5 +683,80 @@ fn every_broken_site_fails_cleanly() {
         failures.len(),
         CASES.len(),
         failures.join("\n")
+    );
+}
+
+// Hidden folders (a .git with a token in its config, a template folder's .git with binary
+// files) and editor backups are never read in any input folder: the build succeeds and
+// publishes none of them.
+#[test]
+fn hidden_entries_and_backups_are_never_read() {
+    let site = Site::fixture("facts/site");
+    site.build();
+    let token = "url = https://ghp_SECRETTOKEN@github.com/x/y.git";
+    for folder in ["content", "templates", "theme", "content/essays"] {
+        site.write(
+            &format!("{folder}/.git/config"),
+            &format!("[remote]\n{token}\n"),
+        );
+        site.write_bytes(&format!("{folder}/.git/index"), b"DIRC\xff\xfe\x00\x01");
+        site.write(&format!("{folder}/.env"), token);
+    }
+    site.write("content/essays/.notes/private.md", "not front matter");
+    site.write("content/essays/one.md~", "broken backup");
+    site.write("content/essays/#one.md#", "broken autosave");
+    site.write("theme/style.css~", token);
+    site.write("templates/page.html~", "{% broken");
+    site.build();
+    for (path, bytes) in site.tree("public") {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("SECRETTOKEN"),
+            "{path} holds the token"
+        );
+        assert!(
+            !path.contains(".git") && !path.contains(".env") && !path.contains('~'),
+            "{path} was published"
+        );
+    }
+}
+
+// `--base-url` is held to the same rules as base_url in site.toml.
+#[test]
+fn malformed_base_url_flags_are_refused() {
+    let site = Site::fixture("facts/site");
+    site.build();
+    let before = site.tree("public");
+    for (url, expect) in [
+        (
+            "https://example.org/\nDisallow: /",
+            "error: --base-url: `base_url` must be a URL without U+000A (LINE FEED), found `https://example.org/\\u{a}Disallow: /`",
+        ),
+        (
+            "https://exa\tmple.org/",
+            "error: --base-url: `base_url` must be a URL without U+0009 (TAB), found `https://exa\\u{9}mple.org/`",
+        ),
+        (
+            "https://example.org\\sub/",
+            "error: --base-url: `base_url` must be a URL without `\\`, found `https://example.org\\sub/`",
+        ),
+        (
+            "https://:80/",
+            "error: --base-url: `base_url` is not a valid URL (empty host), found `https://:80/`",
+        ),
+        (
+            "https://@/",
+            "error: --base-url: `base_url` is not a valid URL (empty host), found `https://@/`",
+        ),
+    ] {
+        let run = site.run(&["build", "--base-url", url]).failure();
+        assert_eq!(run.stderr.trim_end(), expect, "{url:?}");
+        assert_eq!(site.tree("public"), before, "{url:?}");
+        assert!(site.leftovers().is_empty());
+    }
+    site.run(&["build", "--base-url", "https://Example.ORG:443/kpdh"])
+        .success();
+    assert!(
+        site.read("public/robots.txt")
+            .contains("https://example.org/kpdh/sitemap.xml")
     );
 }

@@ -179,3 +179,155 @@ fn interrupted_build_keeps_previous_output() {
         );
     }
 }
+
+/// `factsite build` with environment variables (the fault points), returning how it ended.
+fn build_with(site: &Site, env: &[(&str, &str)]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_factsite"))
+        .arg("build")
+        .current_dir(&site.root)
+        .envs(env.iter().copied())
+        .output()
+        .expect("run factsite")
+}
+
+/// A site with a good previous build, and an edit the next build will publish.
+fn built_and_edited() -> (Site, std::collections::BTreeMap<String, Vec<u8>>) {
+    let site = Site::fixture("build/site");
+    site.build();
+    let before = site.tree("public");
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"Home\"\n+++\nThe edited home page.\n",
+    );
+    (site, before)
+}
+
+fn killed(output: &std::process::Output) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    output.status.signal() == Some(9)
+}
+
+// A build killed at any point of the swap, with the kernel's atomic exchange or with the
+// two-rename fallback, leaves an output the next build keeps: the previous one when the
+// swap had not happened, the new one when it had. Even a next build that fails puts
+// right what the killed one left, and leaves nothing beside the output.
+#[test]
+fn a_build_killed_during_the_swap_never_loses_the_output() {
+    for (point, exchange, swapped) in [
+        ("rendered", true, false),
+        ("swapped", true, true),
+        ("removing-old", true, true),
+        ("rendered", false, false),
+        ("moved-aside", false, false),
+        ("swapped", false, true),
+        ("removing-old", false, true),
+    ] {
+        let case = format!("{point}, exchange: {exchange}");
+        let (site, before) = built_and_edited();
+        let mut env = vec![("FACTSITE_TEST_KILL_AT", point)];
+        if !exchange {
+            env.push(("FACTSITE_TEST_NO_EXCHANGE", "1"));
+        }
+        assert!(killed(&build_with(&site, &env)), "{case}: killed");
+        assert!(
+            !site.leftovers().is_empty(),
+            "{case}: the kill left something"
+        );
+        if point == "moved-aside" {
+            assert!(!site.exists("public"), "{case}: cut between the renames");
+        }
+        let edit = site.read("content/_index.md");
+        site.write(
+            "content/about.md",
+            "+++\ntitle = \"About\"\n+++\n[x](nowhere.md)\n",
+        );
+        site.run(&["build"]).failure();
+        assert!(
+            site.leftovers().is_empty(),
+            "{case}: left {:?}",
+            site.leftovers()
+        );
+        let after_failure = site.tree("public");
+        if swapped {
+            assert_ne!(after_failure, before, "{case}: the new output stands");
+        } else {
+            assert_eq!(after_failure, before, "{case}: the previous output stands");
+        }
+        site.write("content/about.md", "+++\ntitle = \"About\"\n+++\nAbout.\n");
+        assert_eq!(site.read("content/_index.md"), edit);
+        site.build();
+        let index = String::from_utf8(site.tree("public")["index.html"].clone()).expect("utf-8");
+        assert!(index.contains("The edited home page."), "{case}");
+        assert!(
+            site.leftovers().is_empty(),
+            "{case}: left {:?}",
+            site.leftovers()
+        );
+    }
+}
+
+// A build killed while removing what an earlier killed build left does not strand the
+// rest: the next build removes it.
+#[test]
+fn a_build_killed_while_cleaning_up_leaves_nothing_for_good() {
+    let (site, before) = built_and_edited();
+    assert!(killed(&build_with(
+        &site,
+        &[("FACTSITE_TEST_KILL_AT", "rendered")]
+    )));
+    let stale = site.leftovers();
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert!(killed(&build_with(
+        &site,
+        &[("FACTSITE_TEST_KILL_AT", "removing-stale")]
+    )));
+    assert_eq!(site.leftovers(), stale, "partly removed, still there");
+    assert_eq!(site.tree("public"), before);
+    site.build();
+    assert!(site.leftovers().is_empty(), "left {:?}", site.leftovers());
+}
+
+// Ctrl-C after the swap says the new output is in place, not that the previous one is
+// unchanged; the next build removes what was left of the previous one.
+#[test]
+fn an_interrupt_after_the_swap_says_the_new_output_stands() {
+    let (site, before) = built_and_edited();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_factsite"))
+        .arg("build")
+        .current_dir(&site.root)
+        .env("FACTSITE_TEST_STOP_AT", "removing-old")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start build");
+    let stat = format!("/proc/{}/stat", child.id());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !std::fs::read_to_string(&stat).is_ok_and(|s| {
+        s.rsplit(')')
+            .next()
+            .is_some_and(|r| r.trim_start().starts_with('T'))
+    }) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the build never stopped"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    for signal in ["-INT", "-CONT"] {
+        let status = std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+    }
+    let output = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "interrupted: the new output is already in place; the rest of the previous one is removed by the next build"
+    );
+    assert_ne!(site.tree("public"), before);
+    site.build();
+    assert!(site.leftovers().is_empty(), "left {:?}", site.leftovers());
+}

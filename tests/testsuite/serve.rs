@@ -372,3 +372,191 @@ fn serves_under_load() {
     assert_eq!(failures, 0, "{failures} of 10000 requests failed");
     assert_eq!(server.get("/").0, 200);
 }
+
+/// Polls `check` every 20 ms for up to 20 s.
+#[track_caller]
+fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !check() {
+        assert!(Instant::now() < deadline, "never: {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    let status = Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .expect("cp");
+    assert!(status.success());
+}
+
+// content/ deleted and restored, moved away and back, and swapped for another folder (as
+// a branch checkout does) while serving: after each, a save is still seen and served.
+#[test]
+fn keeps_watching_when_content_is_replaced() {
+    let site = fixture();
+    let server = Server::start(&site);
+    let content = site.root.join("content");
+    let spare = site.root.parent().expect("parent").join("spare");
+    copy_tree(&content, &spare);
+    let mut saves = 0;
+    let mut save_and_see = |what: &str| {
+        saves += 1;
+        let words = format!("Save number {saves}.");
+        site.write(
+            "content/about.md",
+            &format!("+++\ntitle = \"About\"\n+++\n{words}\n"),
+        );
+        eventually(&format!("{what}: the save is served"), || {
+            server.get("/about/").1.contains(&words)
+        });
+    };
+    save_and_see("at the start");
+
+    std::fs::remove_dir_all(&content).expect("rm -rf");
+    eventually("the missing content/ is an error", || {
+        server.get("/").1.contains("factsite-error")
+    });
+    copy_tree(&spare, &content);
+    save_and_see("deleted and restored");
+    save_and_see("deleted and restored, a second save");
+
+    let away = site.root.parent().expect("parent").join("away");
+    std::fs::rename(&content, &away).expect("mv away");
+    eventually("the moved content/ is an error", || {
+        server.get("/").1.contains("factsite-error")
+    });
+    std::fs::rename(&away, &content).expect("mv back");
+    save_and_see("moved away and back");
+    save_and_see("moved away and back, a second save");
+
+    std::fs::rename(&content, &away).expect("mv away");
+    std::fs::rename(&spare, &content).expect("another folder in its place");
+    save_and_see("swapped for another folder");
+    save_and_see("swapped for another folder, a second save");
+}
+
+// A request head larger than the limits is refused with 414 or 431 as soon as it passes
+// them, without reading the rest, and the server keeps serving.
+#[test]
+fn refuses_oversized_request_heads() {
+    let site = fixture();
+    let server = Server::start(&site);
+    let huge = |head: &[u8], tail: u8| {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        let mut writer = stream.try_clone().expect("clone");
+        let head = head.to_vec();
+        let sender = std::thread::spawn(move || {
+            // 64 MB of one line, unless the server stops reading first.
+            let chunk = vec![tail; 1024 * 1024];
+            let _ = writer.write_all(&head);
+            for _ in 0..64 {
+                if writer.write_all(&chunk).is_err() {
+                    return false;
+                }
+            }
+            true
+        });
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        let _ = stream.shutdown(std::net::Shutdown::Both);
+        let sent_everything = sender.join().expect("sender");
+        (
+            String::from_utf8_lossy(&response).into_owned(),
+            sent_everything,
+        )
+    };
+    let (response, sent) = huge(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: ", b'a');
+    assert!(
+        response.starts_with("HTTP/1.1 431 Request Header Fields Too Large\r\n"),
+        "{response}"
+    );
+    assert!(!sent, "the server stopped reading the 64 MB line");
+    let (response, _) = huge(b"GET /", b'a');
+    assert!(
+        response.starts_with("HTTP/1.1 414 URI Too Long\r\n"),
+        "{response}"
+    );
+    let many = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\n{}\r\n",
+        (0..200)
+            .map(|i| format!("X-{i}: 1\r\n"))
+            .collect::<String>()
+    );
+    assert!(server.raw(many.as_bytes()).starts_with("HTTP/1.1 431"));
+    assert!(
+        server
+            .raw(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n")
+            .starts_with("HTTP/1.1 413")
+    );
+    let pipelined = server.raw(
+        b"GET /about/ HTTP/1.1\r\nHost: x\r\n\r\nHEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(
+        pipelined.matches("HTTP/1.1 200 OK\r\n").count(),
+        2,
+        "{pipelined}"
+    );
+    assert_eq!(server.get("/").0, 200, "and the server keeps serving");
+}
+
+// Nothing outside the site reaches a response or the error overlay: a static file
+// swapped for a link to an outside file while serving, a new data file that links
+// outside, and a theme link.
+#[test]
+fn never_reads_through_a_link_out_of_the_site() {
+    let site = fixture();
+    let secret = site.root.parent().expect("parent").join("secret.toml");
+    std::fs::write(
+        &secret,
+        "title = \"TOP SECRET LINE\"\n[[entry]\nid = \"x\"\n",
+    )
+    .expect("secret");
+    let mut server = Server::start(&site);
+    let (status, chart) = server.get("/for/chart.svg");
+    assert_eq!(status, 200);
+    let mut events = server.events();
+
+    site.remove("content/for/chart.svg");
+    std::os::unix::fs::symlink(&secret, site.root.join("content/for/chart.svg")).expect("symlink");
+    events.reload();
+    let (status, body) = server.get("/for/chart.svg");
+    assert_eq!(
+        (status, body.as_str()),
+        (200, chart.as_str()),
+        "the last good file stays"
+    );
+    let page = server.get("/").1;
+    assert!(
+        page.contains("content/for/chart.svg` is a symbolic link to `"),
+        "{page}"
+    );
+    assert!(!page.contains("TOP SECRET"), "{page}");
+    site.remove("content/for/chart.svg");
+    site.write("content/for/chart.svg", &chart);
+    events.reload();
+
+    std::fs::create_dir_all(site.root.join("content/charts")).expect("mkdir");
+    std::os::unix::fs::symlink(&secret, site.root.join("content/charts/leak.toml"))
+        .expect("symlink");
+    events.reload();
+    server.wait_for_line("is a symbolic link to");
+    let page = server.get("/").1;
+    assert!(page.contains("is a symbolic link to `"), "{page}");
+    assert!(!page.contains("TOP SECRET"), "{page}");
+    site.remove("content/charts/leak.toml");
+    events.reload();
+
+    std::fs::create_dir_all(site.root.join("theme")).expect("mkdir");
+    std::os::unix::fs::symlink(&secret, site.root.join("theme/logo.txt")).expect("symlink");
+    events.reload();
+    server.wait_for_line("theme/logo.txt` is a symbolic link to");
+    let page = server.get("/").1;
+    assert!(!page.contains("TOP SECRET"), "{page}");
+}

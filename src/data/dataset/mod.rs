@@ -1,5 +1,6 @@
 //! Chart datasets, `content/charts/*.toml`: weekly positions, each with its source.
 
+mod outlier;
 mod parse;
 
 use std::collections::HashSet;

@@ -11,7 +11,7 @@ use crate::content::date::Date;
 use crate::data::sources::Bibliography;
 use crate::diagnostic::{self, Diagnostic};
 
-use super::{Basis, Cadence, Conflict, Dataset, Entry, Pos, Week};
+use super::{Basis, Cadence, Conflict, Dataset, Entry, Pos, Week, outlier};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,9 +101,18 @@ pub fn parse(
     let mut weekday: Option<(Date, Range<usize>)> = None;
     let mut seen_ids: HashMap<String, Range<usize>> = HashMap::new();
     let mut entries = Vec::with_capacity(raw.entry.len());
+    let mut runs = Vec::with_capacity(raw.entry.len());
     for entry in raw.entry {
+        let dates: Vec<(Date, Range<usize>)> = entry
+            .weeks
+            .iter()
+            .map(|week| (*week.get_ref().date.get_ref(), week.get_ref().date.span()))
+            .collect();
+        runs.push((entry.id.get_ref().clone(), dates));
         entries.push(checker.entry(entry, positions, raw.cadence, &mut weekday, &mut seen_ids));
     }
+    let outliers = outlier::check(file, &text, &runs, raw.cadence);
+    checker.errors.extend(outliers);
     if !checker.errors.is_empty() {
         return Err(checker.errors);
     }
