@@ -39,6 +39,7 @@ const MARKERS: &[(&str, &str)] = &[
 pub struct Cache {
     dir: PathBuf,
     max_age: Duration,
+    read: bool,
     temp_counter: AtomicUsize,
 }
 
@@ -50,18 +51,31 @@ struct Entry {
 }
 
 impl Cache {
-    /// The cache of the site at `root`; entries older than `max_age` are not used.
+    /// The cache of the site at `root`; entries older than `max_age` are not used, and
+    /// none is when it is zero.
     pub fn new(root: &Path, max_age: Duration) -> Self {
         Self {
             dir: root.join(CACHE_DIR).join("sources"),
             max_age,
+            read: !max_age.is_zero(),
             temp_counter: AtomicUsize::new(0),
+        }
+    }
+
+    /// The same cache, never read, only written (`--refresh`).
+    pub fn write_only(self) -> Self {
+        Self {
+            read: false,
+            ..self
         }
     }
 
     /// The stored answer for `url`, if fetched no longer than the allowed age before `now`
     /// (seconds since 1970). A missing, unreadable, foreign or future entry is a miss.
     pub fn get(&self, url: &str, now: u64) -> Option<Fetched> {
+        if !self.read {
+            return None;
+        }
         let text = std::fs::read_to_string(self.path(url)).ok()?;
         let entry: Entry = serde_json::from_str(&text).ok()?;
         let age = now.checked_sub(entry.fetched.fetched_at)?;
@@ -164,6 +178,11 @@ mod tests {
         assert!(cache.get(url, 1_101).is_none(), "too old");
         assert!(cache.get(url, 999).is_none(), "from the future");
         assert!(cache.get("https://example.org/b", 1_000).is_none());
+        let refreshing = Cache::new(dir.path(), Duration::from_secs(100)).write_only();
+        assert!(
+            refreshing.get(url, 1_000).is_none(),
+            "--refresh reads nothing"
+        );
         let top = dir.path().join(CACHE_DIR);
         assert!(top.join(".gitignore").is_file() && top.join("CACHEDIR.TAG").is_file());
         let files: Vec<_> = std::fs::read_dir(top.join("sources")).unwrap().collect();
