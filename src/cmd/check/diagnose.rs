@@ -19,133 +19,176 @@ pub fn source(
     verdict: &Verdict,
     live: &Fetched,
 ) -> Vec<Finding> {
-    let id = source.id.get_ref();
-    let url = source.url.get_ref();
-    let at = |range: Range<usize>, message: String| {
-        Diagnostic::at(&bibliography.file, &bibliography.text, range, message)
+    let about = About {
+        bibliography,
+        source,
+        verdict,
+        live,
+        id: source.id.get_ref(),
+        url: source.url.get_ref(),
+        archive_url: source.archive_url.as_ref().map(|a| a.get_ref().as_str()),
+        archived: verdict
+            .archive
+            .as_ref()
+            .is_some_and(Reading::has_every_quote),
     };
-    let url_span = source.url.span();
-    let archived = verdict
-        .archive
-        .as_ref()
-        .is_some_and(Reading::has_every_quote);
-    let archive_url = source.archive_url.as_ref().map(|a| a.get_ref().as_str());
-    let wayback = || quotes::wayback(url, *source.accessed.get_ref());
-    let mut findings = Vec::new();
-    match (&verdict.status, &verdict.live) {
-        (Status::Ok, _) => {}
+    let mut findings = match (&verdict.status, &verdict.live) {
         (Status::Moved, Reading::Read { moved_to, .. }) => {
-            let to = moved_to.as_deref().unwrap_or_default();
-            findings.push(warning(
-                at(
-                    url_span,
-                    format!("source `{id}` has moved: {url} redirects to {to}"),
-                )
-                .with_help("the quote is there: update `url` to the new address"),
-            ));
+            vec![about.moved(moved_to.as_deref().unwrap_or_default())]
         }
         (Status::QuoteNotFound, Reading::Read { found, moved_to }) => {
-            let snippets = source
-                .quote
-                .as_ref()
-                .map(|q| q.snippets())
-                .unwrap_or_default();
-            for (quote, found) in snippets.iter().zip(found) {
-                let Found::No(missing) = found else { continue };
-                let range = quote_span(bibliography, source, quote);
-                let mut diagnostic = at(
+            about.quotes_missing(found, moved_to.as_deref())
+        }
+        (Status::ArchiveOnly, Reading::Gone { status }) => vec![about.archive_only(*status)],
+        (Status::Gone, Reading::Gone { status }) => vec![about.gone(*status)],
+        (Status::Failing, Reading::Failing { reason }) => vec![about.failing(reason)],
+        _ => Vec::new(),
+    };
+    findings.extend(about.broken_archive());
+    findings
+}
+
+/// One source and what was found, for writing its messages.
+struct About<'a> {
+    bibliography: &'a Bibliography,
+    source: &'a Source,
+    verdict: &'a Verdict,
+    live: &'a Fetched,
+    id: &'a str,
+    url: &'a str,
+    archive_url: Option<&'a str>,
+    /// Whether the archived copy has every quote.
+    archived: bool,
+}
+
+impl About<'_> {
+    fn at(&self, range: Range<usize>, message: String) -> Diagnostic {
+        let bibliography = self.bibliography;
+        Diagnostic::at(&bibliography.file, &bibliography.text, range, message)
+    }
+
+    fn at_url(&self, message: String) -> Diagnostic {
+        self.at(self.source.url.span(), message)
+    }
+
+    fn moved(&self, to: &str) -> Finding {
+        let (id, url) = (self.id, self.url);
+        warning(
+            self.at_url(format!("source `{id}` has moved: {url} redirects to {to}"))
+                .with_help("the quote is there: update `url` to the new address"),
+        )
+    }
+
+    /// One error per quote the page does not have, each at its own quote.
+    fn quotes_missing(&self, found: &[Found], moved_to: Option<&str>) -> Vec<Finding> {
+        let (id, url) = (self.id, self.url);
+        let snippets = self
+            .source
+            .quote
+            .as_ref()
+            .map(|q| q.snippets())
+            .unwrap_or_default();
+        let mut findings = Vec::new();
+        for (quote, found) in snippets.iter().zip(found) {
+            let Found::No(missing) = found else { continue };
+            let range = quote_span(self.bibliography, self.source, quote);
+            let mut diagnostic = self
+                .at(
                     range,
                     format!("quote not found in source `{id}`: {url} does not have it"),
                 )
                 .with_note(format!("the page does not have: {}", missing.part))
                 .with_note(nearest(missing));
-                if let Some(to) = moved_to {
-                    diagnostic = diagnostic.with_note(format!("{url} redirects to {to}"));
-                }
-                if archived {
-                    diagnostic = diagnostic.with_note(format!(
-                        "the archived copy still has it: {}",
-                        archive_url.unwrap_or_default()
-                    ));
-                }
-                findings.push(error(diagnostic.with_help(
-                    "if the page was rewritten, update `quote` (and `accessed`) to what it says now and check that it still supports the data; to cite the page as it was, use an archived copy as `url`",
-                )));
+            if let Some(to) = moved_to {
+                diagnostic = diagnostic.with_note(format!("{url} redirects to {to}"));
             }
-        }
-        (Status::ArchiveOnly, Reading::Gone { status }) => {
-            findings.push(warning(
-                at(
-                    url_span,
-                    format!(
-                        "source `{id}` exists only in the archive: {url} answers {}, and {} has the quote",
-                        quotes::status_text(*status),
-                        archive_url.unwrap_or_default()
-                    ),
-                )
-                .with_help("readers can check the quote only in the archived copy; find where the page went, if it went anywhere"),
-            ));
-        }
-        (Status::Gone, Reading::Gone { status }) => {
-            let help = match archive_url {
-                Some(_) => {
-                    "find where the page went and update `url`, and fix `archive_url`".to_string()
-                }
-                None => format!(
-                    "find where the page went and update `url`, or cite an archived copy: add `archive_url`, e.g. the Wayback Machine's {} if it has one",
-                    wayback()
-                ),
-            };
-            findings.push(error(
-                at(
-                    url_span,
-                    format!(
-                        "source `{id}` is gone: {url} answers {}",
-                        quotes::status_text(*status)
-                    ),
-                )
-                .with_help(help),
-            ));
-        }
-        (Status::Failing, Reading::Failing { reason }) => {
-            let mut diagnostic = at(
-                url_span,
-                format!(
-                    "source `{id}` could not be checked: {url} {}",
-                    phrase(reason)
-                ),
-            );
-            if live.attempts > 1 {
-                diagnostic = diagnostic.with_note(format!("after {} tries", live.attempts));
-            }
-            if archived {
+            if self.archived {
                 diagnostic = diagnostic.with_note(format!(
-                    "the archived copy has the quote: {}",
-                    archive_url.unwrap_or_default()
+                    "the archived copy still has it: {}",
+                    self.archive_url.unwrap_or_default()
                 ));
             }
-            findings.push(warning(diagnostic.with_help(
-                "this may pass: run the check again later, and open the page in a browser if it keeps failing",
+            findings.push(error(diagnostic.with_help(
+                "if the page was rewritten, update `quote` (and `accessed`) to what it says now and check that it still supports the data; to cite the page as it was, use an archived copy as `url`",
             )));
         }
-        _ => {}
+        findings
     }
-    if verdict.archive_broken()
-        && let (Some(archive), Some(reading)) = (&source.archive_url, &verdict.archive)
-    {
-        findings.push(warning(
-            at(
+
+    fn archive_only(&self, status: u16) -> Finding {
+        let (id, url) = (self.id, self.url);
+        warning(
+            self.at_url(format!(
+                "source `{id}` exists only in the archive: {url} answers {}, and {} has the quote",
+                quotes::status_text(status),
+                self.archive_url.unwrap_or_default()
+            ))
+            .with_help("readers can check the quote only in the archived copy; find where the page went, if it went anywhere"),
+        )
+    }
+
+    fn gone(&self, status: u16) -> Finding {
+        let (id, url) = (self.id, self.url);
+        let help = match self.archive_url {
+            Some(_) => {
+                "find where the page went and update `url`, and fix `archive_url`".to_string()
+            }
+            None => format!(
+                "find where the page went and update `url`, or cite an archived copy: add `archive_url`, e.g. the Wayback Machine's {} if it has one",
+                quotes::wayback(url, *self.source.accessed.get_ref())
+            ),
+        };
+        error(
+            self.at_url(format!(
+                "source `{id}` is gone: {url} answers {}",
+                quotes::status_text(status)
+            ))
+            .with_help(help),
+        )
+    }
+
+    fn failing(&self, reason: &str) -> Finding {
+        let (id, url) = (self.id, self.url);
+        let mut diagnostic = self.at_url(format!(
+            "source `{id}` could not be checked: {url} {}",
+            phrase(reason)
+        ));
+        if self.live.attempts > 1 {
+            diagnostic = diagnostic.with_note(format!("after {} tries", self.live.attempts));
+        }
+        if self.archived {
+            diagnostic = diagnostic.with_note(format!(
+                "the archived copy has the quote: {}",
+                self.archive_url.unwrap_or_default()
+            ));
+        }
+        warning(diagnostic.with_help(
+            "this may pass: run the check again later, and open the page in a browser if it keeps failing",
+        ))
+    }
+
+    /// A warning at `archive_url` when the archived copy does not hold the quotes.
+    fn broken_archive(&self) -> Option<Finding> {
+        if !self.verdict.archive_broken() {
+            return None;
+        }
+        let (archive, reading) = (
+            self.source.archive_url.as_ref()?,
+            self.verdict.archive.as_ref()?,
+        );
+        Some(warning(
+            self.at(
                 archive.span(),
                 format!(
-                    "the archived copy of source `{id}` does not hold its quote: {} {}",
+                    "the archived copy of source `{}` does not hold its quote: {} {}",
+                    self.id,
                     archive.get_ref(),
                     reading_phrase(reading)
                 ),
             )
             .with_help("point `archive_url` at a copy that has the quote, or save one with the Wayback Machine"),
-        ));
+        ))
     }
-    findings
 }
 
 /// What to tell the author about a claim's `appearance`: gone is an error; the claim's

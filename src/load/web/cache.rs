@@ -79,12 +79,12 @@ impl Cache {
         let text = std::fs::read_to_string(self.path(url)).ok()?;
         let entry: Entry = serde_json::from_str(&text).ok()?;
         let age = now.checked_sub(entry.fetched.fetched_at)?;
-        (entry.format == FORMAT && entry.fetched.url == url && age <= self.max_age.as_secs()).then(
-            || Fetched {
-                from_cache: true,
-                ..entry.fetched
-            },
-        )
+        let fresh =
+            entry.format == FORMAT && entry.fetched.url == url && age <= self.max_age.as_secs();
+        fresh.then_some(Fetched {
+            from_cache: true,
+            ..entry.fetched
+        })
     }
 
     /// Whether an answer is worth keeping: a page or a 4xx, not a failure that may pass.

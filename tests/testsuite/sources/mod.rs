@@ -103,14 +103,20 @@ help: if the page was rewritten, update `quote` (and `accessed`) to what it says
     );
     assert!(
         stderr.contains(
-            "warning: source `archived` exists only in the archive: http://SERVER/removed answers 410 Gone, and http://SERVER/archive/removed has the quote\n  --> content/sources.toml:56:7\n"
+            "warning: source `archived` exists only in the archive: http://SERVER/removed answers 410 Gone, and http://SERVER/archive/removed has the quote\n  --> content/sources.toml:57:7\n"
         ),
         "{stderr}"
     );
     assert!(
         stderr.contains("warning: source `refused` could not be checked: http://127.0.0.1:")
             && stderr
-                .contains("/nothing failed: connection refused\n  --> content/sources.toml:66:7\n"),
+                .contains("/nothing failed: connection refused\n  --> content/sources.toml:67:7\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "warning: the archived copy of source `moved` does not hold its quote: http://SERVER/archive/missing answers 404 Not Found\n  --> content/sources.toml:50:15\n"
+        ),
         "{stderr}"
     );
     for quiet in ["`present`", "`flaky`", "claim's"] {
@@ -131,13 +137,13 @@ help: if the page was rewritten, update `quote` (and `accessed`) to what it says
     assert!(
         summary.starts_with("Sources: 7 checked in ")
             && summary.ends_with(
-                " s (11 requests, 0 answers from the cache): 2 ok, 1 moved, 1 archive only, 1 failing, 1 gone, 1 quote not found; 1 claim appearance (1 ok)"
+                " s (12 requests, 0 answers from the cache): 2 ok, 1 moved, 1 archive only, 1 failing, 1 gone, 1 quote not found; 1 claim appearance (1 ok)"
             ),
         "{}",
         run.stdout
     );
     assert!(
-        run.stdout.contains(": 2 errors, 3 warnings\n"),
+        run.stdout.contains(": 2 errors, 4 warnings\n"),
         "{}",
         run.stdout
     );
@@ -178,14 +184,13 @@ fn json_report_for_ci() {
     let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("one JSON document");
     assert_eq!(report["errors"], 2);
     let status = |id: &str| {
-        let source = report["sources"]
+        report["sources"]
             .as_array()
             .unwrap()
             .iter()
             .find(|s| s["id"] == id)
             .unwrap_or_else(|| panic!("{id} in {report}"))
-            .clone();
-        source
+            .clone()
     };
     assert_eq!(status("present")["status"], "ok");
     assert_eq!(status("present")["quotes"][1]["found"], true);
@@ -208,7 +213,9 @@ fn json_report_for_ci() {
     assert_eq!(changed["status"], "quote-not-found");
     assert_eq!(changed["quotes"][0]["nearest"]["matched_words"], 10);
     assert_eq!(report["summary"]["statuses"]["ok"], 2);
-    assert_eq!(report["summary"]["requests"], 11);
+    assert_eq!(report["summary"]["requests"], 12);
+    assert_eq!(status("moved")["archive"]["http_status"], 404);
+    assert_eq!(status("moved")["archive"]["has_quotes"], false);
     assert_eq!(report["appearances"][0]["claim_text_found"], true);
     let diagnostics = report["diagnostics"].as_array().unwrap();
     assert!(
@@ -233,13 +240,13 @@ fn the_cache_spares_the_servers() {
     let site = fixture(&server);
     check(&site, &[]).failure();
     let first = server.seen().len();
-    assert_eq!(first, 11);
+    assert_eq!(first, 12);
     let again = check(&site, &[]).failure();
     assert_eq!(server.seen().len(), first, "the second run made no request");
     assert!(
         again
             .stdout
-            .contains("(1 request, 9 answers from the cache)"),
+            .contains("(1 request, 10 answers from the cache)"),
         "{}",
         again.stdout
     );
