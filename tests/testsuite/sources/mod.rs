@@ -362,28 +362,29 @@ fn limits_requests_per_host() {
         "the two hosts are served alongside"
     );
 
+    // Arrival times carry the scheduling jitter of a busy machine: a generous margin.
     let spaced = Site::minimal();
-    spaced.write(
-        "content/sources.toml",
-        &sources.replace("/a", "/c").replace("/b", "/d"),
-    );
+    let four: String = sources
+        .split("\n\n")
+        .filter(|s| s.contains("id = \"a"))
+        .take(4)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    spaced.write("content/sources.toml", &four.replace("/a", "/c"));
     spaced
-        .run(&["check", "--sources", "--delay", "400ms", "--per-host", "4"])
+        .run(&["check", "--sources", "--delay", "600ms", "--per-host", "4"])
         .success();
     let mut starts: Vec<Instant> = server
         .seen()
         .into_iter()
-        .filter(|s| s.path.starts_with("/c") && s.host.starts_with("127.0.0.1"))
+        .filter(|s| s.path.starts_with("/c"))
         .map(|s| s.arrived)
         .collect();
     starts.sort();
-    assert_eq!(starts.len(), 6);
+    assert_eq!(starts.len(), 4);
     for pair in starts.windows(2) {
-        assert!(
-            pair[1] - pair[0] >= Duration::from_millis(350),
-            "{:?}",
-            pair[1] - pair[0]
-        );
+        let gap = pair[1] - pair[0];
+        assert!(gap >= Duration::from_millis(450), "{gap:?}");
     }
 }
 

@@ -27,7 +27,7 @@ pub struct Seen {
     pub host: String,
     pub user_agent: String,
     pub arrived: Instant,
-    /// `None` while the reply is still being written (a slow page).
+    /// When the reply was ready to send; `None` before (a slow page still waiting).
     pub answered: Option<Instant>,
 }
 
@@ -55,8 +55,9 @@ impl Server {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
+                let arrived = Instant::now();
                 let (log, route) = (accept_log.clone(), route.clone());
-                thread::spawn(move || answer(stream, &log, route.as_ref()));
+                thread::spawn(move || answer(stream, arrived, &log, route.as_ref()));
             }
         });
         Self { addr, log, stop }
@@ -93,8 +94,7 @@ impl Drop for Server {
     }
 }
 
-fn answer(stream: TcpStream, log: &Mutex<Vec<Seen>>, route: &Route) {
-    let arrived = Instant::now();
+fn answer(stream: TcpStream, arrived: Instant, log: &Mutex<Vec<Seen>>, route: &Route) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
     let mut reader = BufReader::new(&stream);
     let mut line = String::new();
@@ -141,10 +141,13 @@ fn answer(stream: TcpStream, log: &Mutex<Vec<Seen>>, route: &Route) {
             response(200, &[], &body)
         }
     };
+    // Marked answered before the reply goes out: the client cannot start its next request
+    // before it has read this one, so a request arriving later is never counted as
+    // overlapping it.
+    log.lock().expect("log")[index].answered = Some(Instant::now());
     let mut stream = &stream;
     let _ = stream.write_all(response.as_bytes());
     let _ = stream.flush();
-    log.lock().expect("log")[index].answered = Some(Instant::now());
 }
 
 fn response(status: u16, headers: &[(&str, &str)], body: &str) -> String {
