@@ -92,13 +92,16 @@ impl About<'_> {
         for (quote, found) in snippets.iter().zip(found) {
             let Found::No(missing) = found else { continue };
             let range = quote_span(self.bibliography, self.source, quote);
-            let mut diagnostic = self
-                .at(
-                    range,
-                    format!("quote not found in source `{id}`: {url} does not have it"),
-                )
-                .with_note(format!("the page does not have: {}", missing.part))
-                .with_note(nearest(missing));
+            let mut diagnostic = self.at(
+                range,
+                format!("quote not found in source `{id}`: {url} does not have it"),
+            );
+            // The code frame shows a one-line quote whole; a part of one is named.
+            if missing.part != quote.trim() || quote.contains('\n') {
+                diagnostic =
+                    diagnostic.with_note(format!("the page does not have: {}", missing.part));
+            }
+            diagnostic = diagnostic.with_note(nearest(missing));
             if let Some(to) = moved_to {
                 diagnostic = diagnostic.with_note(format!("{url} redirects to {to}"));
             }
@@ -363,16 +366,17 @@ quote = "first words"
             let range = quote_span(&bibliography, bibliography.get(id).unwrap(), quote);
             Diagnostic::at("f", SOURCES, range, "").location()
         };
-        assert_eq!(located("a", "first words"), "f:8:10");
-        assert_eq!(located("a", "say \"hi\" now"), "f:8:25");
+        assert_eq!(located("a", "first words"), "f:8:11");
+        assert_eq!(located("a", "say \"hi\" now"), "f:8:26");
         assert_eq!(located("b", "first words"), "f:17:10");
         assert_eq!(located("b", "not there"), "f:17:1");
     }
 
     #[test]
     fn locates_the_appearance() {
-        let text =
-            "+++\ntitle = \"C\"\n[claim]\nappearance = \"https://example.org/c\"\n+++\nBody.\n";
+        let text = "+++\ntitle = \"C\"\n[claim]\ntext = \"It was said.\"\nclaimant = \"Someone\"\n\
+                    appearance = \"https://example.org/c\"\nverdict = \"unverifiable\"\n\
+                    as_of = 2025-08-16\n+++\nBody.\n";
         let page = Page::parse("claims/c.md", text.to_string()).unwrap();
         let range = appearance_span(&page).unwrap();
         assert_eq!(&text[range], "\"https://example.org/c\"");

@@ -52,6 +52,7 @@ fn summary(sources: &SourcesReport) -> Value {
         "from_cache": sources.from_cache,
         "without_archive_url": sources.sources.iter().filter(|s| s.suggested_archive_url.is_some()).count(),
         "cache_error": sources.cache_error,
+        "offline": sources.offline(),
     })
 }
 

@@ -40,6 +40,11 @@ pub fn print_text(report: &Report) {
     println!("{}", checked_line(report));
     if let Some(sources) = &report.sources {
         println!("{}", summary(sources));
+        if sources.offline() {
+            println!(
+                "note: no host name resolved (DNS): this machine looks offline, so nothing was concluded about the sources"
+            );
+        }
     }
 }
 

@@ -92,6 +92,15 @@ impl SourcesReport {
         sources.chain(self.appearances.iter().flat_map(|a| &a.findings))
     }
 
+    /// Whether no host name resolved at all: the machine is most likely offline.
+    pub fn offline(&self) -> bool {
+        let mut lives = self.sources.iter().map(|s| &s.live).peekable();
+        lives.peek().is_some()
+            && lives.all(|live| {
+                matches!(&live.answer, web::Answer::Failed(f) if f.kind == web::FailureKind::Dns)
+            })
+    }
+
     /// How many sources ended with `status`.
     pub fn count(&self, status: Status) -> usize {
         self.sources

@@ -47,6 +47,9 @@ impl Client {
             .user_agent(USER_AGENT)
             .accept("text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
             .timeout_global(Some(timeout))
+            // A resolver that drops a query makes the system wait 5 s and more before it
+            // tries again; a name that has not resolved by then is reported, not awaited.
+            .timeout_resolve(Some(timeout.min(Duration::from_secs(5))))
             .timeout_connect(Some(timeout.min(Duration::from_secs(10))))
             .max_redirects(10)
             .save_redirect_history(true)
@@ -144,6 +147,10 @@ fn classify(error: &ureq::Error) -> (FailureKind, String) {
     use ureq::Error as E;
     match error {
         E::HostNotFound => (FailureKind::Dns, "host not found (DNS)".to_string()),
+        E::Timeout(ureq::Timeout::Resolve) => (
+            FailureKind::Dns,
+            "host not found (DNS lookup timed out)".to_string(),
+        ),
         E::Timeout(_) => (FailureKind::Timeout, "timed out".to_string()),
         E::Tls(message) => (FailureKind::Tls, format!("TLS error: {message}")),
         E::Rustls(error) => (FailureKind::Tls, format!("TLS error: {error}")),
@@ -166,6 +173,9 @@ fn classify(error: &ureq::Error) -> (FailureKind, String) {
 }
 
 fn io_failure(io: &std::io::Error) -> (FailureKind, String) {
+    if let Some(detail) = dns_failure(io) {
+        return (FailureKind::Dns, format!("host not found (DNS: {detail})"));
+    }
     match io.kind() {
         ErrorKind::ConnectionRefused => (FailureKind::Refused, "connection refused".to_string()),
         ErrorKind::TimedOut | ErrorKind::WouldBlock => {
@@ -181,6 +191,29 @@ fn io_failure(io: &std::io::Error) -> (FailureKind, String) {
     }
 }
 
+/// The resolver's own words when `io` is a failed name lookup. ureq passes the system
+/// resolver's error on as plain I/O, which std words as "failed to lookup address
+/// information: ..." on Unix; the other phrases are the resolvers' own.
+fn dns_failure(io: &std::io::Error) -> Option<String> {
+    let text = io.to_string();
+    let detail = text
+        .strip_prefix("failed to lookup address information: ")
+        .map(str::to_string);
+    let known = [
+        "Name or service not known",
+        "No address associated with hostname",
+        "nodename nor servname provided",
+        "Temporary failure in name resolution",
+        "No such host is known",
+    ];
+    detail.or_else(|| {
+        known
+            .iter()
+            .any(|phrase| text.contains(phrase))
+            .then_some(text)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +227,24 @@ mod tests {
             Duration::ZERO
         );
         assert_eq!(retry_wait(None), Duration::ZERO);
+    }
+
+    #[test]
+    fn tells_a_failed_name_lookup_from_other_network_errors() {
+        let lookup = std::io::Error::other(
+            "failed to lookup address information: Name or service not known",
+        );
+        assert_eq!(
+            io_failure(&lookup),
+            (
+                FailureKind::Dns,
+                "host not found (DNS: Name or service not known)".to_string()
+            )
+        );
+        let reset = std::io::Error::new(ErrorKind::ConnectionReset, "reset by peer");
+        assert_eq!(io_failure(&reset).0, FailureKind::Network);
+        let refused = std::io::Error::new(ErrorKind::ConnectionRefused, "refused");
+        assert_eq!(io_failure(&refused).0, FailureKind::Refused);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Politeness: which request may start now. At most so many requests in flight per host,
 //! a pause between two starts on one host, and retries waiting out their backoff without
-//! holding a place.
+//! holding a place. A host whose name did not resolve is not asked again: its other jobs
+//! are handed out at once, marked, to be answered without a request.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -24,6 +25,8 @@ pub struct Job {
     pub host: String,
     /// Attempts made so far.
     pub attempts: u32,
+    /// Its host's name did not resolve for an earlier job: send nothing.
+    pub unreachable: bool,
     not_before: Instant,
 }
 
@@ -37,6 +40,7 @@ struct Host {
 struct State {
     waiting: Vec<Job>,
     hosts: HashMap<String, Host>,
+    unreachable: HashSet<String>,
     /// Jobs not finished: waiting or in flight.
     open: usize,
 }
@@ -59,6 +63,7 @@ impl Scheduler {
                 index,
                 host,
                 attempts: 0,
+                unreachable: false,
                 not_before: now,
             })
             .collect();
@@ -68,6 +73,7 @@ impl Scheduler {
                 open: waiting.len(),
                 waiting,
                 hosts: HashMap::new(),
+                unreachable: HashSet::new(),
             }),
             changed: Condvar::new(),
         }
@@ -85,6 +91,10 @@ impl Scheduler {
             match self.ready(&state, now) {
                 Ok(position) => {
                     let mut job = state.waiting.remove(position);
+                    if state.unreachable.contains(&job.host) {
+                        job.unreachable = true;
+                        return Some(job);
+                    }
                     job.attempts += 1;
                     let host = state.hosts.entry(job.host.clone()).or_default();
                     host.active += 1;
@@ -114,6 +124,9 @@ impl Scheduler {
     fn ready(&self, state: &State, now: Instant) -> Result<usize, Option<Instant>> {
         let mut earliest: Option<Instant> = None;
         for (position, job) in state.waiting.iter().enumerate() {
+            if state.unreachable.contains(&job.host) {
+                return Ok(position);
+            }
             let host = state.hosts.get(&job.host);
             if host.is_some_and(|h| h.active >= self.limits.per_host.max(1)) {
                 continue;
@@ -132,7 +145,9 @@ impl Scheduler {
     /// The job is done: its place on the host is free.
     pub fn finish(&self, job: &Job) {
         let mut state = self.lock();
-        Self::release(&mut state, &job.host);
+        if !job.unreachable {
+            Self::release(&mut state, &job.host);
+        }
         state.open -= 1;
         drop(state);
         self.changed.notify_all();
@@ -145,6 +160,12 @@ impl Scheduler {
         job.not_before = Instant::now() + backoff;
         state.waiting.push(job);
         drop(state);
+        self.changed.notify_all();
+    }
+
+    /// The host's name does not resolve: its waiting jobs need no request.
+    pub fn unreachable(&self, host: &str) {
+        self.lock().unreachable.insert(host.to_string());
         self.changed.notify_all();
     }
 
@@ -202,6 +223,21 @@ mod tests {
         assert!(started.elapsed() >= Duration::from_millis(60));
         scheduler.finish(&first);
         scheduler.finish(&second);
+        assert!(scheduler.take().is_none());
+    }
+
+    #[test]
+    fn an_unreachable_host_waits_for_nothing() {
+        let scheduler = scheduler(1, 10_000, &["a", "a", "a"]);
+        let first = scheduler.take().unwrap();
+        assert!(!first.unreachable);
+        scheduler.unreachable("a");
+        scheduler.finish(&first);
+        let started = Instant::now();
+        let rest: Vec<Job> = (0..2).map(|_| scheduler.take().unwrap()).collect();
+        assert!(started.elapsed() < Duration::from_secs(1), "no 10 s pause");
+        assert!(rest.iter().all(|job| job.unreachable && job.attempts == 0));
+        rest.iter().for_each(|job| scheduler.finish(job));
         assert!(scheduler.take().is_none());
     }
 

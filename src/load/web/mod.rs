@@ -247,8 +247,24 @@ impl Run<'_> {
     fn work(&self) {
         while let Some(job) = self.scheduler.take() {
             let url = &self.urls[job.index];
-            let attempt = self.client.get(url);
-            self.lock().requests += 1;
+            let attempt = if job.unreachable {
+                client::Attempt {
+                    answer: Answer::Failed(Failure {
+                        kind: FailureKind::Dns,
+                        message: format!(
+                            "host not found (DNS), as for another URL on {}",
+                            job.host
+                        ),
+                    }),
+                    retry: None,
+                }
+            } else {
+                self.lock().requests += 1;
+                self.client.get(url)
+            };
+            if matches!(&attempt.answer, Answer::Failed(f) if f.kind == FailureKind::Dns) {
+                self.scheduler.unreachable(&job.host);
+            }
             if let Some(wait) = attempt.retry
                 && job.attempts <= self.options.retries
             {

@@ -77,7 +77,6 @@ fn reports_every_kind_of_source() {
    |
 23 | quote = \"“Golden” spent eight weeks at No. 1 on the Hot 100\"
    |          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-note: the page does not have: “Golden” spent eight weeks at No. 1 on the Hot 100
 note: the nearest passage on the page (10 of 11 words): “Golden” spent seven weeks at No. 1 on the Hot 100
 help: if the page was rewritten, update `quote` (and `accessed`) to what it says now and check that it still supports the data; to cite the page as it was, use an archived copy as `url`\n"
         ),
