@@ -21,7 +21,7 @@ impl Bar {
             return Self { bar: None };
         }
         let style = ProgressStyle::with_template(
-            "{spinner} checking sources [{bar:30}] {pos}/{len} {elapsed} {wide_msg}",
+            "{spinner} fetching sources [{bar:30}] {pos}/{len} pages {elapsed} {wide_msg}",
         )
         .map(|style| style.progress_chars("=> "))
         .unwrap_or_else(|_| ProgressStyle::default_bar());
