@@ -87,11 +87,13 @@ impl Cache {
         })
     }
 
-    /// Whether an answer is worth keeping: a page or a 4xx, not a failure that may pass.
+    /// Whether an answer is worth keeping: a page, or a 4xx that says it is not there; not
+    /// a failure that may pass (5xx, a timeout, DNS) nor a refusal (401, 403, 429, ...).
     pub fn keeps(fetched: &Fetched) -> bool {
         match &fetched.answer {
             Answer::Response(response) => {
-                response.status < 500 && !matches!(response.status, 408 | 429)
+                response.status < 500
+                    && !matches!(response.status, 401 | 403 | 407 | 408 | 429 | 451)
             }
             Answer::Failed(_) => false,
         }
@@ -205,6 +207,7 @@ mod tests {
         assert!(Cache::keeps(&page("u", 404, 0)));
         assert!(!Cache::keeps(&page("u", 503, 0)));
         assert!(!Cache::keeps(&page("u", 429, 0)));
+        assert!(!Cache::keeps(&page("u", 403, 0)));
         let failed = Fetched {
             answer: Answer::Failed(Failure {
                 kind: FailureKind::Timeout,
