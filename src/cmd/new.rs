@@ -10,6 +10,8 @@ use crate::render::templates;
 /// The starter site's own files: settings and content, with real, sourced data.
 const FILES: &[(&str, &str)] = &[
     ("site.toml", include_str!("new/site.toml")),
+    // Stored without its dot so that git and tools treat it as a plain file here.
+    (".gitignore", include_str!("new/gitignore")),
     ("content/_index.md", include_str!("new/content/_index.md")),
     ("content/about.md", include_str!("new/content/about.md")),
     (

@@ -8,6 +8,7 @@ mod read;
 mod templates;
 mod theme;
 mod walk;
+pub mod web;
 
 use std::path::{Path, PathBuf};
 

@@ -6,6 +6,7 @@ pub(crate) mod claims;
 pub(crate) mod expect;
 pub(crate) mod number;
 mod qualifiers;
+pub mod quotes;
 mod review;
 
 use std::collections::HashMap;

@@ -13,5 +13,6 @@ mod new;
 mod output_dir;
 mod perturb;
 mod serve;
+mod sources;
 mod support;
 mod theme;
