@@ -90,7 +90,10 @@ impl Job<'_> {
             site: self.site,
             plan: self.plan,
             page,
-            shortcodes: shortcodes::Page::new(&self.site.data, &page.url),
+            shortcodes: shortcodes::Page {
+                smart_quotes: self.site.config.markdown.smart_punctuation,
+                ..shortcodes::Page::new(&self.site.data, &page.url)
+            },
         };
         let body = markdown::render(&input, &env)?;
         let context = views::page::context(

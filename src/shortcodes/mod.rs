@@ -33,6 +33,8 @@ pub struct Page<'a> {
     pub used: RefCell<Vec<Used>>,
     /// The datasets its charts draw, in order (the n-th chart gets the id `chart-n`).
     pub charts: RefCell<Vec<String>>,
+    /// Whether charts curl straight quotes in their text, as the site's markdown does.
+    pub smart_quotes: bool,
 }
 
 impl<'a> Page<'a> {
@@ -43,6 +45,7 @@ impl<'a> Page<'a> {
             url,
             used: RefCell::new(Vec::new()),
             charts: RefCell::new(Vec::new()),
+            smart_quotes: true,
         }
     }
 }
@@ -58,6 +61,7 @@ pub fn expand(call: &Call, at: Locator<'_>, page: &Page<'_>) -> Result<Expansion
             let place = chart::ChartPlace {
                 page_url: page.url,
                 number,
+                smart_quotes: page.smart_quotes,
             };
             let (expansion, dataset) = chart::expand(call, at, page.data, place)?;
             page.charts.borrow_mut().push(dataset);
