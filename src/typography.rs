@@ -40,11 +40,7 @@ pub fn curly(text: &str) -> String {
 /// doubled.
 pub fn quoted(text: &str, smart: bool) -> String {
     let text = text.trim();
-    let text = if smart {
-        curly(text)
-    } else {
-        text.to_string()
-    };
+    let text = if smart { curly(text) } else { text.to_string() };
     let inner = text
         .strip_prefix('“')
         .and_then(|t| t.strip_suffix('”'))
@@ -59,6 +55,28 @@ pub fn quoted(text: &str, smart: bool) -> String {
         })
         .collect();
     format!("“{nested}”")
+}
+
+/// `text` cut at a word boundary to at most `limit` characters, ending in ` …` when cut.
+pub fn shorten(text: &str, limit: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    for word in text.split_whitespace() {
+        if kept.chars().count() + word.chars().count() + 1 > limit.saturating_sub(2) {
+            break;
+        }
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(word);
+    }
+    let kept = kept
+        .trim_end_matches([',', ';', ':', '—', '–', '-'])
+        .trim_end();
+    format!("{kept} …")
 }
 
 /// `Golden (HUNTR/X)`: a title and who it is by; `Takedown by TWICE (Jeongyeon, Jihyo,
@@ -85,7 +103,10 @@ mod tests {
     fn curls_quotes_and_apostrophes() {
         case("How It's Done", "How It’s Done");
         case("the members' pasts", "the members’ pasts");
-        case("'Kpop Demon Hunters' continues", "‘Kpop Demon Hunters’ continues");
+        case(
+            "'Kpop Demon Hunters' continues",
+            "‘Kpop Demon Hunters’ continues",
+        );
         case(
             "the lead song \"Golden\" reached No. 1",
             "the lead song “Golden” reached No. 1",
@@ -108,6 +129,16 @@ mod tests {
             "“the lead song ‘Golden’”"
         );
         assert_eq!(quoted("It's \"x\"", false), "“It's \"x\"”");
+    }
+
+    // Shortening cuts at a word and marks the cut; a short text is left whole.
+    #[test]
+    fn shortens_at_a_word() {
+        assert_eq!(shorten("over 20 million", 40), "over 20 million");
+        let text = "earning over 20 million in the North American box office in a weekend.";
+        let short = shorten(text, 30);
+        assert_eq!(short, "earning over 20 million in …");
+        assert!(short.chars().count() <= 30);
     }
 
     // Brackets never nest in a title with its artist.

@@ -189,10 +189,18 @@ fn write(root: &Root, scene: &Scene, note: &Note) -> DrawResult {
     let mut style = TextStyle::from(("sans-serif", font)).pos(Pos::new(anchor, VPos::Center));
     if note.rotated {
         style = style.transform(FontTransform::Rotate270);
-        return root.draw(&Text::new(note.lines.join(" "), (cx.round() as i32, cy.round() as i32), style));
+        return root.draw(&Text::new(
+            note.lines.join(" "),
+            (cx.round() as i32, cy.round() as i32),
+            style,
+        ));
     }
     if let [line] = note.lines.as_slice() {
-        return root.draw(&Text::new(line.as_str(), (x.round() as i32, cy.round() as i32), style));
+        return root.draw(&Text::new(
+            line.as_str(),
+            (x.round() as i32, cy.round() as i32),
+            style,
+        ));
     }
     // Several lines: one text element, a line per tspan, so the label stays one piece.
     let anchor = match note.align {
@@ -202,7 +210,10 @@ fn write(root: &Root, scene: &Scene, note: &Note) -> DrawResult {
     };
     let step = (note.rect.y1 - note.rect.y0) / note.lines.len() as f64;
     let x = x.round() as i32;
-    let mut markup = format!("<text class=\"{}\"{size}{anchor}>", escape::xml(&note.class));
+    let mut markup = format!(
+        "<text class=\"{}\"{size}{anchor}>",
+        escape::xml(&note.class)
+    );
     for (i, line) in note.lines.iter().enumerate() {
         let y = (note.rect.y0 + step * (i as f64 + 0.5)).round() as i32;
         markup.push_str(&format!(

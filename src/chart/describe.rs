@@ -6,8 +6,8 @@ use crate::data::dataset::Pos;
 use crate::typography;
 
 use super::Spec;
-use super::layout::ceiling;
 use super::grid::{Grid, Row};
+use super::layout::ceiling;
 use super::run::{Facts, Peak};
 
 /// A summary of what the chart shows: the range, then per entry its first week (and
@@ -42,7 +42,10 @@ pub fn describe(spec: &Spec) -> String {
 
 fn entry(spec: &Spec, grid: &Grid, row: &Row) -> String {
     let facts = Facts::of(row);
-    let name = spec.display(&typography::with_artist(&row.entry.title, &row.entry.artist));
+    let name = spec.display(&typography::with_artist(
+        &row.entry.title,
+        &row.entry.artist,
+    ));
     let Some((_, week)) = facts.first else {
         return format!("{name} has no data in this range.");
     };

@@ -25,7 +25,11 @@ impl Want<'_> {
 }
 
 /// Places every line's label; the boxes join `avoid.texts`, the leaders its segments.
-pub(crate) fn place(chart: &Chart, scene: &Scene, avoid: &mut Obstacles) -> (Vec<Note>, Vec<Leader>) {
+pub(crate) fn place(
+    chart: &Chart,
+    scene: &Scene,
+    avoid: &mut Obstacles,
+) -> (Vec<Note>, Vec<Leader>) {
     let wants = wanted(chart, scene);
     let m = &scene.metrics;
     let (beside, inside): (Vec<&Want>, Vec<&Want>) = wants.iter().partition(|w| w.label.beside);
@@ -177,7 +181,12 @@ fn around(want: &Want, scene: &Scene, avoid: &Obstacles) -> Option<(Rect, Align)
 /// edge, level with its point), slid up or down to the nearest place clear of text, else
 /// the first place clear of text anywhere, scanning from the right. `None` only when the
 /// picture has no room left at all; the legend under it still names the line.
-fn last_resort(want: &Want, scene: &Scene, stacked: Option<Rect>, avoid: &Obstacles) -> Option<(Rect, Align)> {
+fn last_resort(
+    want: &Want,
+    scene: &Scene,
+    stacked: Option<Rect>,
+    avoid: &Obstacles,
+) -> Option<(Rect, Align)> {
     let (w, h) = want.size(scene);
     let bounds = avoid.bounds;
     let y = f64::from(want.point.1);

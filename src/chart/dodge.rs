@@ -54,7 +54,11 @@ mod tests {
     // Overlapping markers spread sideways when there is room, and stay put when not.
     #[test]
     fn spreads_overlapping_markers() {
-        let ys = vec![vec![Some(100), Some(50)], vec![Some(103), None], vec![Some(200), Some(51)]];
+        let ys = vec![
+            vec![Some(100), Some(50)],
+            vec![Some(103), None],
+            vec![Some(200), Some(51)],
+        ];
         let out = offsets(&ys, 300.0, 4);
         assert_eq!(out, [[-5, -5], [5, 0], [0, 5]]);
         assert_eq!(offsets(&ys, 20.0, 4), [[0, 0], [0, 0], [0, 0]]);

@@ -187,7 +187,11 @@ fn titles(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult<Vec<Rect>> {
     scene.pen.attrs(" class=\"axis-title\"");
     let title = axis_title(scene);
     let y = f.top - 10;
-    root.draw(&Text::new(title.as_str(), (4, y), style(HPos::Left, VPos::Bottom)))?;
+    root.draw(&Text::new(
+        title.as_str(),
+        (4, y),
+        style(HPos::Left, VPos::Bottom),
+    ))?;
     let width = text::width(&title, m.font);
     let mut boxes = vec![Rect {
         x0: 4.0,

@@ -101,7 +101,10 @@ fn key(grid: &Grid, id: &str) -> String {
     }
     if has(&stated(Basis::Derived)) {
         let mark = glyph("<g class=\"pt derived\"><circle cx=\"9\" cy=\"6\" r=\"4\"/></g>");
-        items.push((mark, "hollow marker: position derived from the source".into()));
+        items.push((
+            mark,
+            "hollow marker: position derived from the source".into(),
+        ));
     }
     if has(&|c| matches!(c, Cell::Off(_))) {
         let mark = glyph(
@@ -117,7 +120,10 @@ fn key(grid: &Grid, id: &str) -> String {
              <g class=\"band-unknown\"><rect x=\"1\" y=\"0\" width=\"16\" height=\"12\" \
              fill=\"url(#{id}-key-hatch)\"/></g>"
         ));
-        items.push((mark, format!("gap or hatched band: no data for that {unit}")));
+        items.push((
+            mark,
+            format!("gap or hatched band: no data for that {unit}"),
+        ));
     }
     if has(&|c| c.week().is_some_and(|w| !w.conflicts.is_empty())) {
         let mark = glyph(
@@ -130,9 +136,8 @@ fn key(grid: &Grid, id: &str) -> String {
         ));
     }
     if has(&|c| c.rank() == Some(1)) {
-        let mark = glyph(
-            "<g class=\"band-no1\"><rect x=\"1\" y=\"2.5\" width=\"16\" height=\"7\"/></g>",
-        );
+        let mark =
+            glyph("<g class=\"band-no1\"><rect x=\"1\" y=\"2.5\" width=\"16\" height=\"7\"/></g>");
         items.push((mark, format!("shaded band: {unit}s at No. 1")));
     }
     let mut out = String::from("<ul class=\"chart-key\">");

@@ -34,14 +34,23 @@ impl Wrapped {
 pub(crate) fn name(grid: &Grid, entry: &Entry, smart: bool) -> String {
     let own = |e: &Entry| e.label.clone().unwrap_or_else(|| e.title.clone());
     let mine = own(entry);
-    let shared = grid.rows.iter().filter(|row| own(row.entry) == mine).count() > 1;
+    let shared = grid
+        .rows
+        .iter()
+        .filter(|row| own(row.entry) == mine)
+        .count()
+        > 1;
     let artist = entry.artist.split(" (").next().unwrap_or("").trim();
     let name = if shared && !artist.is_empty() {
         format!("{mine} ({artist})")
     } else {
         mine
     };
-    if smart { typography::curly(&name) } else { name }
+    if smart {
+        typography::curly(&name)
+    } else {
+        name
+    }
 }
 
 /// `name` in as few lines as fit `width` at `size`, breaking at spaces; `None` when one
@@ -113,7 +122,11 @@ mod tests {
         assert_eq!(two.lines, ["What It", "Sounds Like"]);
         let one = narrowest("Golden", 14.0, 2);
         assert_eq!(one.lines, ["Golden"]);
-        let long = narrowest("KPop Demon Hunters (Soundtrack from the Netflix Film)", 14.0, 2);
+        let long = narrowest(
+            "KPop Demon Hunters (Soundtrack from the Netflix Film)",
+            14.0,
+            2,
+        );
         assert_eq!(long.lines.len(), 2);
         assert!(long.width < text::width("KPop Demon Hunters (Soundtrack from", 14.0));
     }

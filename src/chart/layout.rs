@@ -276,7 +276,10 @@ mod tests {
         for positions in [1, 5, 10, 40, 100, 200, 1000, 10_000] {
             for deepest in 1..=positions.min(2500) {
                 let top = ceiling(deepest, positions);
-                assert!(top >= deepest && top <= positions, "{deepest} of {positions}");
+                assert!(
+                    top >= deepest && top <= positions,
+                    "{deepest} of {positions}"
+                );
                 let round = [10, 20, 50].iter().any(|r| {
                     let mut r = *r;
                     while r < top {
@@ -318,16 +321,25 @@ mod tests {
             ticks.into_iter().map(|t| t.0).collect()
         };
         let wide = labels(600.0, 4.0);
-        assert_eq!(names(wide.clone()), ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
+        assert_eq!(
+            names(wide.clone()),
+            ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        );
         assert_eq!(wide[0].1.as_deref(), Some("2025"));
         assert!(wide[1..].iter().all(|t| t.1.is_none()));
-        assert_eq!(names(labels(600.0, 3.5)), ["Aug", "Sep", "Oct", "Nov", "Dec"]);
+        assert_eq!(
+            names(labels(600.0, 3.5)),
+            ["Aug", "Sep", "Oct", "Nov", "Dec"]
+        );
         // A six-month run on a phone keeps every month.
         assert_eq!(names(labels(280.0, 4.0)).len(), 6);
         assert_eq!(names(labels(120.0, 4.0)), ["Jul", "Sep", "Nov"]);
         let year = weeks("2025-11-01", 12);
         let ticks = x_ticks(&year, &range(&year, 3.5), 600.0, 12.0);
-        assert_eq!((ticks[2].label.as_str(), ticks[2].year.as_deref()), ("Jan", Some("2026")));
+        assert_eq!(
+            (ticks[2].label.as_str(), ticks[2].year.as_deref()),
+            ("Jan", Some("2026"))
+        );
     }
 
     // A range shorter than two months falls back to chart dates.

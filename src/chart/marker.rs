@@ -14,8 +14,7 @@ pub(crate) type DrawResult<T = ()> = Result<T, DrawingAreaErrorKind<std::convert
 /// pentagon, hexagon, bar, star, plus. All are closed, so that each can be filled
 /// (stated) or hollow (derived).
 pub(crate) const SHAPES: [&str; 10] = [
-    "circle", "square", "triangle", "diamond", "down", "pentagon", "hexagon", "bar", "star",
-    "plus",
+    "circle", "square", "triangle", "diamond", "down", "pentagon", "hexagon", "bar", "star", "plus",
 ];
 
 /// Draws marker shape `shape` (an index into [`SHAPES`]) centred on `(x, y)`, radius `r`.

@@ -70,11 +70,7 @@ mod tests {
     #[test]
     fn gives_distinct_looks() {
         let first: Vec<Look> = (0..10).map(Look::of).collect();
-        for cue in [
-            |l: &Look| l.colour,
-            |l: &Look| l.dash,
-            |l: &Look| l.marker,
-        ] {
+        for cue in [|l: &Look| l.colour, |l: &Look| l.dash, |l: &Look| l.marker] {
             let values: HashSet<usize> = first.iter().map(cue).collect();
             assert_eq!(values.len(), 10);
         }

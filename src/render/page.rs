@@ -92,6 +92,8 @@ impl Job<'_> {
             page,
             shortcodes: shortcodes::Page {
                 smart_quotes: self.site.config.markdown.smart_punctuation,
+                link_charts: true,
+                link_figures: self.plan.by_url.contains_key("/charts/"),
                 ..shortcodes::Page::new(&self.site.data, &page.url)
             },
         };

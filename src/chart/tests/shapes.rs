@@ -76,7 +76,11 @@ weeks = [{ date = 2025-07-05, pos = "off", source = "billboard" }]
     // Nine entries get nine styles: the ninth a colour of its own.
     let nine = svg(&fixtures[0].spec("T"), Layout::Wide);
     for n in 0..9 {
-        let group = format!("class=\"series series-{} dash-{}\" data-entry=\"e{n}\"", n + 1, n + 1);
+        let group = format!(
+            "class=\"series series-{} dash-{}\" data-entry=\"e{n}\"",
+            n + 1,
+            n + 1
+        );
         assert!(nine.contains(&group), "{group}");
     }
     // Long titles are never cut: each label is drawn whole, wrapped if need be.
@@ -224,7 +228,10 @@ weeks = [
         // Short of room, the label wraps rather than losing the title or the artist.
         let drawn = texts(&svg(&fixture.spec("T"), layout));
         for label in ["Takedown (HUNTR/X)", "Takedown (TWICE)"] {
-            assert!(drawn.iter().any(|t| t == label), "{layout:?}: {label} in {drawn:?}");
+            assert!(
+                drawn.iter().any(|t| t == label),
+                "{layout:?}: {label} in {drawn:?}"
+            );
         }
     }
     let single = svg(&Fixture::new(SINGLE).spec("T"), Layout::Wide);

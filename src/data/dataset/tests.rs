@@ -160,7 +160,10 @@ fn reads_an_optional_label() {
         "artist = \"Saja Boys\"\nlabel = \"Pop\"",
     );
     let data = parse("hot-100", "hot-100.toml", labelled, &bibliography()).unwrap();
-    assert_eq!(data.entry("soda-pop").unwrap().label.as_deref(), Some("Pop"));
+    assert_eq!(
+        data.entry("soda-pop").unwrap().label.as_deref(),
+        Some("Pop")
+    );
     assert_eq!(
         errors(&HOT_100.replace(
             "artist = \"Saja Boys\"",
