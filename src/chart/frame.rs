@@ -133,7 +133,8 @@ fn y_range(lowest: u32, height: f64, has_off: bool) -> (Range<f64>, Option<f64>,
 
 /// The plot's right edge and each row's label. The plot keeps at least [`MIN_PLOT`] of
 /// the room; within that it leaves each label room after its line's end on one line if
-/// it can, else it takes no more than that share, and labels wrap to two lines. A label needs `gap + width` after a point at fraction `t` of the
+/// it can, else it takes no more than that share, and labels wrap to two lines. A label
+/// that would need more goes inside the plot. A label needs `gap + width` after a point at fraction `t` of the
 /// plot, so the plot can be at most `(room - gap - width) / t` wide.
 fn gutter(
     (spec, grid): (&Spec, &Grid),
@@ -154,9 +155,15 @@ fn gutter(
         })
         .collect();
     let least = (room * MIN_PLOT).floor();
+    // A label too long for the room beside its line even in two lines goes inside the
+    // plot, and so asks nothing of the plot's width.
+    let fits = |t: f64, name: &str| {
+        label::wrap(name, size, room - least * t - gap).is_some_and(|w| w.lines.len() <= 2)
+    };
     let one = ends
         .iter()
         .flatten()
+        .filter(|(t, name)| fits(*t, name))
         .map(|(t, name)| (room - gap - text::width(name, size)) / t)
         .fold(room - 8.0, f64::min);
     // When a label needs two lines, give the labels all the room the plot can spare.

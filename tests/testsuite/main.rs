@@ -3,6 +3,7 @@
 mod battery;
 mod browser;
 mod build;
+mod charts;
 mod errors;
 mod escaping;
 mod facts;

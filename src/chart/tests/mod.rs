@@ -5,6 +5,7 @@
 //! picture, table, CSV and description must have.
 
 mod picture;
+mod properties;
 mod shapes;
 mod text;
 
@@ -224,7 +225,8 @@ pub(super) fn tags<'s>(svg: &'s str, name: &str) -> Vec<&'s str> {
         .collect()
 }
 
-/// The text of every `<text>` element, a multi-line label's lines joined by spaces.
+/// The text of every `<text>` element, unescaped, a multi-line label's lines joined by
+/// spaces.
 pub(super) fn texts(svg: &str) -> Vec<String> {
     svg.split("<text ")
         .skip(1)
@@ -238,7 +240,13 @@ pub(super) fn texts(svg: &str) -> Vec<String> {
                     (!text.is_empty()).then_some(text)
                 })
                 .collect();
-            lines.join(" ")
+            lines
+                .join(" ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&")
         })
         .collect()
 }
