@@ -19,5 +19,6 @@ pub mod serve;
 pub mod shortcodes;
 pub mod site;
 pub(crate) mod timing;
+pub mod typography;
 pub mod verify;
 pub mod write;

@@ -1,24 +1,48 @@
-//! The chart's text: direct labels at the line ends, "no data" on the hatched bands, and
-//! the peak and No. 1 notes. Placed first without overlaps, then drawn; a note that finds
-//! no free spot is left out (the description and the table still say it).
+//! The chart's text: direct labels at the line ends (placed in `direct.rs`), "no data" on
+//! the hatched bands, and the peak and No. 1 notes. Placed first without overlaps, then
+//! drawn; a note that finds no free spot is left out (the description and the table
+//! still say it), a label never is.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::frame::LABEL_GAP;
 use super::marker::{DrawResult, Root};
-use super::placement::{Label, Obstacles, Rect, nudge, spot, stack};
+use crate::escape;
+
+use super::direct;
+use super::placement::{Obstacles, Rect, spot};
 use super::run::Facts;
 use super::scene::{Chart, Scene};
+use super::style::Look;
 use super::text;
 
-/// One piece of text to draw.
-struct Note {
-    text: String,
-    rect: Rect,
-    class: String,
-    rotated: bool,
+/// How a note's lines line up in its box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    /// From the box's left edge.
+    Left,
+    /// Centred.
+    Centre,
+    /// To the box's right edge.
+    Right,
 }
+
+/// One piece of text to draw.
+pub(crate) struct Note {
+    /// Its lines, top to bottom.
+    pub lines: Vec<String>,
+    /// The box they fill.
+    pub rect: Rect,
+    /// `label halo series-3`, `note halo series-1`, `band-label`.
+    pub class: String,
+    /// Set up the page rather than across it.
+    pub rotated: bool,
+    /// How the lines line up.
+    pub align: Align,
+}
+
+/// A leader line: the series class, from the point, to the text.
+pub(crate) type Leader = (String, (i32, i32), (i32, i32));
 
 /// Places and draws the text; returns every text box.
 pub(crate) fn draw(
@@ -28,18 +52,16 @@ pub(crate) fn draw(
     bands: &[Rect],
     mut avoid: Obstacles,
 ) -> DrawResult<Vec<Rect>> {
-    let (labels, mut leaders) = direct(chart, scene, &avoid);
-    avoid.boxes.extend(labels.iter().map(|n| n.rect));
-    let mut notes = labels;
+    let (mut notes, mut leaders) = direct::place(chart, scene, &mut avoid);
     for band in bands {
         if let Some(note) = no_data(scene, band, &avoid) {
-            avoid.boxes.push(note.rect);
+            avoid.texts.push(note.rect);
             notes.push(note);
         }
     }
     for index in 0..scene.grid.rows.len() {
         if let Some((note, leader)) = peak(chart, scene, index, &avoid) {
-            avoid.boxes.push(note.rect);
+            avoid.texts.push(note.rect);
             if let Some((_, a, b)) = &leader {
                 let point = |(x, y): (i32, i32)| (f64::from(x), f64::from(y));
                 avoid.segments.push((point(*a), point(*b)));
@@ -59,52 +81,6 @@ pub(crate) fn draw(
     scene.pen.attrs("");
     scene.pen.close();
     Ok(notes.into_iter().map(|n| n.rect).collect())
-}
-
-type Leader = (String, (i32, i32), (i32, i32));
-
-/// Direct labels beside each line's end, stacked so that none overlap, with a leader
-/// line when a label had to move away from its line.
-fn direct(chart: &Chart, scene: &Scene, avoid: &Obstacles) -> (Vec<Note>, Vec<Leader>) {
-    let (m, f) = (&scene.metrics, &scene.frame);
-    let mut wanted = Vec::new();
-    for (index, row) in scene.grid.rows.iter().enumerate() {
-        let (Some(end), Some(Some(label))) = (row.end(), f.labels.get(index)) else {
-            continue;
-        };
-        let y = row.cells[end]
-            .rank()
-            .map(f64::from)
-            .or(f.off)
-            .unwrap_or(f.rule);
-        let (x, y) = scene.at(chart, end, y);
-        let label_box = Label {
-            x: f64::from(x + m.marker) + LABEL_GAP,
-            y: f64::from(y),
-            width: text::width(label, m.label_font),
-            height: m.line(),
-        };
-        wanted.push((index, label.clone(), label_box, (x, y)));
-    }
-    let mut boxes: Vec<Label> = wanted.iter().map(|w| w.2.clone()).collect();
-    stack(&mut boxes, 2.0, f64::from(f.bottom));
-    nudge(&mut boxes, avoid);
-    let mut notes = Vec::new();
-    let mut leaders = Vec::new();
-    for ((index, label, _, (x, y)), placed) in wanted.into_iter().zip(boxes) {
-        let class = format!("series-{}", index % 8 + 1);
-        if (placed.y - f64::from(y)).abs() > placed.height / 2.0 {
-            let to = (placed.x as i32 - 2, placed.y.round() as i32);
-            leaders.push((class.clone(), (x + m.marker + 1, y), to));
-        }
-        notes.push(Note {
-            text: label,
-            rect: placed.rect(),
-            class: format!("label halo {class}"),
-            rotated: false,
-        });
-    }
-    (notes, leaders)
 }
 
 /// "no data" on a hatched band: across it if it fits, else up it, else not at all.
@@ -129,10 +105,11 @@ fn no_data(scene: &Scene, band: &Rect, avoid: &Obstacles) -> Option<Note> {
         .map(|at| Rect::centred(x, band.y0 + span * at, w, h))
         .find(|rect| rect.within(band) && avoid.free(rect))
         .map(|rect| Note {
-            text: label.to_string(),
+            lines: vec![label.to_string()],
             rect,
             class: "band-label".to_string(),
             rotated,
+            align: Align::Centre,
         })
 }
 
@@ -157,11 +134,11 @@ fn peak(
     } else {
         format!("Peak No. {}", peak.rank)
     };
-    let (x, y) = scene.at(chart, peak.first, f64::from(peak.rank));
+    let (x, y) = scene.marker(chart, index, peak.first, peak.rank);
     let size = (text::width(&label, m.font), m.font * 1.2);
     let clear = f64::from(m.marker + 2);
     let rect = spot((f64::from(x), f64::from(y)), size, (clear, m.far), avoid)?;
-    let class = format!("series-{}", index % 8 + 1);
+    let class = Look::of(row.entry.style).colour_class();
     let gap = m.marker + 2;
     let leader = if rect.y0 > f64::from(y) + clear + 0.5 {
         Some((y + gap, rect.y0 as i32 - 1))
@@ -171,31 +148,80 @@ fn peak(
         None
     };
     let note = Note {
-        text: label,
+        lines: vec![label],
         rect,
         class: format!("note halo {class}"),
         rotated: false,
+        align: Align::Centre,
     };
     Some((note, leader.map(|(a, b)| (class, (x, a), (x, b)))))
 }
 
+/// Draws a note: a backing the page's colour behind "no data" (so it reads on the
+/// hatching), then each line in its place in the box.
 fn write(root: &Root, scene: &Scene, note: &Note) -> DrawResult {
-    let font = if note.class.starts_with("label") {
-        scene.metrics.label_font
+    let m = &scene.metrics;
+    let label = note.class.starts_with("label");
+    let font = if label { m.label_font } else { m.font };
+    if note.class == "band-label" {
+        scene.pen.attrs(" class=\"band-label-bg\"");
+        let r = &note.rect;
+        root.draw(&Rectangle::new(
+            [
+                (r.x0.floor() as i32 - 1, r.y0.floor() as i32),
+                (r.x1.ceil() as i32 + 1, r.y1.ceil() as i32),
+            ],
+            BLACK,
+        ))?;
+    }
+    let size = if label && font != m.font {
+        format!(" font-size=\"{font}\"")
     } else {
-        scene.metrics.font
+        String::new()
     };
-    scene.pen.attrs(&format!(" class=\"{}\"", note.class));
+    scene.pen.attrs(&format!(" class=\"{}\"{size}", note.class));
     let (cx, cy) = note.rect.centre();
-    let (anchor, x) = if note.class.starts_with("label") {
-        (HPos::Left, note.rect.x0)
-    } else {
-        (HPos::Center, cx)
+    let (anchor, x) = match note.align {
+        Align::Left => (HPos::Left, note.rect.x0),
+        Align::Centre => (HPos::Center, cx),
+        Align::Right => (HPos::Right, note.rect.x1),
     };
     let mut style = TextStyle::from(("sans-serif", font)).pos(Pos::new(anchor, VPos::Center));
     if note.rotated {
         style = style.transform(FontTransform::Rotate270);
+        return root.draw(&Text::new(
+            note.lines.join(" "),
+            (cx.round() as i32, cy.round() as i32),
+            style,
+        ));
     }
-    let at = (x.round() as i32, cy.round() as i32);
-    root.draw(&Text::new(note.text.as_str(), at, style))
+    if let [line] = note.lines.as_slice() {
+        return root.draw(&Text::new(
+            line.as_str(),
+            (x.round() as i32, cy.round() as i32),
+            style,
+        ));
+    }
+    // Several lines: one text element, a line per tspan, so the label stays one piece.
+    let anchor = match note.align {
+        Align::Left => "",
+        Align::Centre => " text-anchor=\"middle\"",
+        Align::Right => " text-anchor=\"end\"",
+    };
+    let step = (note.rect.y1 - note.rect.y0) / note.lines.len() as f64;
+    let x = x.round() as i32;
+    let mut markup = format!(
+        "<text class=\"{}\"{size}{anchor}>",
+        escape::xml(&note.class)
+    );
+    for (i, line) in note.lines.iter().enumerate() {
+        let y = (note.rect.y0 + step * (i as f64 + 0.5)).round() as i32;
+        markup.push_str(&format!(
+            "<tspan x=\"{x}\" y=\"{y}\" dy=\"0.35em\">{}</tspan>",
+            escape::xml(line)
+        ));
+    }
+    markup.push_str("</text>");
+    scene.pen.raw(&markup);
+    Ok(())
 }

@@ -23,8 +23,8 @@ pub(crate) fn draw(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult<Vec<
             .pen
             .attrs(&format!(" fill=\"url(#{}-hatch)\"", scene.prefix));
         for band in unknown {
-            let from = grid.dates[band.start].days() as f64 - half;
-            let to = grid.dates[band.end - 1].days() as f64 + half;
+            let from = (grid.dates[band.start].days() as f64 - half).max(f.x.start);
+            let to = (grid.dates[band.end - 1].days() as f64 + half).min(f.x.end);
             let a = chart.backend_coord(&(from, f.y.end));
             let b = chart.backend_coord(&(to, f.y.start));
             root.draw(&Rectangle::new([(a.0, f.top), (b.0, f.bottom)], BLACK))?;
@@ -42,18 +42,19 @@ pub(crate) fn draw(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult<Vec<
     Ok(boxes)
 }
 
+/// The band behind each run of weeks at No. 1: from just before the first marker to
+/// just after the last, no wider than half the way to the neighbouring dates.
 fn no1(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult {
     let grid = &scene.grid;
-    let half = grid.step as f64 / 2.0;
     let mut runs = Vec::new();
-    for row in &grid.rows {
+    for (index, row) in grid.rows.iter().enumerate() {
         let mut start = None;
         for i in 0..=grid.dates.len() {
             let top = row.cells.get(i).is_some_and(|c| c.rank() == Some(1));
             match (top, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
-                    runs.push(s..i);
+                    runs.push((index, s..i));
                     start = None;
                 }
                 _ => {}
@@ -63,14 +64,18 @@ fn no1(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult {
     if runs.is_empty() {
         return Ok(());
     }
+    let half = if grid.dates.len() >= 2 {
+        (scene.at(chart, 1, 1.0).0 - scene.at(chart, 0, 1.0).0) / 2
+    } else {
+        i32::MAX
+    };
+    let pad = half.min(scene.metrics.marker + 4);
     scene.pen.open("band-no1");
-    for run in runs {
-        let from = grid.dates[run.start].days() as f64 - half;
-        let to = grid.dates[run.end - 1].days() as f64 + half;
-        let (x0, y) = chart.backend_coord(&(from, 1.0));
-        let (x1, _) = chart.backend_coord(&(to, 1.0));
+    for (index, run) in runs {
+        let (x0, y) = scene.marker(chart, index, run.start, 1);
+        let (x1, _) = scene.marker(chart, index, run.end - 1, 1);
         root.draw(&Rectangle::new(
-            [(x0, y - NO1_HALF), (x1, y + NO1_HALF)],
+            [(x0 - pad, y - NO1_HALF), (x1 + pad, y + NO1_HALF)],
             BLACK,
         ))?;
     }

@@ -3,8 +3,11 @@
 use crate::content::date::Date;
 use crate::data::dataset::Pos;
 
+use crate::typography;
+
 use super::Spec;
 use super::grid::{Grid, Row};
+use super::layout::ceiling;
 use super::run::{Facts, Peak};
 
 /// A summary of what the chart shows: the range, then per entry its first week (and
@@ -17,20 +20,32 @@ pub fn describe(spec: &Spec) -> String {
     };
     let mut text = format!(
         "Chart run on the {} from the chart dated {} to the chart dated {}, with No. 1 at the top.",
-        spec.dataset.title,
+        spec.display(&spec.dataset.title),
         first.long(),
         last.long()
     );
+    let (shown, positions) = (
+        ceiling(grid.deepest(), spec.dataset.positions),
+        spec.dataset.positions,
+    );
+    if shown < positions {
+        text.push_str(&format!(
+            " The scale shows positions 1 to {shown} of the chart's {positions}."
+        ));
+    }
     for row in &grid.rows {
         text.push(' ');
-        text.push_str(&entry(&grid, row));
+        text.push_str(&entry(spec, &grid, row));
     }
     text
 }
 
-fn entry(grid: &Grid, row: &Row) -> String {
+fn entry(spec: &Spec, grid: &Grid, row: &Row) -> String {
     let facts = Facts::of(row);
-    let name = format!("{} ({})", row.entry.title, row.entry.artist);
+    let name = spec.display(&typography::with_artist(
+        &row.entry.title,
+        &row.entry.artist,
+    ));
     let Some((_, week)) = facts.first else {
         return format!("{name} has no data in this range.");
     };

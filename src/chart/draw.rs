@@ -14,7 +14,7 @@ use super::marker::{DrawResult, Root};
 use super::placement::{Obstacles, Rect};
 use super::scale::Axis;
 use super::scene::{Chart, Scene};
-use super::{Layout, Spec, annotations, bands, series, style, text};
+use super::{Layout, Spec, annotations, bands, dodge, series, style, text};
 
 /// Gap between the plot and a label beside it.
 const TICK_GAP: i32 = 6;
@@ -33,7 +33,7 @@ pub(crate) struct Drawing {
 pub(crate) fn draw(spec: &Spec, layout: Layout) -> Drawing {
     let metrics = layout.metrics();
     let grid = Grid::new(spec);
-    let frame = Frame::new(&grid, spec.dataset.positions, &metrics);
+    let frame = Frame::new(spec, &grid, &metrics);
     let scene = Scene {
         prefix: escape::xml(&format!("{}-{}", spec.id, metrics.name)),
         spec,
@@ -41,6 +41,8 @@ pub(crate) fn draw(spec: &Spec, layout: Layout) -> Drawing {
         metrics,
         frame,
         pen: Pen::default(),
+        detail: layout == Layout::Wide,
+        offsets: std::cell::RefCell::default(),
     };
     scene.pen.raw(&open(&scene));
     let start = scene.pen.len();
@@ -66,15 +68,15 @@ fn open(scene: &Scene) -> String {
     let (m, p) = (&scene.metrics, &scene.prefix);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" \
-         class=\"fs-chart fs-chart--{}\" id=\"{p}\" role=\"img\" \
+         class=\"fs-chart fs-chart--{}\" id=\"{p}\" role=\"img\" font-size=\"{}\" \
          aria-labelledby=\"{p}-title {p}-desc\"><title id=\"{p}-title\">{}</title>\
-         <desc id=\"{p}-desc\">{}</desc>{}{}",
+         <desc id=\"{p}-desc\">{}</desc>{}",
         m.width,
         m.height,
         m.name,
-        escape::xml(&scene.spec.title),
+        m.font,
+        escape::xml(&scene.spec.display(&scene.spec.title)),
         escape::xml(&super::describe(scene.spec)),
-        style::element(m),
         style::defs(p),
     )
 }
@@ -82,7 +84,7 @@ fn open(scene: &Scene) -> String {
 fn paint(scene: &Scene) -> DrawResult<Vec<Rect>> {
     let (m, f) = (&scene.metrics, &scene.frame);
     let root = SemanticBackend::new((m.width, m.height), scene.pen.clone()).into_drawing_area();
-    let ticks = x_ticks(&scene.grid.dates, f64::from(f.right - f.left), m.font);
+    let ticks = x_ticks(&scene.grid.dates, &f.x, f64::from(f.right - f.left), m.font);
     let x = Axis::new(f.x.clone(), ticks.iter().map(|t| t.day as f64).collect());
     let y = Axis::new(f.y.clone(), f.ticks.iter().map(|&t| f64::from(t)).collect());
     let mut chart = ChartBuilder::on(&root)
@@ -91,12 +93,14 @@ fn paint(scene: &Scene) -> DrawResult<Vec<Rect>> {
         .x_label_area_size(m.bottom)
         .y_label_area_size(f.left)
         .build_cartesian_2d(x, y)?;
+    spread(&chart, scene);
     let bands = bands::draw(&root, &chart, scene)?;
-    mesh(&mut chart, &ticks, scene)?;
+    mesh(&root, &mut chart, &ticks, scene)?;
     // Text must stay clear of the titles, the markers and the lines.
     let titles = titles(&root, &chart, scene)?;
     let mut avoid = Obstacles {
-        boxes: titles.clone(),
+        boxes: Vec::new(),
+        texts: titles.clone(),
         segments: Vec::new(),
         bounds: Rect {
             x0: f64::from(f.left),
@@ -106,14 +110,35 @@ fn paint(scene: &Scene) -> DrawResult<Vec<Rect>> {
         },
     };
     for index in 0..scene.grid.rows.len() {
-        series::draw(&root, &mut chart, scene, index, &mut avoid)?;
+        series::draw(&root, &chart, scene, index, &mut avoid)?;
     }
     let notes = annotations::draw(&root, &chart, scene, &bands, avoid)?;
     Ok(titles.into_iter().chain(notes).collect())
 }
 
+/// Moves apart markers that would overlap on one date, where the dates leave room.
+fn spread(chart: &Chart, scene: &Scene) {
+    let grid = &scene.grid;
+    let ys: Vec<Vec<Option<i32>>> = grid
+        .rows
+        .iter()
+        .map(|row| {
+            (0..grid.dates.len())
+                .map(|i| Some(scene.at(chart, i, f64::from(row.cells[i].rank()?)).1))
+                .collect()
+        })
+        .collect();
+    // The room between two neighbouring chart dates (the whole plot for a single date).
+    let step = if grid.dates.len() >= 2 {
+        f64::from(scene.at(chart, 1, 1.0).0 - scene.at(chart, 0, 1.0).0)
+    } else {
+        f64::from(scene.frame.right - scene.frame.left)
+    };
+    *scene.offsets.borrow_mut() = dodge::offsets(&ys, step, scene.metrics.marker);
+}
+
 /// Grid lines and tick labels; plotters' axis lines and tick marks are not drawn.
-fn mesh(chart: &mut Chart, ticks: &[Tick], scene: &Scene) -> DrawResult {
+fn mesh(root: &Root, chart: &mut Chart, ticks: &[Tick], scene: &Scene) -> DrawResult {
     let x_label = |day: &f64| {
         ticks
             .iter()
@@ -134,7 +159,22 @@ fn mesh(chart: &mut Chart, ticks: &[Tick], scene: &Scene) -> DrawResult {
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
         .draw()?;
+    years(root, chart, ticks, scene)?;
     scene.pen.close();
+    Ok(())
+}
+
+/// The year under the first date tick and under each January's, a line below the month.
+fn years(root: &Root, chart: &Chart, ticks: &[Tick], scene: &Scene) -> DrawResult {
+    let (f, m) = (&scene.frame, &scene.metrics);
+    let style = TextStyle::from(("sans-serif", m.font)).pos(Pos::new(HPos::Center, VPos::Top));
+    let y = f.bottom + TICK_GAP + (m.font * 1.25).round() as i32;
+    for tick in ticks {
+        if let Some(year) = &tick.year {
+            let (x, _) = chart.backend_coord(&(tick.day as f64, f.y.start));
+            root.draw(&Text::new(year.as_str(), (x, y), style.clone()))?;
+        }
+    }
     Ok(())
 }
 
@@ -145,10 +185,14 @@ fn titles(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult<Vec<Rect>> {
     let style = |h, v| TextStyle::from(("sans-serif", m.font)).pos(Pos::new(h, v));
     scene.pen.open("titles");
     scene.pen.attrs(" class=\"axis-title\"");
-    let title = "Position";
+    let title = axis_title(scene);
     let y = f.top - 10;
-    root.draw(&Text::new(title, (4, y), style(HPos::Left, VPos::Bottom)))?;
-    let width = text::width(title, m.font);
+    root.draw(&Text::new(
+        title.as_str(),
+        (4, y),
+        style(HPos::Left, VPos::Bottom),
+    ))?;
+    let width = text::width(&title, m.font);
     let mut boxes = vec![Rect {
         x0: 4.0,
         y0: f64::from(y) - m.font * 1.2,
@@ -177,6 +221,16 @@ fn titles(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult<Vec<Rect>> {
     scene.pen.attrs("");
     scene.pen.close();
     Ok(boxes)
+}
+
+/// `Position`, or `Position (top 10 of 200)` when the scale stops short of the chart.
+fn axis_title(scene: &Scene) -> String {
+    let positions = scene.spec.dataset.positions;
+    if scene.frame.ceiling < positions {
+        format!("Position (top {} of {positions})", scene.frame.ceiling)
+    } else {
+        "Position".to_string()
+    }
 }
 
 fn empty(scene: &Scene) {

@@ -155,6 +155,23 @@ impl<'a> Grid<'a> {
             .map(|i| self.dates[i])
     }
 
+    /// The lowest position drawn (the largest rank), a conflicting source's included; 1
+    /// when nothing is on the chart.
+    pub(crate) fn deepest(&self) -> u32 {
+        self.rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter_map(|c| match c {
+                Cell::On(week, rank) => {
+                    let other = week.conflicts.iter().filter_map(|k| k.pos.rank()).max();
+                    Some((*rank).max(other.unwrap_or(0)))
+                }
+                _ => None,
+            })
+            .max()
+            .unwrap_or(1)
+    }
+
     /// Whether anything is drawn on the "Off chart" row.
     pub(crate) fn has_off(&self) -> bool {
         self.rows.iter().flat_map(|r| &r.cells).any(|c| match c {

@@ -1,20 +1,25 @@
 //! Chart-run graphs: SVG drawn with plotters on a semantic backend, and the figure, data
 //! table and CSV around them, all read from the same grid of weeks.
 //!
-//! The SVG carries classes, not colours: its `<style>` paints them from the theme's
-//! `--series-N` and `--chart-*` custom properties, so light, dark and print themes work
-//! and a page without the properties gets the light theme's colours.
+//! The SVG carries classes, not colours: the theme's `charts.css`, once per page, paints
+//! them from the `--series-N` and `--chart-*` custom properties, so light, dark and print
+//! themes restyle every chart. An entry keeps one colour, marker and dash on every chart
+//! of the site (`Entry::style`).
 
 mod annotations;
 mod backend;
 mod bands;
 mod csv;
 mod describe;
+mod direct;
+mod dodge;
 mod draw;
 mod figure;
 mod frame;
 mod grid;
+mod label;
 mod layout;
+mod legend;
 mod marker;
 mod placement;
 mod provenance;
@@ -51,6 +56,20 @@ pub struct Spec<'a> {
     pub id: String,
     /// Where the sources of the weeks are described.
     pub bibliography: &'a Bibliography,
+    /// Whether straight quotes and apostrophes in titles become curly, as the site's
+    /// markdown makes them (`smart_punctuation`).
+    pub smart_quotes: bool,
+}
+
+impl Spec<'_> {
+    /// `text` as the chart prints it: with curly quotes when the site uses them.
+    pub(crate) fn display(&self, text: &str) -> String {
+        if self.smart_quotes {
+            crate::typography::curly(text)
+        } else {
+            text.to_string()
+        }
+    }
 }
 
 /// Which picture to draw: the page shows one or the other with a media query.
@@ -58,7 +77,7 @@ pub struct Spec<'a> {
 pub enum Layout {
     /// For desktop: 720 by 400 user units.
     Wide,
-    /// For small screens: 360 by 380 user units, larger text, fewer ticks, shorter labels.
+    /// For small screens: 360 by 380 user units, larger text, fewer ticks, no tooltips.
     Narrow,
 }
 

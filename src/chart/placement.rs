@@ -71,8 +71,10 @@ pub(crate) type Segment = ((f64, f64), (f64, f64));
 /// What text must keep clear of: other text and markers, the lines, the picture's edges.
 #[derive(Debug, Clone)]
 pub(crate) struct Obstacles {
-    /// Boxes of text and markers.
+    /// Boxes of markers.
     pub boxes: Vec<Rect>,
+    /// Boxes of text already placed.
+    pub texts: Vec<Rect>,
     /// Pieces of lines.
     pub segments: Vec<Segment>,
     /// Where text may go.
@@ -82,9 +84,23 @@ pub(crate) struct Obstacles {
 impl Obstacles {
     /// Whether `rect` is inside the bounds and clear of every box and segment.
     pub(crate) fn free(&self, rect: &Rect) -> bool {
-        rect.within(&self.bounds)
+        self.clear_of_text(rect)
             && !self.boxes.iter().any(|b| b.overlaps(rect))
             && !self.segments.iter().any(|&(a, b)| rect.crosses(a, b))
+    }
+
+    /// Whether `rect` is inside the bounds and clear of all text (markers and lines
+    /// aside): the last resort of a label that must be drawn.
+    pub(crate) fn clear_of_text(&self, rect: &Rect) -> bool {
+        rect.within(&self.bounds) && !self.texts.iter().any(|b| b.overlaps(rect))
+    }
+
+    /// Whether the segment from `a` to `b` passes through any text or marker.
+    pub(crate) fn blocks(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        self.texts
+            .iter()
+            .chain(&self.boxes)
+            .any(|r| r.crosses(a, b))
     }
 }
 
@@ -216,7 +232,7 @@ pub(crate) fn spot(
             } else {
                 ((x, y - clear), (x, rect.y1))
             };
-            obstacles.free(rect) && !obstacles.boxes.iter().any(|b| b.crosses(from, to))
+            obstacles.free(rect) && !obstacles.blocks(from, to)
         })
 }
 
@@ -280,6 +296,7 @@ mod tests {
     fn obstacles(boxes: Vec<Rect>, segments: Vec<Segment>) -> Obstacles {
         Obstacles {
             boxes,
+            texts: Vec::new(),
             segments,
             bounds: Rect::centred(100.0, 100.0, 200.0, 200.0),
         }

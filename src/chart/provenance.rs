@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::data::dataset::{Basis, Conflict, Entry, Week};
 use crate::data::sources::{Bibliography, Source};
 
+use super::Spec;
 use super::grid::Grid;
 
 /// Who a source's text is by: `Yonhap via TopNews`, or the publisher alone.
@@ -43,11 +44,12 @@ pub(crate) fn basis(bibliography: &Bibliography, week: &Week) -> String {
 /// The tooltip of a drawn week: `Golden by HUNTR/X, chart dated July 5, 2025: No. 81
 /// (derived from Yonhap via TopNews)`, plus what conflicting sources give. The artist tells
 /// two recordings with one title apart.
-pub(crate) fn tooltip(bibliography: &Bibliography, entry: &Entry, week: &Week) -> String {
+pub(crate) fn tooltip(spec: &Spec, entry: &Entry, week: &Week) -> String {
+    let bibliography = spec.bibliography;
     let mut text = String::with_capacity(120);
-    text.push_str(&entry.title);
+    text.push_str(&spec.display(&entry.title));
     text.push_str(" by ");
-    text.push_str(&entry.artist);
+    text.push_str(&spec.display(&entry.artist));
     text.push_str(", chart dated ");
     week.date.push_long(&mut text);
     text.push_str(": ");
@@ -66,18 +68,18 @@ pub(crate) fn tooltip(bibliography: &Bibliography, entry: &Entry, week: &Week) -
 
 /// The tooltip of a conflicting source's ghost marker.
 pub(crate) fn conflict_tooltip(
-    bibliography: &Bibliography,
+    spec: &Spec,
     entry: &Entry,
     week: &Week,
     conflict: &Conflict,
 ) -> String {
     format!(
         "{} by {}, chart dated {}: {} according to {} (conflicting source; the line uses {})",
-        entry.title,
-        entry.artist,
+        spec.display(&entry.title),
+        spec.display(&entry.artist),
         week.date.long(),
         conflict.pos.label(),
-        by(bibliography, &conflict.source),
+        by(spec.bibliography, &conflict.source),
         week.pos.label()
     )
 }

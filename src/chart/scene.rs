@@ -1,6 +1,8 @@
 //! What every drawing step shares: the plotters chart and the scene (spec, grid, layout,
 //! frame and the pen writing the SVG).
 
+use std::cell::RefCell;
+
 use plotters::prelude::*;
 
 use super::Spec;
@@ -27,11 +29,30 @@ pub(crate) struct Scene<'s, 'a> {
     pub prefix: String,
     /// The SVG being written.
     pub pen: Pen,
+    /// Whether points carry tooltips and data attributes: in the wide picture only, as
+    /// the narrow one is for touch screens, where tooltips do not show, and the data
+    /// table holds the same words.
+    pub detail: bool,
+    /// Sideways marker offsets per row and date, set once the plot's scale is known.
+    pub offsets: RefCell<Vec<Vec<i32>>>,
 }
 
 impl Scene<'_, '_> {
     /// The user-unit point of the date at `index` and the y value `y`.
     pub(crate) fn at(&self, chart: &Chart, index: usize, y: f64) -> (i32, i32) {
         chart.backend_coord(&(self.grid.dates[index].days() as f64, y))
+    }
+
+    /// Where row `row`'s marker on the date at `index`, at rank `rank`, is drawn: its
+    /// point, moved sideways when it would overlap another (see `dodge.rs`).
+    pub(crate) fn marker(&self, chart: &Chart, row: usize, index: usize, rank: u32) -> (i32, i32) {
+        let (x, y) = self.at(chart, index, f64::from(rank));
+        let dx = self
+            .offsets
+            .borrow()
+            .get(row)
+            .and_then(|r| r.get(index).copied())
+            .unwrap_or(0);
+        (x + dx, y)
     }
 }

@@ -12,23 +12,24 @@ use super::marker::{self, DrawResult, Root};
 use super::placement::{Obstacles, Rect};
 use super::provenance;
 use super::scene::{Chart, Scene};
+use super::style::Look;
 
 /// Draws series `index` (0-based) in its own group, adding its markers and line pieces to
 /// what text must avoid.
 pub(crate) fn draw(
     root: &Root,
-    chart: &mut Chart,
+    chart: &Chart,
     scene: &Scene,
     index: usize,
     avoid: &mut Obstacles,
 ) -> DrawResult {
     let row = &scene.grid.rows[index];
     scene.pen.raw(&format!(
-        "<g class=\"series series-{}\" data-entry=\"{}\">",
-        index % 8 + 1,
+        "<g class=\"series {}\" data-entry=\"{}\">",
+        Look::of(row.entry.style).classes(),
         escape::xml(&row.entry.id)
     ));
-    lines(chart, scene, index)?;
+    lines(root, chart, scene, index)?;
     let point = Point {
         root,
         chart,
@@ -46,7 +47,7 @@ pub(crate) fn draw(
     for run in row.runs() {
         let points: Vec<(f64, f64)> = run
             .filter_map(|i| {
-                let (x, y) = scene.at(chart, i, f64::from(row.cells[i].rank()?));
+                let (x, y) = scene.marker(chart, index, i, row.cells[i].rank()?);
                 Some((f64::from(x), f64::from(y)))
             })
             .collect();
@@ -57,22 +58,25 @@ pub(crate) fn draw(
     Ok(())
 }
 
-/// One polyline per run of consecutive chart dates on the chart; `data-dates` lists the
-/// dates of its points.
-fn lines(chart: &mut Chart, scene: &Scene, index: usize) -> DrawResult {
+/// One polyline per run of consecutive chart dates on the chart, through the markers;
+/// in the wide picture `data-dates` lists the dates of its points.
+fn lines(root: &Root, chart: &Chart, scene: &Scene, index: usize) -> DrawResult {
     let grid = &scene.grid;
     let row = &grid.rows[index];
     for run in row.runs().into_iter().filter(|r| r.len() >= 2) {
-        let dates: Vec<String> = run.clone().map(|i| grid.dates[i].iso()).collect();
-        scene.pen.attrs(&format!(
-            " class=\"line\" data-dates=\"{}\"",
-            dates.join(" ")
-        ));
-        let points = run.filter_map(|i| {
-            let rank = row.cells[i].rank()?;
-            Some((grid.dates[i].days() as f64, f64::from(rank)))
-        });
-        chart.draw_series(LineSeries::new(points, BLACK))?;
+        if scene.detail {
+            let dates: Vec<String> = run.clone().map(|i| grid.dates[i].iso()).collect();
+            scene.pen.attrs(&format!(
+                " class=\"line\" data-dates=\"{}\"",
+                dates.join(" ")
+            ));
+        } else {
+            scene.pen.attrs(" class=\"line\"");
+        }
+        let points: Vec<(i32, i32)> = run
+            .filter_map(|i| Some(scene.marker(chart, index, i, row.cells[i].rank()?)))
+            .collect();
+        root.draw(&PathElement::new(points, BLACK))?;
     }
     scene.pen.attrs("");
     Ok(())
@@ -86,15 +90,24 @@ struct Point<'p, 's, 'a, 'r> {
 }
 
 impl Point<'_, '_, '_, '_> {
-    fn open(&self, class: &str, week: &Week, title: &str) {
+    /// Opens a point's group; in the wide picture with its date and tooltip.
+    fn open(&self, class: &str, week: &Week, title: impl FnOnce() -> String) {
         let mut markup = String::with_capacity(48);
         markup.push_str("<g class=\"");
         markup.push_str(class);
-        markup.push_str("\" data-date=\"");
-        week.date.push_iso(&mut markup);
+        if self.scene.detail {
+            markup.push_str("\" data-date=\"");
+            week.date.push_iso(&mut markup);
+        }
         markup.push_str("\">");
         self.scene.pen.raw(&markup);
-        self.scene.pen.title(title);
+        if self.scene.detail {
+            self.scene.pen.title(&title());
+        }
+    }
+
+    fn shape(&self) -> usize {
+        Look::of(self.scene.grid.rows[self.index].entry.style).marker
     }
 
     fn r(&self) -> i32 {
@@ -110,7 +123,7 @@ impl Point<'_, '_, '_, '_> {
     fn on(&self, i: usize, week: &Week, rank: u32, avoid: &mut Obstacles) -> DrawResult {
         let scene = self.scene;
         let row = &scene.grid.rows[self.index];
-        let centre = scene.at(self.chart, i, f64::from(rank));
+        let centre = scene.marker(self.chart, self.index, i, rank);
         let basis = match week.basis {
             Basis::Stated => "stated",
             Basis::Derived => "derived",
@@ -120,14 +133,14 @@ impl Point<'_, '_, '_, '_> {
         } else {
             " conflict"
         };
-        let tooltip = provenance::tooltip(scene.spec.bibliography, row.entry, week);
-        self.open(&format!("pt {basis}{conflict}"), week, &tooltip);
+        let tooltip = || provenance::tooltip(scene.spec, row.entry, week);
+        self.open(&format!("pt {basis}{conflict}"), week, tooltip);
         if !week.conflicts.is_empty() {
             scene.pen.attrs(" class=\"ring\"");
             self.root.draw(&Circle::new(centre, self.r() + 3, BLACK))?;
             scene.pen.attrs("");
         }
-        marker::draw(self.root, self.index, centre, self.r())?;
+        marker::draw(self.root, self.shape(), centre, self.r())?;
         scene.pen.close();
         avoid.boxes.push(self.boxed(centre));
         for conflict in &week.conflicts {
@@ -152,16 +165,13 @@ impl Point<'_, '_, '_, '_> {
             Pos::At(rank) => f64::from(rank),
             Pos::Off => scene.frame.off.unwrap_or(scene.frame.rule),
         };
-        let at = scene.at(self.chart, i, y);
+        let at = (from.0, scene.at(self.chart, i, y).1);
         let entry = scene.grid.rows[self.index].entry;
-        let bibliography = scene.spec.bibliography;
-        self.open(
-            "ghost",
-            week,
-            &provenance::conflict_tooltip(bibliography, entry, week, conflict),
-        );
+        self.open("ghost", week, || {
+            provenance::conflict_tooltip(scene.spec, entry, week, conflict)
+        });
         self.root.draw(&PathElement::new(vec![from, at], BLACK))?;
-        marker::draw(self.root, self.index, at, self.r())?;
+        marker::draw(self.root, self.shape(), at, self.r())?;
         scene.pen.close();
         Ok(at)
     }
@@ -176,8 +186,8 @@ impl Point<'_, '_, '_, '_> {
         let count = scene.grid.rows.len() as i32;
         let stagger = (2 * self.index as i32 - (count - 1)) * 2;
         let centre = (x, y + stagger.clamp(-8, 8));
-        let tooltip = provenance::tooltip(scene.spec.bibliography, row.entry, week);
-        self.open("off", week, &tooltip);
+        let tooltip = || provenance::tooltip(scene.spec, row.entry, week);
+        self.open("off", week, tooltip);
         marker::cross(self.root, centre, self.r())?;
         scene.pen.close();
         Ok(self.boxed(centre))

@@ -1,72 +1,52 @@
-//! The CSS inside every chart SVG: paint by class, colours only from the theme's custom
-//! properties, each with the light theme's value as a fallback for pages without them.
+//! How an entry looks: its colour, marker and dash, from its site-wide style number.
 //!
-//! Series colour reaches shapes through `color` and `currentColor`, so one rule per series
-//! colours its line, markers and label. Rules are scoped under `.fs-chart`, and sizes under
-//! the layout's modifier class, because every SVG's `<style>` applies to the whole page.
+//! The SVG carries classes, not colours or CSS: `series-N` (N = 1 to [`COLOURS`]) paints a
+//! series through `color` and `currentColor`, `dash-N` gives its line a dash pattern, and
+//! the marker is drawn in its own shape. The rules live once per page in the theme's
+//! `charts.css`, which takes the colours from the `--series-N` and `--chart-*` custom
+//! properties, so light, dark and print themes restyle every chart.
 
-use super::layout::Metrics;
+use super::marker::SHAPES;
 
-/// Okabe–Ito order, as the theme defines `--series-1` … `--series-8` (light values).
-const SERIES: [&str; 8] = [
-    "#0a6fb0", "#b54c08", "#00805c", "#b0437f", "#8a6d00", "#4b4b9c", "#6b6b6b", "#1d1d1f",
-];
+/// Series colours, `--series-1` … `--series-10` in the theme.
+pub(crate) const COLOURS: usize = 10;
 
-/// A dash pattern per series, the second cue beyond colour (the first is solid).
-const DASHES: [&str; 8] = [
-    "none",
-    "8 4",
-    "2 3",
-    "10 3 2 3",
-    "5 5",
-    "12 4",
-    "1 4",
-    "6 2 2 2 2 2",
-];
+/// Dash patterns, `dash-1` (solid) … `dash-10` in the theme.
+pub(crate) const DASHES: usize = 10;
 
-const RULES: &str = "\
-.fs-chart{overflow:visible}\
-.fs-chart text{font-family:inherit;fill:var(--chart-text,#3b3b42)}\
-.fs-chart .grid line{stroke:var(--chart-grid,#e4e0d8);stroke-width:1}\
-.fs-chart .grid text,.fs-chart .axis-title{fill:var(--chart-axis,#55555d)}\
-.fs-chart .axis-title{font-weight:600}\
-.fs-chart .off-rule{stroke:var(--chart-axis,#55555d);stroke-width:1;stroke-dasharray:2 3}\
-.fs-chart .band-unknown rect{stroke:none}\
-.fs-chart .band-label{fill:var(--chart-axis,#55555d);font-style:italic}\
-.fs-chart .hatch{stroke:var(--chart-unknown,#8d8a82);stroke-width:1.5}\
-.fs-chart .band-no1 rect{fill:var(--chart-band,rgba(11,85,163,.08));stroke:none}\
-.fs-chart .line{fill:none;stroke:currentColor;stroke-width:2.25;stroke-linejoin:round;stroke-linecap:butt}\
-.fs-chart .pt>*,.fs-chart .ghost>*{stroke:currentColor;stroke-width:1.5}\
-.fs-chart .pt>*{fill:currentColor}\
-.fs-chart .derived>*,.fs-chart .ghost>*{fill:var(--bg,#fdfcf9)}\
-.fs-chart .pt>.ring{fill:none;stroke-width:1.25}\
-.fs-chart .ghost>*{stroke-dasharray:2 1.5}\
-.fs-chart .ghost>polyline{fill:none;stroke-width:1;stroke-dasharray:1 2}\
-.fs-chart .off polyline{fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}\
-.fs-chart .label,.fs-chart .note{fill:currentColor;font-weight:600}\
-.fs-chart .halo{paint-order:stroke;stroke:var(--bg,#fdfcf9);stroke-width:3px;stroke-linejoin:round}\
-.fs-chart .leader{stroke:currentColor;stroke-width:1}";
+/// The three cues of one style, 1-based for the classes and 0-based for the shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Look {
+    /// `series-N`.
+    pub colour: usize,
+    /// `dash-N`.
+    pub dash: usize,
+    /// Index into [`SHAPES`].
+    pub marker: usize,
+}
 
-/// The `<style>` element for a picture of `metrics`.
-pub(crate) fn element(metrics: &Metrics) -> String {
-    let mut css = String::from(RULES);
-    for (i, (colour, dash)) in SERIES.iter().zip(DASHES).enumerate() {
-        let n = i + 1;
-        css.push_str(&format!(
-            ".fs-chart .series-{n}{{color:var(--series-{n},{colour})}}"
-        ));
-        if dash != "none" {
-            css.push_str(&format!(
-                ".fs-chart .series-{n} .line{{stroke-dasharray:{dash}}}"
-            ));
+impl Look {
+    /// The look of style `style` (0-based). The first ten styles differ in all three
+    /// cues; later ones repeat a colour with another marker and dash, so the first
+    /// hundred styles are all different.
+    pub(crate) fn of(style: usize) -> Self {
+        let round = style / COLOURS;
+        Self {
+            colour: style % COLOURS + 1,
+            dash: (style + 3 * round) % DASHES + 1,
+            marker: (style + round) % SHAPES.len(),
         }
     }
-    let name = metrics.name;
-    css.push_str(&format!(
-        ".fs-chart--{name} text{{font-size:{}px}}.fs-chart--{name} .label{{font-size:{}px}}",
-        metrics.font, metrics.label_font
-    ));
-    format!("<style>{css}</style>")
+
+    /// `series-3 dash-3`: the classes of the series' group.
+    pub(crate) fn classes(self) -> String {
+        format!("series-{} dash-{}", self.colour, self.dash)
+    }
+
+    /// `series-3`: the colour alone, for labels and leader lines.
+    pub(crate) fn colour_class(self) -> String {
+        format!("series-{}", self.colour)
+    }
 }
 
 /// The `<defs>` of a picture whose ids start with `prefix` (already escaped): the hatch
@@ -77,4 +57,30 @@ pub(crate) fn defs(prefix: &str) -> String {
          patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
          <line class=\"hatch\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    // The first ten styles differ in colour, marker and dash; the first hundred are all
+    // distinct, and any two of them differ in colour or in marker.
+    #[test]
+    fn gives_distinct_looks() {
+        let first: Vec<Look> = (0..10).map(Look::of).collect();
+        for cue in [|l: &Look| l.colour, |l: &Look| l.dash, |l: &Look| l.marker] {
+            let values: HashSet<usize> = first.iter().map(cue).collect();
+            assert_eq!(values.len(), 10);
+        }
+        let pairs: HashSet<(usize, usize)> = (0..100)
+            .map(Look::of)
+            .map(|l| (l.colour, l.marker))
+            .collect();
+        assert_eq!(pairs.len(), 100);
+        assert_eq!(Look::of(0).classes(), "series-1 dash-1");
+        assert_eq!(Look::of(10).colour, 1);
+        assert_ne!(Look::of(10).marker, Look::of(0).marker);
+    }
 }

@@ -28,9 +28,9 @@ pub fn table(spec: &Spec) -> String {
     for row in &grid.rows {
         let _ = write!(
             out,
-            "<th scope=\"col\">{} ({})</th>",
-            html(&row.entry.title),
-            html(&row.entry.artist)
+            "<th scope=\"col\">{}<span class=\"artist\">{}</span></th>",
+            html(&spec.display(&row.entry.title)),
+            html(&spec.display(&row.entry.artist))
         );
     }
     out.push_str("</tr></thead><tbody>");
@@ -38,7 +38,9 @@ pub fn table(spec: &Spec) -> String {
     for (i, date) in grid.dates.iter().enumerate() {
         let _ = write!(
             out,
-            "<tr><th scope=\"row\"><time datetime=\"{}\">{}, {}</time></th>",
+            "<tr id=\"{}-{}\"><th scope=\"row\"><time datetime=\"{}\">{}, {}</time></th>",
+            html(&spec.id),
+            date.iso(),
             date.iso(),
             date.short(),
             date.year()
@@ -134,8 +136,10 @@ fn foot(columns: usize, marks: Marks) -> String {
     if marks.unknown {
         notes.push("“No data”: the week is unknown, which is not the same as off the chart.");
     }
+    // The note sits in a box as wide as the visible part of a table that scrolls, so that
+    // it wraps there instead of running off to the side.
     format!(
-        "<tfoot><tr><td colspan=\"{columns}\">{}</td></tr></tfoot>",
+        "<tfoot><tr><td colspan=\"{columns}\"><div class=\"chart-table-note\">{}</div></td></tr></tfoot>",
         html(&notes.join(" "))
     )
 }

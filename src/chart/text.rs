@@ -35,26 +35,6 @@ pub(crate) fn width(text: &str, size: f64) -> f64 {
     text.chars().map(advance).sum::<f64>() * size
 }
 
-/// `text` cut to at most `max` characters, ending in `…` when cut.
-pub(crate) fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", kept.trim_end())
-}
-
-/// `text` cut (as [`truncate`]) until it is at most `room` wide at `size`.
-pub(crate) fn fit(text: &str, size: f64, room: f64) -> String {
-    let mut max = text.chars().count();
-    let mut fitted = text.to_string();
-    while max > 1 && width(&fitted, size) > room {
-        max -= 1;
-        fitted = truncate(text, max);
-    }
-    fitted
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,14 +56,5 @@ mod tests {
         case("Beyoncé", width("Beyonce", 10.0), width("Beyonce", 10.0));
         case("골든", 20.0, 22.0);
         case("", 0.0, 0.0);
-    }
-
-    // Truncation keeps whole characters and marks the cut.
-    #[test]
-    fn truncates_by_character() {
-        assert_eq!(truncate("Golden", 10), "Golden");
-        assert_eq!(truncate("What It Sounds Like", 10), "What It S…");
-        assert_eq!(truncate("골든골든골든", 3), "골든…");
-        assert!(width(&fit("What It Sounds Like", 13.0, 60.0), 13.0) <= 60.0);
     }
 }

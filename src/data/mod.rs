@@ -66,6 +66,7 @@ impl Data {
             .filter_map(|r| collect(r, &mut errors))
             .collect();
         datasets.sort_by(|a, b| a.id.cmp(&b.id));
+        dataset::styles::assign(&mut datasets);
         let figures = match texts.figures {
             Some(file) => collect(
                 Figures::parse(&file.display, file.text, &bibliography),

@@ -90,7 +90,12 @@ impl Job<'_> {
             site: self.site,
             plan: self.plan,
             page,
-            shortcodes: shortcodes::Page::new(&self.site.data, &page.url),
+            shortcodes: shortcodes::Page {
+                smart_quotes: self.site.config.markdown.smart_punctuation,
+                link_charts: true,
+                link_figures: self.plan.by_url.contains_key("/charts/"),
+                ..shortcodes::Page::new(&self.site.data, &page.url)
+            },
         };
         let body = markdown::render(&input, &env)?;
         let context = views::page::context(

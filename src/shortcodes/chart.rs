@@ -22,6 +22,8 @@ pub struct ChartPlace<'a> {
     pub page_url: &'a str,
     /// The chart's number on the page (1, 2, ...), for unique ids.
     pub number: usize,
+    /// Whether the chart curls straight quotes in its text.
+    pub smart_quotes: bool,
 }
 
 /// `{{ chart(data="hot-100", entries=["golden"], from=2025-07-05, to=2025-12-06, title="...") }}`:
@@ -74,6 +76,7 @@ pub(super) fn expand(
         title,
         id: format!("chart-{}", place.number),
         bibliography: &data.bibliography,
+        smart_quotes: place.smart_quotes,
     };
     let csv = chart::csv(&spec);
     if csv.lines().count() <= 1 {

@@ -74,10 +74,14 @@ pub(super) fn expand(
         (ArgValue::Int(n), Style::Plain) if scale != 1 => number::thousands(*n),
         _ => number::format(expected, style).map_err(|m| at.at(written.range.clone(), m))?,
     };
+    // Dates as the page prints them (July 5, 2025), beside the "data as of" date.
+    let value = match resolved.value {
+        Value::Date(date) => date.long(),
+        other => other.to_string(),
+    };
     let title = format!(
-        "Checked against the data: {} is {}{}",
+        "Checked against the data: {} is {value}{}",
         resolved.label,
-        resolved.value,
         as_of(&resolved)
     );
     used.push(Used {

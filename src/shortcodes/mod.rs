@@ -33,6 +33,13 @@ pub struct Page<'a> {
     pub used: RefCell<Vec<Used>>,
     /// The datasets its charts draw, in order (the n-th chart gets the id `chart-n`).
     pub charts: RefCell<Vec<String>>,
+    /// Whether charts curl straight quotes in their text, as the site's markdown does.
+    pub smart_quotes: bool,
+    /// Whether a number from a chart links to its row on the chart's page.
+    pub link_charts: bool,
+    /// Whether a number from `figures.toml` links to its row in the figures table of the
+    /// charts section (`/charts/#figure-<id>`), which the site must then publish.
+    pub link_figures: bool,
 }
 
 impl<'a> Page<'a> {
@@ -43,6 +50,9 @@ impl<'a> Page<'a> {
             url,
             used: RefCell::new(Vec::new()),
             charts: RefCell::new(Vec::new()),
+            smart_quotes: true,
+            link_charts: false,
+            link_figures: false,
         }
     }
 }
@@ -51,13 +61,25 @@ impl<'a> Page<'a> {
 pub fn expand(call: &Call, at: Locator<'_>, page: &Page<'_>) -> Result<Expansion, Diagnostic> {
     let stats = page.data.stats();
     match call.name.as_str() {
-        "stat" => stat::expand(call, at, stats, &mut page.used.borrow_mut()),
-        "fact" => fact::expand(call, at, stats, &mut page.used.borrow_mut()),
+        "stat" | "fact" => {
+            let mut used = page.used.borrow_mut();
+            let expansion = if call.name == "stat" {
+                stat::expand(call, at, stats, &mut used)?
+            } else {
+                fact::expand(call, at, stats, &mut used)?
+            };
+            let href = used.last().and_then(|u| data_row(page, &u.path));
+            Ok(match href {
+                Some(href) => as_link(expansion, &href),
+                None => expansion,
+            })
+        }
         "chart" => {
             let number = page.charts.borrow().len() + 1;
             let place = chart::ChartPlace {
                 page_url: page.url,
                 number,
+                smart_quotes: page.smart_quotes,
             };
             let (expansion, dataset) = chart::expand(call, at, page.data, place)?;
             page.charts.borrow_mut().push(dataset);
@@ -70,6 +92,45 @@ pub fn expand(call: &Call, at: Locator<'_>, page: &Page<'_>) -> Result<Expansion
             )
             .with_help(format!("shortcodes: {}", NAMES.join(", ")))),
     }
+}
+
+/// Where the data behind a stat path is shown, as a link from the page: a chart's page,
+/// at the row of the entry (`#entry-golden`) or of the week (`#chart-1-2025-08-02`) it
+/// names; a figure's row in the charts section's figures table.
+fn data_row(page: &Page<'_>, path: &str) -> Option<String> {
+    let (path, week) = path
+        .split_once('@')
+        .map_or((path, None), |(p, w)| (p, Some(w)));
+    let parts: Vec<&str> = path.split('/').collect();
+    let target = match parts.as_slice() {
+        ["figures", id] if page.link_figures => format!("/charts/#figure-{id}"),
+        [chart, rest @ ..] if page.link_charts && *chart != "figures" && !rest.is_empty() => {
+            page.data.stats().dataset(chart).ok()?;
+            match (rest, week) {
+                (_, Some(week)) => format!("/charts/{chart}/#chart-1-{week}"),
+                ([entry, _], None) => format!("/charts/{chart}/#entry-{entry}"),
+                _ => format!("/charts/{chart}/"),
+            }
+        }
+        _ => return None,
+    };
+    let (path, fragment) = target.split_once('#').unwrap_or((&target, ""));
+    let href = escape::url_path(&crate::content::routes::relative(page.url, path));
+    Some(if fragment.is_empty() {
+        href
+    } else {
+        format!("{href}#{}", escape::url_path(fragment))
+    })
+}
+
+/// A bound number's `<span class="fact" title="…">` as `<a class="fact" href="…" title="…">`.
+fn as_link(mut expansion: Expansion, href: &str) -> Expansion {
+    if let Some(rest) = expansion.html.strip_prefix("<span ")
+        && let Some(inner) = rest.strip_suffix("</span>")
+    {
+        expansion.html = format!("<a href=\"{}\" {inner}</a>", escape::html(href));
+    }
+    expansion
 }
 
 pub(super) fn as_of(resolved: &Resolved) -> String {

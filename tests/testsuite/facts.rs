@@ -19,9 +19,13 @@ fn renders_stats_and_facts() {
     let site = site();
     site.build();
     let home = site.read("public/index.html");
-    assert!(home.contains("title=\"From the data: Golden (HUNTR/X) on the Billboard Hot 100: first week at No. 1, data as of August 30, 2025\">August 16, 2025</span>"), "{home}");
-    assert!(home.contains(">2</span> weeks there"), "{home}");
+    // A number from a chart links to its entry's row on the chart's page; a figure, with
+    // no charts section to list it, keeps its tooltip alone.
+    assert!(home.contains("<a href=\"charts/hot-100/#entry-golden\" class=\"stat\" title=\"From the data: Golden (HUNTR/X) on the Billboard Hot 100: first week at No. 1, data as of August 30, 2025\">August 16, 2025</a>"), "{home}");
+    assert!(home.contains(">2</a> weeks there"), "{home}");
     assert!(home.contains("$<span class=\"fact\" title=\"Checked against the data: Sing-along weekend gross, AFP estimate is 18000000\">18</span> million"), "{home}");
+    let chart = site.read("public/charts/hot-100/index.html");
+    assert!(chart.contains("<tr id=\"entry-golden\">"), "{chart}");
     assert!(
         home.contains("<code>{{ fact(99, \"not/checked\") }}</code>"),
         "{home}"
@@ -120,7 +124,8 @@ fn renders_claim_pages() {
     let site = site();
     site.build();
     let page = site.read("public/claims/golden-no1/index.html");
-    assert!(page.contains("<blockquote class=\"claim-text\"><p>The lead song &quot;Golden&quot; reached No. 1 on the Hot 100.</p></blockquote>"), "{page}");
+    // The verdict leads, then the claim in quotation marks (its own quotes made single).
+    assert!(page.contains("Accurate<span class=\"visually-hidden\">:</span></span> <span class=\"claim-quoted\">“The lead song ‘Golden’ reached No. 1 on the Hot 100.”</span></h1>"), "{page}");
     assert!(page.contains("<p class=\"verdict verdict-accurate\"><span class=\"verdict-symbol\" aria-hidden=\"true\">✓</span> Verdict: Accurate</p>"), "{page}");
     assert!(
         page.contains("Evidence as of <time datetime=\"2025-08-30\">August 30, 2025</time>"),
@@ -200,7 +205,7 @@ fn lists_cited_sources() {
         "{home}"
     );
     assert!(home.contains("<cite><a href=\"https://wire.example.org/golden\">Golden tops the Hot 100</a></cite>. Wire (reprinting Billboard), <time datetime=\"2025-08-12\">August 12, 2025</time>. Accessed <time datetime=\"2026-11-21\">November 21, 2026</time>."), "{home}");
-    assert!(home.contains("<blockquote class=\"source-quote\"><p>Golden hit No. 1 on the chart dated Aug. 16</p></blockquote>"), "{home}");
+    assert!(home.contains("<blockquote class=\"source-quote\"><p>“Golden hit No. 1 on the chart dated Aug. 16”</p></blockquote>"), "{home}");
     site.write(
         "content/_index.md",
         "+++\ntitle = \"Home\"\n+++\nAs reported[@wired].\n",

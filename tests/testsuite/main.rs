@@ -4,6 +4,7 @@ mod battery;
 mod browser;
 mod build;
 mod commonmark;
+mod charts;
 mod errors;
 mod escaping;
 mod facts;

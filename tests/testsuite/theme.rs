@@ -34,7 +34,8 @@ fn contrast(a: &str, b: &str) -> f64 {
 }
 
 // Text, links, stance labels and chart series (which label their lines) reach 4.5:1 against
-// the page; chart strokes for unknown weeks reach 3:1; verdict badges keep white text legible.
+// the page; chart strokes for unknown weeks and the edge of the No. 1 band reach 3:1;
+// verdict badges keep white text legible.
 #[test]
 fn palette_meets_aa_in_light_and_dark() {
     let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/theme/style.css"))
@@ -72,7 +73,7 @@ fn palette_meets_aa_in_light_and_dark() {
             "--chart-axis",
             "--chart-text",
         ];
-        let series = (1..=8).map(|n| format!("--series-{n}"));
+        let series = (1..=10).map(|n| format!("--series-{n}"));
         for name in text_like.iter().map(|s| (*s).to_string()).chain(series) {
             let ratio = contrast(&get(&name), &bg);
             if ratio < 4.5 {
@@ -82,9 +83,11 @@ fn palette_meets_aa_in_light_and_dark() {
                 ));
             }
         }
-        let ratio = contrast(&get("--chart-unknown"), &bg);
-        if ratio < 3.0 {
-            failures.push(format!("{mode}: --chart-unknown is {ratio:.2}:1"));
+        for name in ["--chart-unknown", "--chart-band-edge"] {
+            let ratio = contrast(&get(name), &bg);
+            if ratio < 3.0 {
+                failures.push(format!("{mode}: {name} is {ratio:.2}:1"));
+            }
         }
         for verdict in [
             "accurate",
@@ -102,4 +105,30 @@ fn palette_meets_aa_in_light_and_dark() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// Printed, every chart series and the marks a reader needs keep 3:1 against white paper,
+// so that colour still helps where the printer has it.
+#[test]
+fn print_palette_reads_on_paper() {
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/theme/print.css"))
+        .expect("print.css");
+    let root = css
+        .split(":root {")
+        .nth(1)
+        .and_then(|s| s.split('}').next())
+        .expect("print palette");
+    let vars = properties(root);
+    let mut checked = 0;
+    for (name, value) in &vars {
+        let needed = if name.starts_with("--series-") || name == "--chart-band-edge" {
+            3.0
+        } else {
+            continue;
+        };
+        checked += 1;
+        let ratio = contrast(value, "#ffffff");
+        assert!(ratio >= needed, "{name} {value} is {ratio:.2}:1 on white");
+    }
+    assert_eq!(checked, 11, "{vars:?}");
 }

@@ -5,6 +5,7 @@
 //! picture, table, CSV and description must have.
 
 mod picture;
+mod properties;
 mod shapes;
 mod text;
 
@@ -205,6 +206,8 @@ impl Fixture {
             title: title.to_string(),
             id: "chart-1".to_string(),
             bibliography: &self.bibliography,
+            // Straight quotes kept, so that the hostile fixture's quotes reach the SVG.
+            smart_quotes: false,
         }
     }
 }
@@ -219,6 +222,32 @@ pub(super) fn tags<'s>(svg: &'s str, name: &str) -> Vec<&'s str> {
     let open = format!("<{name} ");
     svg.match_indices(&open)
         .map(|(i, _)| &svg[i..i + svg[i..].find('>').unwrap() + 1])
+        .collect()
+}
+
+/// The text of every `<text>` element, unescaped, a multi-line label's lines joined by
+/// spaces.
+pub(super) fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text ")
+        .skip(1)
+        .map(|rest| {
+            let body = &rest[rest.find('>').unwrap() + 1..rest.find("</text>").unwrap()];
+            let lines: Vec<&str> = body
+                .split("<tspan")
+                .filter_map(|part| {
+                    let start = part.find('>').map_or(0, |i| i + 1);
+                    let text = part[start..].trim_end_matches("</tspan>");
+                    (!text.is_empty()).then_some(text)
+                })
+                .collect();
+            lines
+                .join(" ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&")
+        })
         .collect()
 }
 

@@ -126,7 +126,11 @@ fn assembles_the_figure() {
     assert!(figure.contains("<div class=\"chart-svg chart-svg--narrow\"><svg "));
     assert!(figure.contains("ring: sources conflict"));
     assert!(!figure.contains("off the chart that week"));
-    assert!(figure.contains("<details class=\"chart-data\"><summary>Data table</summary><table"));
+    assert!(figure.contains(
+        "<details class=\"chart-data\"><summary>Data table</summary>\
+         <div class=\"table-scroll\" role=\"region\" tabindex=\"0\" \
+         aria-label=\"Data table: Sources &lt;disagree&gt;\"><table"
+    ));
     assert!(figure.ends_with(
         "<a class=\"chart-download\" href=\"/data/hot-100.csv?x=1&amp;y=2\" download>\
          Download the data (CSV)</a></p></figure>"

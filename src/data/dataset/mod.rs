@@ -2,6 +2,7 @@
 
 mod outlier;
 mod parse;
+pub mod styles;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -123,12 +124,18 @@ pub struct Entry {
     pub title: String,
     /// Who it is by.
     pub artist: String,
+    /// A shorter name for the chart's direct label (`KPop Demon Hunters`), if the title
+    /// is too long to label a line.
+    pub label: Option<String>,
     /// Whether the first week listed is known to be the debut.
     pub starts_at_debut: bool,
     /// The known weeks, sorted by date.
     pub weeks: Vec<Week>,
     /// Where the entry's id is in the file.
     pub span: Range<usize>,
+    /// The entry's drawing style (colour, marker and dash), 0-based and site-wide: the
+    /// same id gets the same style in every dataset (see [`styles::assign`]).
+    pub style: usize,
 }
 
 impl Entry {

@@ -35,6 +35,8 @@ struct RawEntry {
     title: String,
     artist: String,
     #[serde(default)]
+    label: Option<Spanned<String>>,
+    #[serde(default)]
     starts_at_debut: bool,
     #[serde(default)]
     weeks: Vec<Spanned<RawWeek>>,
@@ -115,6 +117,11 @@ pub fn parse(
     checker.errors.extend(outliers);
     if !checker.errors.is_empty() {
         return Err(checker.errors);
+    }
+    // Alone, a dataset styles its entries in file order; `styles::assign` makes the
+    // styles site-wide once every dataset is parsed.
+    for (style, entry) in entries.iter_mut().enumerate() {
+        entry.style = style;
     }
     Ok(Dataset {
         id: id.to_string(),
@@ -203,14 +210,30 @@ impl Checker<'_> {
             weeks.push(self.week(week, positions, span));
         }
         weeks.sort_by_key(|w| w.date);
+        let label = raw.label.and_then(|label| self.label(label));
         Entry {
             id,
             title: raw.title,
             artist: raw.artist,
+            label,
             starts_at_debut: raw.starts_at_debut,
             weeks,
             span: raw.id.span(),
+            style: 0,
         }
+    }
+
+    /// A chart label must say something: an empty one would leave a line unnamed.
+    fn label(&mut self, label: Spanned<String>) -> Option<String> {
+        let text = label.get_ref().trim();
+        if text.is_empty() {
+            let error = self
+                .at(label.span(), "`label` is empty")
+                .with_help("leave `label` out to label the line with its title");
+            self.errors.push(error);
+            return None;
+        }
+        Some(text.to_string())
     }
 
     fn weekday(

@@ -149,3 +149,26 @@ fn validates_ids() {
         assert!(!valid_id(id), "{id}");
     }
 }
+
+// A short chart label is kept when given, and an empty one is an error at its place.
+#[test]
+fn reads_an_optional_label() {
+    let data = hot_100();
+    assert_eq!(data.entry("golden").unwrap().label, None);
+    let labelled = HOT_100.replace(
+        "artist = \"Saja Boys\"",
+        "artist = \"Saja Boys\"\nlabel = \"Pop\"",
+    );
+    let data = parse("hot-100", "hot-100.toml", labelled, &bibliography()).unwrap();
+    assert_eq!(
+        data.entry("soda-pop").unwrap().label.as_deref(),
+        Some("Pop")
+    );
+    assert_eq!(
+        errors(&HOT_100.replace(
+            "artist = \"Saja Boys\"",
+            "artist = \"Saja Boys\"\nlabel = \" \""
+        )),
+        ["content/charts/hot-100.toml:23:9: `label` is empty"]
+    );
+}

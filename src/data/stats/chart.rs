@@ -38,8 +38,9 @@ pub(super) fn stat(dataset: &Dataset, stat: &str) -> Result<Resolved, String> {
                 resolved(
                     count,
                     format!(
-                        "{}: tracked entries on the chart dated {date}",
-                        dataset.title
+                        "{}: tracked entries on the chart dated {}",
+                        dataset.title,
+                        date.long()
                     ),
                 ),
                 dataset,
@@ -55,8 +56,9 @@ pub(super) fn stat(dataset: &Dataset, stat: &str) -> Result<Resolved, String> {
                 resolved(
                     count,
                     format!(
-                        "{}: tracked entries in the top {n} on the chart dated {date}",
-                        dataset.title
+                        "{}: tracked entries in the top {n} on the chart dated {}",
+                        dataset.title,
+                        date.long()
                     ),
                 ),
                 dataset,

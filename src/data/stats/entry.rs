@@ -10,8 +10,9 @@ pub(super) fn stat(dataset: &Dataset, entry: &Entry, stat: &str) -> Result<Resol
     let (name, week) = split_week(stat)?;
     let label = |what: &str| {
         format!(
-            "{} ({}) on the {}: {what}",
-            entry.title, entry.artist, dataset.title
+            "{} on the {}: {what}",
+            crate::typography::with_artist(&entry.title, &entry.artist),
+            dataset.title
         )
     };
     let as_of = entry.weeks.last().map(|w| w.date);
@@ -42,7 +43,7 @@ pub(super) fn stat(dataset: &Dataset, entry: &Entry, stat: &str) -> Result<Resol
                 value: pos_value(found.pos),
                 as_of: Some(date),
                 incomplete: false,
-                label: label(&format!("position on the chart dated {date}")),
+                label: label(&format!("position on the chart dated {}", date.long())),
             })
         }
         ("debut_date" | "debut_pos", None) if !entry.starts_at_debut => Err(format!(

@@ -149,6 +149,7 @@ fn render(
         title: dataset.title.clone(),
         id: "chart-1".to_string(),
         bibliography: &site.data.bibliography,
+        smart_quotes: site.config.markdown.smart_punctuation,
     };
     let csv_href = escape::url_path(&routes::relative(&page_path, &csv_path(dataset)));
     // On its own page the data table is open: it is what chart readers come for.

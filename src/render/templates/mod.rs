@@ -1,6 +1,7 @@
 //! Tera templates: the user's `templates/`, built-in defaults, and the URL functions.
 
 mod errors;
+mod filters;
 mod functions;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -103,6 +104,7 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         functions::register(&mut tera, setup.links, setup.base_url, setup.base_path);
+        filters::register(&mut tera);
         tera.add_raw_templates(
             sources
                 .iter()

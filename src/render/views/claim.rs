@@ -23,6 +23,8 @@ pub struct ClaimView {
     as_of: DateView,
     summary: Option<String>,
     checks: Vec<CheckView>,
+    /// Whether any check counts from a run with unknown weeks (the table's footnote).
+    incomplete: bool,
     json_ld: String,
 }
 
@@ -49,6 +51,7 @@ pub fn view(site: &Site, page: &Page, claim: &ClaimMeta, checks: &[Checked]) -> 
         as_of: claim.as_of.into(),
         summary: claim.summary.clone(),
         checks: checks.iter().map(check_view).collect(),
+        incomplete: checks.iter().any(|c| c.resolved.incomplete),
         json_ld: json_ld::claim_review(&site.config, page, claim),
     }
 }

@@ -19,6 +19,8 @@ pub struct GeneratedPage {
     /// The source list.
     pub references: Vec<ReferenceView>,
     corrections: Vec<CorrectionView>,
+    /// Never a claim; present so that templates can test `page.claim` on any page.
+    claim: Option<()>,
 }
 
 impl GeneratedPage {
@@ -32,6 +34,7 @@ impl GeneratedPage {
             permalink: site.config.absolute(path),
             references: Vec::new(),
             corrections: Vec::new(),
+            claim: None,
         }
     }
 }

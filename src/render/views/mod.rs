@@ -2,6 +2,7 @@
 //! listings, references and dates, ready to print.
 
 pub mod claim;
+pub mod figures;
 pub mod generated;
 pub mod page;
 pub mod references;

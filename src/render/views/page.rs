@@ -12,6 +12,7 @@ use crate::site::Site;
 use crate::verify::Checked;
 
 use super::claim::{self, ClaimView};
+use super::figures;
 use super::references::{self, ReferenceView};
 use super::summary::{self, CorrectionView, DateView, Summary};
 
@@ -92,7 +93,10 @@ pub fn context(
         "claims.html" => {
             context.insert("claims_by_verdict", &claim::by_verdict(site, plan, index));
         }
-        "charts.html" => context.insert("charts", &chart_pages::views(site)),
+        "charts.html" => {
+            context.insert("charts", &chart_pages::views(site));
+            context.insert("figures", &figures::views(site));
+        }
         _ => {}
     }
 

@@ -46,6 +46,8 @@ pub struct Summary {
     pub topics: Vec<String>,
     /// The claim's verdict, for claim pages.
     pub verdict: Option<VerdictView>,
+    /// The claim's words, for claim pages: listings quote them after the verdict.
+    pub quote: Option<String>,
 }
 
 /// A verdict, ready for a badge.
@@ -78,6 +80,7 @@ impl Summary {
                 .claim
                 .as_ref()
                 .map(|claim| VerdictView::of(claim.verdict)),
+            quote: page.meta.claim.as_ref().map(|claim| claim.text.clone()),
         }
     }
 }

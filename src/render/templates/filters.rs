@@ -1,0 +1,49 @@
+//! The typography filters templates call: `typeset` curls straight quotes and
+//! apostrophes, `quoted` sets a text inside curly quotes (its own quotes made single),
+//! optionally shortened, both following `smart_punctuation` in `site.toml`.
+
+use tera::{Kwargs, State, Tera};
+
+use crate::typography;
+
+pub(super) fn register(tera: &mut Tera) {
+    tera.register_filter(
+        "typeset",
+        |text: &str, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+            // Most titles have no straight quote: skip the lookup of the setting.
+            Ok(if text.contains(['"', '\'']) && smart(state)? {
+                typography::curly(text)
+            } else {
+                text.to_string()
+            })
+        },
+    );
+    tera.register_filter(
+        "quoted",
+        |text: &str, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let limit = kwargs.get::<usize>("limit")?;
+            let text = limit.map_or_else(|| text.to_string(), |n| typography::shorten(text, n));
+            Ok(typography::quoted(&text, smart(state)?))
+        },
+    );
+}
+
+/// Whether the site uses smart punctuation (`config.markdown.smart_punctuation`, on unless
+/// turned off).
+fn smart(state: &State) -> tera::TeraResult<bool> {
+    let config: Option<tera::Value> = state.get("config")?;
+    let flag = config
+        .as_ref()
+        .and_then(tera::Value::as_map)
+        .and_then(|c| field(c, "markdown"))
+        .and_then(tera::Value::as_map)
+        .and_then(|m| field(m, "smart_punctuation"))
+        .and_then(tera::Value::as_bool);
+    Ok(flag.unwrap_or(true))
+}
+
+fn field<'m>(map: &'m tera::Map, name: &str) -> Option<&'m tera::Value> {
+    map.iter()
+        .find(|(key, _)| key.as_str() == Some(name))
+        .map(|(_, value)| value)
+}

@@ -1,0 +1,574 @@
+//! The built site in a real browser: every page of the flagship, served from a subpath
+//! as a static host would serve it, loaded in headless Chromium.
+//!
+//! - At a phone and a desktop width, a page fails on a console error or uncaught
+//!   exception, a request that fails or answers 4xx/5xx, a broken image, or a chart its
+//!   markdown asks for that is not drawn.
+//! - At 320 and 1440 px, light and dark, axe-core (vendored here, `axe.min.js`, version
+//!   4.14.1, MPL-2.0: see `axe-LICENSE.txt`) finds no accessibility violation.
+//! - Printed, every table shows every cell within the page width, and the page count is
+//!   close to what its length needs (no half-blank pages from forced breaks).
+//!
+//! Chromium is driven over the DevTools protocol. Without it installed, the tests say so
+//! and pass, unless `FACTSITE_REQUIRE_BROWSER` is set, as `.ci/run` sets it.
+
+mod chromium;
+mod server;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+use crate::support::Site;
+use chromium::{Browser, Scheme, View};
+use server::StaticServer;
+
+/// The subpath the site is served under, as on a GitHub Pages project site.
+const PREFIX: &str = "/kpdh/";
+
+/// Widths every page is loaded at: a small phone and a desktop.
+const WIDTHS: [u32; 2] = [360, 1280];
+
+/// axe-core, injected into every page the accessibility test loads.
+const AXE: &str = include_str!("axe.min.js");
+
+/// The printable width and height of an A4 page inside print.css's margins (210 by 297
+/// mm less 16 and 18 mm each side), in CSS pixels.
+const PRINT_WIDTH: u32 = 673;
+const PRINT_HEIGHT: f64 = 986.0;
+
+// Every page of the flagship loads cleanly, with every chart drawn, at both widths.
+#[test]
+fn every_flagship_page_loads_cleanly_in_chromium() {
+    let Some(mut browser) = Browser::start() else {
+        return;
+    };
+    let (_dir, out, pages) = flagship();
+    let server = StaticServer::start(&out);
+    let mut failures = Vec::new();
+    for width in WIDTHS {
+        for page in &pages {
+            failures.extend(audit(&mut browser, &server, page, View::screen(width)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// The audit catches each kind of breakage it is there for.
+#[test]
+fn the_browser_audit_reports_errors_broken_images_and_missing_charts() {
+    let Some(mut browser) = Browser::start() else {
+        return;
+    };
+    let site = Site::fixture("facts/site");
+    site.write(
+        "content/essays/broken.md",
+        "+++\ntitle = \"Broken\"\n+++\n\
+         <img src=\"missing.png\" alt=\"A missing picture\">\n\n\
+         <script>console.error(\"boom\")</script>\n\n\
+         <style>figure.chart svg { display: none !important }</style>\n\n\
+         {{ chart(data=\"hot-100\", entries=[\"golden\"], title=\"Hidden\") }}\n",
+    );
+    site.build();
+    let out = site.root.join("public");
+    let server = StaticServer::start(&out);
+    let page = pages(&site.root, &out)
+        .into_iter()
+        .find(|p| p.path == "essays/broken/")
+        .expect("the broken page");
+    assert_eq!(page.charts, 1);
+    let failures = audit(&mut browser, &server, &page, View::screen(1280)).join("\n");
+    for expected in [
+        "essays/broken/ at 1280 px: console error: boom",
+        "essays/broken/ at 1280 px: broken image: ",
+        "essays/broken/ at 1280 px: HTTP 404 for ",
+        "essays/broken/ at 1280 px: 1 chart(s) in the markdown, 0 drawn",
+    ] {
+        assert!(
+            failures.contains(expected),
+            "missing {expected:?} in:\n{failures}"
+        );
+    }
+    let clean = pages(&site.root, &out)
+        .into_iter()
+        .find(|p| p.path.is_empty())
+        .expect("the home page");
+    assert_eq!(
+        audit(&mut browser, &server, &clean, View::screen(360)),
+        Vec::<String>::new()
+    );
+}
+
+// axe-core finds no violation on any flagship page, on a phone and a desktop, light and
+// dark: contrast, names, landmarks, and scrolling boxes a keyboard can reach.
+#[test]
+fn every_flagship_page_passes_axe_in_light_and_dark() {
+    let Some(mut browser) = Browser::start() else {
+        return;
+    };
+    browser.inject(AXE);
+    let (_dir, out, pages) = flagship();
+    let server = StaticServer::start(&out);
+    let mut failures = Vec::new();
+    for scheme in [Scheme::Light, Scheme::Dark] {
+        for width in [320, 1440] {
+            let view = View {
+                width,
+                scheme,
+                print: false,
+            };
+            for page in &pages {
+                failures.extend(axe(&mut browser, &server, page, view));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// The accessibility check reports what it is there for: a scrolling box a keyboard cannot
+// reach, text too faint to read, an image without a text alternative.
+#[test]
+fn the_axe_check_reports_violations() {
+    let Some(mut browser) = Browser::start() else {
+        return;
+    };
+    browser.inject(AXE);
+    let site = Site::fixture("facts/site");
+    site.write(
+        "content/essays/faint.md",
+        "+++\ntitle = \"Faint\"\n+++\n\
+         <div style=\"overflow-x: scroll; width: 10rem\"><p style=\"width: 40rem\">Wide text</p></div>\n\n\
+         <p style=\"color: #ddd\">Faint text</p>\n\n<img src=\"../../favicon.svg\">\n",
+    );
+    site.build();
+    let out = site.root.join("public");
+    let server = StaticServer::start(&out);
+    let page = pages(&site.root, &out)
+        .into_iter()
+        .find(|p| p.path == "essays/faint/")
+        .expect("the faint page");
+    let failures = axe(&mut browser, &server, &page, View::screen(1440)).join("\n");
+    for rule in ["keyboard-scroll", "color-contrast", "image-alt"] {
+        assert!(
+            failures.contains(&format!("essays/faint/ at 1440 px: axe {rule} ")),
+            "{rule} missing from:\n{failures}"
+        );
+    }
+}
+
+// Printed, every page type keeps its data: each table's every cell is drawn (closed data
+// tables included) inside the printable width, no separator is left dangling in the
+// footer, and the PDF has no more pages than the page's length needs.
+#[test]
+fn every_page_type_prints_its_tables() {
+    let Some(mut browser) = Browser::start() else {
+        return;
+    };
+    let (_dir, out, pages) = flagship();
+    let server = StaticServer::start(&out);
+    let mut failures = Vec::new();
+    let mut tables = 0;
+    for page in &pages {
+        let (found, problems) = printed(&mut browser, &server, page);
+        tables += found;
+        failures.extend(problems);
+    }
+    assert!(tables >= 30, "only {tables} tables printed");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Builds the flagship into a temporary directory: the directory, the output and its pages.
+fn flagship() -> (tempfile::TempDir, PathBuf, Vec<Page>) {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    build(repo, &out);
+    let pages = pages(repo, &out);
+    assert!(pages.len() >= 25, "only {} pages found", pages.len());
+    (dir, out, pages)
+}
+
+fn build(root: &Path, out: &Path) {
+    let run = Command::new(env!("CARGO_BIN_EXE_factsite"))
+        .args(["build", "--quiet", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .expect("run factsite");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+/// A page to load: its path under the site root and how many charts it must show.
+#[derive(Debug)]
+struct Page {
+    path: String,
+    charts: usize,
+    /// The 404 page is loaded from a URL that does not exist.
+    missing: bool,
+}
+
+impl Page {
+    fn url(&self, server: &StaticServer) -> String {
+        format!("http://127.0.0.1:{}{PREFIX}{}", server.port, self.path)
+    }
+
+    fn label(&self, view: View) -> String {
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        format!("{path} at {}", view.name())
+    }
+}
+
+/// Every HTML page in the output, with the charts its markdown (or, for a chart's own
+/// page, its template) asks for.
+fn pages(root: &Path, out: &Path) -> Vec<Page> {
+    let content = root.join("content");
+    let datasets: Vec<String> = std::fs::read_dir(content.join("charts"))
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.strip_suffix(".toml").map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut pages = Vec::new();
+    for entry in walkdir::WalkDir::new(out).sort_by_file_name() {
+        let entry = entry.expect("walk the output");
+        let name = entry.file_name().to_string_lossy();
+        if !entry.file_type().is_file() || !name.ends_with(".html") {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(out).expect("inside the output");
+        if name == "404.html" && relative.parent() == Some(Path::new("")) {
+            pages.push(Page {
+                path: "no/such/page/".into(),
+                charts: 0,
+                missing: true,
+            });
+            continue;
+        }
+        let path = relative
+            .parent()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .filter(|p| !p.is_empty())
+            .map_or_else(String::new, |p| format!("{p}/"));
+        let source = source_of(&content, &path);
+        let mut charts = source
+            .and_then(|file| std::fs::read_to_string(file).ok())
+            .map_or(0, |text| text.matches("{{ chart(").count());
+        let dataset = path
+            .strip_prefix("charts/")
+            .map(|p| p.trim_end_matches('/'));
+        if dataset.is_some_and(|id| datasets.iter().any(|d| d == id)) {
+            charts += 1;
+        }
+        pages.push(Page {
+            path,
+            charts,
+            missing: false,
+        });
+    }
+    pages
+}
+
+/// The markdown file a page URL comes from, if any.
+fn source_of(content: &Path, path: &str) -> Option<PathBuf> {
+    let trimmed = path.trim_end_matches('/');
+    let section = content.join(trimmed).join("_index.md");
+    let page = content.join(format!("{trimmed}.md"));
+    [section, page].into_iter().find(|p| p.is_file())
+}
+
+/// Loads one page as `view` shows it and lists what is wrong with it.
+fn audit(browser: &mut Browser, server: &StaticServer, page: &Page, view: View) -> Vec<String> {
+    let label = page.label(view);
+    let url = page.url(server);
+    let events = browser.visit(&url, view, &label);
+    let mut failures = events_failures(&events, page, &url, &label);
+    let report = browser.eval_json(AUDIT_SCRIPT);
+    for src in report["broken"].as_array().into_iter().flatten() {
+        failures.push(format!(
+            "{label}: broken image: {}",
+            src.as_str().unwrap_or("?")
+        ));
+    }
+    let drawn = report["drawn"].as_u64().unwrap_or(0) as usize;
+    if drawn < page.charts {
+        failures.push(format!(
+            "{label}: {} chart(s) in the markdown, {drawn} drawn",
+            page.charts
+        ));
+    }
+    if report["styled"] != json!(true) {
+        failures.push(format!("{label}: the stylesheet did not apply"));
+    }
+    failures
+}
+
+/// Console errors, exceptions and failed requests among the events of a page load.
+fn events_failures(events: &[Value], page: &Page, url: &str, label: &str) -> Vec<String> {
+    let mut failures = Vec::new();
+    let mut urls: HashMap<String, String> = HashMap::new();
+    for event in events {
+        let params = &event["params"];
+        match event["method"].as_str().unwrap_or("") {
+            "Network.requestWillBeSent" => {
+                urls.insert(
+                    params["requestId"].as_str().unwrap_or("").to_string(),
+                    params["request"]["url"].as_str().unwrap_or("").to_string(),
+                );
+            }
+            "Network.responseReceived" => {
+                let status = params["response"]["status"].as_u64().unwrap_or(0);
+                let address = params["response"]["url"].as_str().unwrap_or("");
+                let the_page = params["type"] == "Document";
+                if status >= 400 && !(the_page && page.missing && status == 404) {
+                    failures.push(format!("{label}: HTTP {status} for {address}"));
+                }
+            }
+            "Network.loadingFailed" => {
+                let id = params["requestId"].as_str().unwrap_or("");
+                let address = urls.get(id).map_or("?", String::as_str);
+                let error = params["errorText"].as_str().unwrap_or("");
+                failures.push(format!("{label}: {error} loading {address}"));
+            }
+            "Runtime.consoleAPICalled"
+                if matches!(params["type"].as_str(), Some("error" | "assert")) =>
+            {
+                let text: Vec<String> = params["args"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|a| {
+                        a["value"]
+                            .as_str()
+                            .map_or_else(|| a["description"].to_string(), str::to_string)
+                    })
+                    .collect();
+                failures.push(format!("{label}: console error: {}", text.join(" ")));
+            }
+            "Runtime.exceptionThrown" => {
+                failures.push(format!(
+                    "{label}: uncaught exception: {}",
+                    params["exceptionDetails"]
+                ));
+            }
+            "Log.entryAdded" if params["entry"]["level"] == "error" => {
+                let entry = &params["entry"];
+                if page.missing && entry["url"].as_str() == Some(url) {
+                    continue; // the 404 page's own status
+                }
+                failures.push(format!(
+                    "{label}: logged error: {} {}",
+                    entry["text"].as_str().unwrap_or(""),
+                    entry["url"].as_str().unwrap_or("")
+                ));
+            }
+            _ => {}
+        }
+    }
+    failures
+}
+
+/// Counts charts whose SVG is drawn at a visible size, lists images that did not load,
+/// and tells whether the theme's stylesheet applied (a styled page has no default 8 px
+/// body margin).
+const AUDIT_SCRIPT: &str = r#"JSON.stringify({
+  drawn: [...document.querySelectorAll("figure.chart")].filter(f =>
+    [...f.querySelectorAll("svg[role=img]")].some(s => {
+      const r = s.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    })).length,
+  broken: [...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src),
+  styled: getComputedStyle(document.body).marginTop !== "8px"
+})"#;
+
+/// axe-core's violations on one page as `view` shows it, one line per rule, naming the
+/// elements (at most five).
+fn axe(browser: &mut Browser, server: &StaticServer, page: &Page, view: View) -> Vec<String> {
+    let label = page.label(view);
+    browser.visit(&page.url(server), view, &label);
+    let violations = browser.eval_json(AXE_SCRIPT);
+    violations
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|v| {
+            let nodes: Vec<String> = v["nodes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|n| {
+                    let detail = n["summary"].as_str().unwrap_or("").replace('\n', " ");
+                    format!("{} ({detail})", n["target"])
+                })
+                .collect();
+            format!(
+                "{label}: axe {} ({}, {} element(s)): {} at {}",
+                v["id"].as_str().unwrap_or("?"),
+                v["impact"].as_str().unwrap_or("?"),
+                nodes.len(),
+                v["help"].as_str().unwrap_or(""),
+                nodes.iter().take(5).cloned().collect::<Vec<_>>().join("; ")
+            )
+        })
+        .collect()
+}
+
+/// Runs axe-core's WCAG 2.2 A and AA rules and its best practices on the whole page,
+/// plus one check of our own, `keyboard-scroll`, in the spirit of axe's
+/// scrollable-region-focusable, which stands down in browsers that focus scrolling boxes
+/// themselves (Chromium does; Safari does not): a box that scrolls must take focus, or
+/// hold something that does.
+const AXE_SCRIPT: &str = r#"axe.run(document, {
+  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+  resultTypes: ["violations"]
+}).then(r => {
+  const violations = r.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({ target: n.target.join(" "), summary: n.failureSummary || "" }))
+  }));
+  const focusable = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+  const stuck = [...document.querySelectorAll("body *")].filter(e => {
+    const style = getComputedStyle(e);
+    const scrolls = ["auto", "scroll"].includes(style.overflowX) && e.scrollWidth > e.clientWidth + 1
+      || ["auto", "scroll"].includes(style.overflowY) && e.scrollHeight > e.clientHeight + 1;
+    return scrolls && e.checkVisibility() && !e.matches(focusable) && !e.querySelector(focusable);
+  });
+  if (stuck.length) violations.push({
+    id: "keyboard-scroll", impact: "serious",
+    help: "A box that scrolls must be reachable by keyboard (tabindex=0 and a name)",
+    nodes: stuck.map(e => ({ target: e.tagName.toLowerCase() + (e.getAttribute("class") ? "." + e.getAttribute("class") : ""), summary: "" }))
+  });
+  return JSON.stringify(violations);
+})"#;
+
+/// One page printed: how many tables it has, and what is wrong with its print.
+fn printed(browser: &mut Browser, server: &StaticServer, page: &Page) -> (usize, Vec<String>) {
+    let view = View {
+        width: PRINT_WIDTH,
+        scheme: Scheme::Light,
+        print: true,
+    };
+    let label = page.label(view);
+    browser.visit(&page.url(server), view, &label);
+    let report = browser.eval_json(PRINT_SCRIPT);
+    let mut failures: Vec<String> = report["problems"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| format!("{label}: {}", p.as_str().unwrap_or("?")))
+        .collect();
+    let height = report["height"].as_f64().unwrap_or(0.0);
+    let needed = (height / PRINT_HEIGHT).ceil().max(1.0) as usize;
+    let pdf = browser.print_pdf();
+    let pages = pdf_pages(&pdf);
+    // Keeping a chart whole and headings with what follows costs at most a page; a break
+    // forced before every section, or a tall block that may not break, costs more.
+    let allowed = needed + 1;
+    if std::env::var_os("FACTSITE_PRINT_PAGES").is_some() {
+        eprintln!("{label}: {pages} pages, {needed} needed");
+    }
+    if pages > allowed {
+        failures.push(format!(
+            "{label}: {pages} PDF pages for content that fills {needed} (at most {allowed} allowed)"
+        ));
+    }
+    let tables = report["tables"].as_u64().unwrap_or(0) as usize;
+    (tables, failures)
+}
+
+/// The page count of a PDF: the largest `/Count` of its page tree.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Count ")
+        .filter_map(|(i, m)| {
+            let digits: String = text[i + m.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// In print media: every table cell has a box (so a closed `<details>` prints its
+/// table) and ends inside the printable width; the footer has no separator at either end
+/// or next to another. Also the document's height, to compare with the page count.
+const PRINT_SCRIPT: &str = r#"(() => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  const tables = [...document.querySelectorAll("main table")];
+  tables.forEach((table, t) => {
+    const name = (table.querySelector("caption") || table.closest("section") || table).textContent.trim().slice(0, 60);
+    const cells = [...table.querySelectorAll("th, td")];
+    // checkVisibility() is false inside a closed <details>, whose content is skipped.
+    const hidden = cells.filter(c => !c.checkVisibility() || c.getBoundingClientRect().width === 0);
+    if (hidden.length) problems.push(`table ${t + 1} (${name}): ${hidden.length} of ${cells.length} cells not printed`);
+    const wide = cells.filter(c => c.getBoundingClientRect().right > width + 1);
+    if (wide.length) problems.push(`table ${t + 1} (${name}): ${wide.length} of ${cells.length} cells past the page edge (${Math.round(Math.max(...wide.map(c => c.getBoundingClientRect().right)))} px of ${width})`);
+  });
+  const footer = document.querySelector(".site-footer");
+  if (footer) {
+    const text = footer.innerText.replace(/\s+/g, " ").trim();
+    if (/(^|\n)\s*·|·\s*·|·\s*($|\n)/.test(footer.innerText) || /^·|·$/.test(text)) problems.push(`footer has a dangling separator: "${text.slice(0, 120)}"`);
+  }
+  return JSON.stringify({ problems, tables: tables.length, height: document.documentElement.scrollHeight });
+})()"#;
+
+// Not a check: writes screenshots of every page at 320, 768 and 1440 px in light and
+// dark, and each page's PDF, into `$FACTSITE_SCREENSHOTS`, for a person to look at.
+#[test]
+#[ignore = "writes screenshots; run with FACTSITE_SCREENSHOTS=/tmp/shots"]
+fn screenshots() {
+    let Ok(dir) = std::env::var("FACTSITE_SCREENSHOTS") else {
+        return;
+    };
+    let Some(mut browser) = Browser::start() else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).expect("screenshot directory");
+    let (_out_dir, out, pages) = flagship();
+    let server = StaticServer::start(&out);
+    for page in &pages {
+        let name = match page.path.trim_end_matches('/') {
+            "" => "home".to_string(),
+            path => path.replace('/', "_"),
+        };
+        for scheme in [Scheme::Light, Scheme::Dark] {
+            for width in [320, 768, 1440] {
+                let view = View {
+                    width,
+                    scheme,
+                    print: false,
+                };
+                browser.visit(&page.url(&server), view, &name);
+                let shot = browser.screenshot();
+                let file = dir.join(format!("{name}-{}.png", view.name().replace(' ', "-")));
+                std::fs::write(file, shot).expect("write screenshot");
+            }
+        }
+        let view = View {
+            width: PRINT_WIDTH,
+            scheme: Scheme::Light,
+            print: true,
+        };
+        browser.visit(&page.url(&server), view, &name);
+        let pdf = browser.print_pdf();
+        std::fs::write(dir.join(format!("{name}.pdf")), pdf).expect("write PDF");
+    }
+}
