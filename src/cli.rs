@@ -63,8 +63,9 @@ pub enum Command {
         /// The directory to create (it must not exist, or be empty).
         dir: PathBuf,
     },
-    /// Build without writing, then report unused sources, unchecked claims, stale facts
-    /// and facts resting on conflicting sources. Errors fail; warnings do not.
+    /// Build without writing, then report unused sources, unchecked claims, stale facts,
+    /// facts resting on conflicting sources and code in languages factsite cannot
+    /// highlight. Errors fail; warnings do not.
     Check {
         /// The site root, holding site.toml.
         #[arg(long, default_value = ".")]

@@ -44,6 +44,9 @@ pub struct MarkdownOptions {
     pub anchor_links: bool,
     /// Open links to other sites in a new tab.
     pub external_links_new_tab: bool,
+    /// Highlight fenced code that names a language, at build time, as `hl-` classes that
+    /// the theme's `highlight.css` colours.
+    pub highlight_code: bool,
 }
 
 impl Default for MarkdownOptions {
@@ -52,6 +55,7 @@ impl Default for MarkdownOptions {
             smart_punctuation: true,
             anchor_links: true,
             external_links_new_tab: false,
+            highlight_code: true,
         }
     }
 }
