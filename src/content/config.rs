@@ -166,6 +166,15 @@ mod tests {
         );
     }
 
+    // Code is highlighted unless `[markdown] highlight_code = false` says otherwise.
+    #[test]
+    fn highlights_code_by_default() {
+        let base = "title = \"T\"\nbase_url = \"https://h.org\"\n";
+        assert!(Config::parse("site.toml", base).unwrap().markdown.highlight_code);
+        let off = format!("{base}[markdown]\nhighlight_code = false\n");
+        assert!(!Config::parse("site.toml", &off).unwrap().markdown.highlight_code);
+    }
+
     #[test]
     fn rejects_relative_base_urls() {
         let error = Config::parse("site.toml", "title = \"T\"\nbase_url = \"/sub/\"").unwrap_err();
