@@ -170,9 +170,19 @@ mod tests {
     #[test]
     fn highlights_code_by_default() {
         let base = "title = \"T\"\nbase_url = \"https://h.org\"\n";
-        assert!(Config::parse("site.toml", base).unwrap().markdown.highlight_code);
+        assert!(
+            Config::parse("site.toml", base)
+                .unwrap()
+                .markdown
+                .highlight_code
+        );
         let off = format!("{base}[markdown]\nhighlight_code = false\n");
-        assert!(!Config::parse("site.toml", &off).unwrap().markdown.highlight_code);
+        assert!(
+            !Config::parse("site.toml", &off)
+                .unwrap()
+                .markdown
+                .highlight_code
+        );
     }
 
     #[test]

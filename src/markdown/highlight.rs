@@ -214,7 +214,10 @@ mod tests {
         assert!(html.contains("a &lt; b &amp;&amp; {{ stat() }}"));
         assert!(!html.contains("style="), "{html}");
         assert_eq!(text_of(&html), code);
-        assert_eq!(html.matches("<span").count(), html.matches("</span>").count());
+        assert_eq!(
+            html.matches("<span").count(),
+            html.matches("</span>").count()
+        );
     }
 
     // Unknown languages, plain names and empty blocks are left to the plain writer.

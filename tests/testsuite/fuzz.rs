@@ -110,7 +110,9 @@ fn render_with(
         body_offset: split.body_offset,
         options,
     };
-    markdown::render(&input, &FuzzEnv { data }).ok().map(|body| body.html)
+    markdown::render(&input, &FuzzEnv { data })
+        .ok()
+        .map(|body| body.html)
 }
 
 proptest! {

@@ -27,7 +27,10 @@ fn highlights_fenced_code_in_many_languages() {
         ("js", "js"),
         ("css", "css"),
     ] {
-        assert!(page.contains(&highlighted(language, scope)), "{language}: {page}");
+        assert!(
+            page.contains(&highlighted(language, scope)),
+            "{language}: {page}"
+        );
     }
     assert!(
         page.contains("<pre><code class=\"language-html\"><span class=\"hl-code\"><span class=\"hl-text hl-html hl-basic\">"),
@@ -45,9 +48,18 @@ fn highlights_fenced_code_in_many_languages() {
         page.contains("<span class=\"hl-punctuation hl-definition hl-tag hl-begin hl-html\">&lt;</span><span class=\"hl-entity hl-name hl-tag hl-block hl-any hl-html\">p</span>"),
         "{page}"
     );
-    assert!(page.contains("<pre><code class=\"language-kpop\">Golden &lt;3\n</code></pre>"), "{page}");
-    assert!(page.contains("<pre><code class=\"language-text\">plain words\n</code></pre>"), "{page}");
-    assert!(page.contains("<pre><code>indented code\n</code></pre>"), "{page}");
+    assert!(
+        page.contains("<pre><code class=\"language-kpop\">Golden &lt;3\n</code></pre>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<pre><code class=\"language-text\">plain words\n</code></pre>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<pre><code>indented code\n</code></pre>"),
+        "{page}"
+    );
     assert!(!page.contains(" style="), "no inline colours");
 }
 
@@ -62,10 +74,15 @@ fn publishes_and_links_the_highlight_stylesheet() {
         .filter(|name| name.starts_with("highlight."))
         .collect();
     assert_eq!(names.len(), 1, "{names:?}");
-    assert_eq!(names[0].len(), "highlight.0123456789.css".len(), "{names:?}");
+    assert_eq!(
+        names[0].len(),
+        "highlight.0123456789.css".len(),
+        "{names:?}"
+    );
     let css = site.read(&format!("public/{}", names[0]));
-    let theme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/theme/highlight.css"))
-        .expect("theme/highlight.css");
+    let theme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/theme/highlight.css"))
+            .expect("theme/highlight.css");
     assert_eq!(css, theme);
     for page in ["public/index.html", "public/code/index.html"] {
         let html = site.read(page);
@@ -113,5 +130,13 @@ fn check_warns_at_an_unknown_language() {
         "{}",
         check.stderr
     );
-    assert_eq!(check.stderr.matches("warning: no syntax highlighting").count(), 1, "{}", check.stderr);
+    assert_eq!(
+        check
+            .stderr
+            .matches("warning: no syntax highlighting")
+            .count(),
+        1,
+        "{}",
+        check.stderr
+    );
 }

@@ -103,13 +103,21 @@ fn generate() -> String {
 
 /// The first value of a custom property in `css`.
 fn custom_property<'a>(css: &'a str, name: &str) -> &'a str {
-    let start = css.find(&format!("{name}:")).unwrap_or_else(|| panic!("{name}")) + name.len() + 1;
+    let start = css
+        .find(&format!("{name}:"))
+        .unwrap_or_else(|| panic!("{name}"))
+        + name.len()
+        + 1;
     css[start..].split(';').next().map_or("", str::trim)
 }
 
 /// The text inside the block opened by `at` (an at-rule), up to its matching brace.
 fn block<'a>(css: &'a str, at: &str) -> &'a str {
-    let start = css.find(&format!("{at} {{")).unwrap_or_else(|| panic!("{at}")) + at.len() + 2;
+    let start = css
+        .find(&format!("{at} {{"))
+        .unwrap_or_else(|| panic!("{at}"))
+        + at.len()
+        + 2;
     let mut depth = 1;
     for (i, c) in css[start..].char_indices() {
         match c {

@@ -44,8 +44,14 @@ fn highlights_a_known_language_inside_the_usual_elements() {
         ),
         "{out}"
     );
-    assert!(out.ends_with("\n</span></span></code></pre>\n<p>After.</p>\n"), "{out}");
-    assert!(out.contains("<span class=\"hl-storage hl-type hl-rust\">let</span>"), "{out}");
+    assert!(
+        out.ends_with("\n</span></span></code></pre>\n<p>After.</p>\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<span class=\"hl-storage hl-type hl-rust\">let</span>"),
+        "{out}"
+    );
     assert!(out.contains("&lt;b&gt; &amp; {{ nope() }} [@zzz]"), "{out}");
     assert!(!out.contains("style="), "{out}");
     assert_eq!(unhighlighted(&out), plain_html(markdown));
@@ -63,12 +69,18 @@ fn leaves_other_code_blocks_plain() {
             "```text\nfn main() {}\n```",
             "<pre><code class=\"language-text\">fn main() {}\n</code></pre>\n",
         ),
-        ("```\nfn main() {}\n```", "<pre><code>fn main() {}\n</code></pre>\n"),
+        (
+            "```\nfn main() {}\n```",
+            "<pre><code>fn main() {}\n</code></pre>\n",
+        ),
         (
             "Text.\n\n    fn main() {}\n",
             "<p>Text.</p>\n<pre><code>fn main() {}\n</code></pre>\n",
         ),
-        ("```rust\n```", "<pre><code class=\"language-rust\"></code></pre>\n"),
+        (
+            "```rust\n```",
+            "<pre><code class=\"language-rust\"></code></pre>\n",
+        ),
     ] {
         assert_eq!(html(markdown), expected, "{markdown:?}");
     }
@@ -92,7 +104,10 @@ fn highlights_inside_lists_quotes_and_footnotes() {
     assert_eq!(out.matches("<span class=\"hl-code\">").count(), 3, "{out}");
     assert!(out.contains("<span class=\"hl-source hl-toml\">"), "{out}");
     assert!(out.contains("<span class=\"hl-source hl-json\">"), "{out}");
-    assert!(out.contains("<span class=\"hl-source hl-shell hl-bash\">"), "{out}");
+    assert!(
+        out.contains("<span class=\"hl-source hl-shell hl-bash\">"),
+        "{out}"
+    );
     assert_eq!(unhighlighted(&out), plain_html(markdown));
 }
 
