@@ -249,6 +249,45 @@ mod tests {
         }
     }
 
+    /// `unknown_languages` of a page body, as `line:col: message` lines.
+    fn unknown_in(body: &str, options: &crate::content::config::MarkdownOptions) -> Vec<String> {
+        let text = format!("+++\ntitle = \"T\"\n+++\n{body}");
+        let input = Input {
+            file: "content/x.md",
+            text: &text,
+            body_offset: 20,
+            options,
+        };
+        unknown_languages(&input)
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect()
+    }
+
+    // Each unknown language is reported at its name, in a list or a quote too; known,
+    // plain and unnamed blocks, indented code and code spans are not, nor anything when
+    // highlighting is off.
+    #[test]
+    fn reports_unknown_languages_where_they_are_named() {
+        let body = "```rust\nx\n```\n\n- item\n\n  ```kpop\n  x\n  ```\n\n> ~~~ nope extra\n> x\n> ~~~\n\n```text\nx\n```\n\n```\nx\n```\n\n    ```kpop\n\n`` ```kpop ``\n";
+        let options = crate::content::config::MarkdownOptions::default();
+        let message = |name: &str| {
+            format!("no syntax highlighting for `{name}`: factsite does not know this language")
+        };
+        assert_eq!(
+            unknown_in(body, &options),
+            [
+                format!("content/x.md:10:6: {}", message("kpop")),
+                format!("content/x.md:14:7: {}", message("nope")),
+            ]
+        );
+        let off = crate::content::config::MarkdownOptions {
+            highlight_code: false,
+            ..options
+        };
+        assert!(unknown_in(body, &off).is_empty());
+    }
+
     // The warning points at the name in the fence, even indented in a list.
     #[test]
     fn finds_the_name_in_its_fence() {
