@@ -60,10 +60,7 @@ pub fn language(name: &str) -> Language {
         return Language::Plain;
     }
     let syntaxes: &'static SyntaxSet = &SYNTAXES;
-    let found = syntaxes
-        .find_syntax_by_token(name)
-        .or_else(|| syntaxes.find_syntax_by_token(&name.to_ascii_lowercase()));
-    match found {
+    match syntaxes.find_syntax_by_token(name) {
         Some(syntax) if syntax.name == "Plain Text" => Language::Plain,
         Some(syntax) => Language::Known(syntax),
         None => Language::Unknown,
@@ -139,6 +136,7 @@ fn name_in_fence(fence: &str, name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::config::MarkdownOptions;
 
     /// The text of highlighted HTML: tags dropped, entities decoded.
     fn text_of(html: &str) -> String {
@@ -250,7 +248,7 @@ mod tests {
     }
 
     /// `unknown_languages` of a page body, as `line:col: message` lines.
-    fn unknown_in(body: &str, options: &crate::content::config::MarkdownOptions) -> Vec<String> {
+    fn unknown_in(body: &str, options: &MarkdownOptions) -> Vec<String> {
         let text = format!("+++\ntitle = \"T\"\n+++\n{body}");
         let input = Input {
             file: "content/x.md",
@@ -270,7 +268,7 @@ mod tests {
     #[test]
     fn reports_unknown_languages_where_they_are_named() {
         let body = "```rust\nx\n```\n\n- item\n\n  ```kpop\n  x\n  ```\n\n> ~~~ nope extra\n> x\n> ~~~\n\n```text\nx\n```\n\n```\nx\n```\n\n    ```kpop\n\n`` ```kpop ``\n";
-        let options = crate::content::config::MarkdownOptions::default();
+        let options = MarkdownOptions::default();
         let message = |name: &str| {
             format!("no syntax highlighting for `{name}`: factsite does not know this language")
         };
@@ -281,7 +279,7 @@ mod tests {
                 format!("content/x.md:14:7: {}", message("nope")),
             ]
         );
-        let off = crate::content::config::MarkdownOptions {
+        let off = MarkdownOptions {
             highlight_code: false,
             ..options
         };
