@@ -64,9 +64,10 @@ pub enum Command {
         /// The directory to create (it must not exist, or be empty).
         dir: PathBuf,
     },
-    /// Build without writing, then report unused sources, unchecked claims, stale facts
-    /// and facts resting on conflicting sources; with --sources, fetch every source and
-    /// check that its quote is still there. Errors fail; warnings do not.
+    /// Build without writing, then report unused sources, unchecked claims, stale facts,
+    /// facts resting on conflicting sources and code in languages factsite cannot
+    /// highlight; with --sources, fetch every source and check that its quote is still
+    /// there. Errors fail; warnings do not.
     Check(CheckArgs),
 }
 

@@ -1,6 +1,7 @@
 //! `factsite check`: everything a build does except writing, then a report of what a
-//! fact-checker should look at: unused sources, unchecked claims, stale and shaky facts;
-//! with `--sources`, whether every cited page still says what the site quotes.
+//! fact-checker should look at: unused sources, unchecked claims, stale and shaky facts,
+//! code in a language factsite cannot highlight; with `--sources`, whether every cited page
+//! still says what the site quotes.
 
 mod diagnose;
 mod json;
@@ -14,6 +15,7 @@ use std::time::Duration;
 use crate::diagnostic::Diagnostic;
 use crate::load::web::FetchOptions;
 use crate::load::{self, LoadOptions};
+use crate::markdown;
 use crate::render::{self, Outcome};
 use crate::verify;
 use crate::write::NullSink;
@@ -78,7 +80,15 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<Report> {
     })?;
     let verified = verify::site(&site);
     let outcome = render::render(&site, verified, &NullSink)?;
-    let warnings = verify::review(&site, &outcome.bindings);
+    let mut warnings = verify::review(&site, &outcome.bindings);
+    for page in &site.pages {
+        warnings.extend(markdown::unknown_languages(&markdown::Input {
+            file: &page.display,
+            text: &page.text,
+            body_offset: page.body_offset,
+            options: &site.config.markdown,
+        }));
+    }
     let sources = options
         .sources
         .as_ref()

@@ -44,6 +44,9 @@ pub struct MarkdownOptions {
     pub anchor_links: bool,
     /// Open links to other sites in a new tab.
     pub external_links_new_tab: bool,
+    /// Highlight fenced code that names a language, at build time, as `hl-` classes that
+    /// the theme's `highlight.css` colours.
+    pub highlight_code: bool,
 }
 
 impl Default for MarkdownOptions {
@@ -52,6 +55,7 @@ impl Default for MarkdownOptions {
             smart_punctuation: true,
             anchor_links: true,
             external_links_new_tab: false,
+            highlight_code: true,
         }
     }
 }
@@ -273,6 +277,25 @@ mod tests {
         assert_eq!(
             error.message,
             "`title` holds U+0000 (NUL), which no published text should contain"
+        );
+    }
+
+    // Code is highlighted unless `[markdown] highlight_code = false` says otherwise.
+    #[test]
+    fn highlights_code_by_default() {
+        let base = "title = \"T\"\nbase_url = \"https://h.org\"\n";
+        assert!(
+            Config::parse("site.toml", base)
+                .unwrap()
+                .markdown
+                .highlight_code
+        );
+        let off = format!("{base}[markdown]\nhighlight_code = false\n");
+        assert!(
+            !Config::parse("site.toml", &off)
+                .unwrap()
+                .markdown
+                .highlight_code
         );
     }
 

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 pub const DEFAULTS: &[(&str, &[u8])] = &[
     ("charts.css", include_bytes!("../../theme/charts.css")),
     ("favicon.svg", include_bytes!("../../theme/favicon.svg")),
+    ("highlight.css", include_bytes!("../../theme/highlight.css")),
     ("print.css", include_bytes!("../../theme/print.css")),
     ("style.css", include_bytes!("../../theme/style.css")),
 ];

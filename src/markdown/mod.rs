@@ -1,4 +1,5 @@
-//! Markdown to HTML: shortcodes, citations, heading ids, checked links and footnotes.
+//! Markdown to HTML: shortcodes, citations, heading ids, highlighted code, checked links and
+//! footnotes.
 //!
 //! Shortcodes and citations are found in the source first (outside code), evaluated,
 //! and replaced by private-use placeholders; pulldown-cmark then parses the text and the
@@ -9,6 +10,7 @@ mod citations;
 mod events;
 mod footnotes;
 pub(crate) mod heading;
+pub mod highlight;
 mod ids;
 mod link_tag;
 mod placeholder;
@@ -18,6 +20,8 @@ mod writer;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser};
+
+pub use highlight::unknown_languages;
 
 use crate::content::config::MarkdownOptions;
 use crate::diagnostic::Diagnostic;

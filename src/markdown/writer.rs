@@ -1,9 +1,10 @@
 //! The writer: pulldown-cmark's events with expansions put back, headings given ids and
-//! anchors, links resolved and recorded for the check, footnotes gathered.
+//! anchors, fenced code highlighted, links resolved and recorded for the check, footnotes
+//! gathered.
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 
 use crate::content::config::MarkdownOptions;
 use crate::diagnostic::Diagnostic;
@@ -11,6 +12,7 @@ use crate::escape;
 
 use super::events::count_words;
 use super::heading::{self, Ids, TocEntry};
+use super::highlight;
 use super::link_tag;
 use super::placeholder::{Piece, Placeholders};
 use super::{Body, Env, FoundLink, Locator, RESERVED_CHARS};
@@ -94,6 +96,20 @@ impl<'a> Writer<'a> {
                     }
                     self.heading(target, start, inner);
                     // The heading's end was taken with its content.
+                    depth -= 1;
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                    if self.options.highlight_code =>
+                {
+                    let mut inner = Vec::new();
+                    for (event, range) in iter.by_ref() {
+                        if matches!(event, Event::End(TagEnd::CodeBlock)) {
+                            break;
+                        }
+                        inner.push((event, range));
+                    }
+                    self.fenced_code(target, info, inner);
+                    // The block's end was taken with its content.
                     depth -= 1;
                 }
                 Event::Start(Tag::Paragraph) => match self.block_paragraph(&mut iter) {
@@ -222,6 +238,42 @@ impl<'a> Writer<'a> {
                 }
             }
         }
+    }
+
+    /// A fenced code block, highlighted when its language is known. pulldown-cmark still
+    /// writes `<pre><code class="language-x">` around it; only the text inside changes, from
+    /// escaped code to escaped code in classed spans.
+    fn fenced_code<'e>(
+        &mut self,
+        out: &mut Vec<Event<'e>>,
+        info: CowStr<'e>,
+        inner: Vec<(Event<'e>, Range<usize>)>,
+    ) {
+        // Code holds no placeholders (shortcodes in code are text): if some event is not
+        // plain text after all, the block is written as it came.
+        let code: Option<String> = inner
+            .iter()
+            .map(|(event, _)| match event {
+                Event::Text(text) if !Placeholders::holds_any(text) => Some(text.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let html = code
+            .as_deref()
+            .and_then(|code| highlight::block(&info, code));
+        out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))));
+        match (html, code) {
+            (Some(html), Some(code)) => {
+                self.body.words += count_words(&code);
+                out.push(Event::Html(html.into()));
+            }
+            _ => {
+                for (event, range) in inner {
+                    self.inline(out, event, range);
+                }
+            }
+        }
+        out.push(Event::End(TagEnd::CodeBlock));
     }
 
     /// A heading (`start` is its `Tag::Heading`) with its id, table-of-contents entry and

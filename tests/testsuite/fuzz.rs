@@ -95,17 +95,24 @@ impl Env for FuzzEnv<'_> {
 }
 
 fn render(text: &str, data: &factsite::data::Data) {
-    let Ok(split) = front_matter::split("content/x.md", text) else {
-        return;
-    };
-    let options = MarkdownOptions::default();
+    let _ = render_with(text, data, &MarkdownOptions::default());
+}
+
+fn render_with(
+    text: &str,
+    data: &factsite::data::Data,
+    options: &MarkdownOptions,
+) -> Option<String> {
+    let split = front_matter::split("content/x.md", text).ok()?;
     let input = markdown::Input {
         file: "content/x.md",
         text,
         body_offset: split.body_offset,
-        options: &options,
+        options,
     };
-    let _ = markdown::render(&input, &FuzzEnv { data });
+    markdown::render(&input, &FuzzEnv { data })
+        .ok()
+        .map(|body| body.html)
 }
 
 proptest! {
@@ -145,5 +152,20 @@ proptest! {
     #[test]
     fn markdown_rendering_never_panics(text in prop_oneof![mutated(PAGE), text().prop_map(|t| format!("+++\ntitle = \"T\"\n+++\n{t}"))]) {
         render(&text, &data());
+    }
+
+    // Highlighting changes only spans inside code: any code in a fence naming a language,
+    // whatever follows it, keeps its text and the markup around it, and never hangs.
+    #[test]
+    fn highlighting_keeps_any_code_as_written(
+        language in prop::sample::select(vec!["rust", "toml", "json", "html", "sh", "python", "js", "css", "markdown", "yaml"]),
+        code in text(),
+    ) {
+        let text = format!("+++\ntitle = \"T\"\n+++\n```{language}\n{code}\n```\n");
+        let plain = MarkdownOptions { highlight_code: false, ..MarkdownOptions::default() };
+        let data = data();
+        let highlighted = render_with(&text, &data, &MarkdownOptions::default());
+        let plain = render_with(&text, &data, &plain);
+        prop_assert_eq!(highlighted.map(|html| crate::commonmark::without_highlighting(&html)), plain);
     }
 }

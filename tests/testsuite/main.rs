@@ -10,6 +10,8 @@ mod escaping;
 mod facts;
 mod fuzz;
 mod guarantee;
+mod highlight;
+mod highlight_css;
 mod new;
 mod output_dir;
 mod perturb;

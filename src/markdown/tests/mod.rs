@@ -363,5 +363,6 @@ proptest::proptest! {
     }
 }
 
+mod code;
 mod ids;
 mod interplay;

@@ -60,7 +60,8 @@ fn all_examples() -> Vec<Example> {
 }
 
 /// Smart punctuation and new-tab links off and on; anchor links off, since the spec's HTML
-/// has no `#` links after headings.
+/// has no `#` links after headings, and highlighting off, since its code blocks hold plain
+/// text (what highlighting changes is tested apart, below).
 fn option_sets() -> Vec<MarkdownOptions> {
     let mut sets = Vec::new();
     for smart_punctuation in [false, true] {
@@ -69,6 +70,7 @@ fn option_sets() -> Vec<MarkdownOptions> {
                 smart_punctuation,
                 anchor_links: false,
                 external_links_new_tab,
+                highlight_code: false,
             });
         }
     }
@@ -235,6 +237,7 @@ fn smart_punctuation_changes_only_quotes_and_dashes() {
         smart_punctuation: true,
         anchor_links: false,
         external_links_new_tab: false,
+        highlight_code: false,
     };
     let plain = MarkdownOptions {
         smart_punctuation: false,
@@ -260,5 +263,75 @@ fn smart_punctuation_changes_only_quotes_and_dashes() {
     assert!(
         failed.is_empty(),
         "smart punctuation changed more than punctuation: {failed:?}"
+    );
+}
+
+/// Highlighted HTML as pulldown-cmark writes the same code: each `<span class="hl-code">`
+/// and the spans inside it taken out, and the quotes syntect escapes there written plain.
+pub(crate) fn without_highlighting(html: &str) -> String {
+    const OPEN: &str = "<span class=\"hl-code\">";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let mut depth = 0usize;
+        let mut code = String::new();
+        while let Some(tag) = rest.find('<') {
+            code.push_str(&rest[..tag]);
+            let end = tag + rest[tag..].find('>').expect("tag closes") + 1;
+            let closing = rest[tag..].starts_with("</span>");
+            rest = &rest[end..];
+            if closing {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            } else {
+                depth += 1;
+            }
+        }
+        out.push_str(&code.replace("&quot;", "\"").replace("&#39;", "'"));
+    }
+    out.push_str(rest);
+    out
+}
+
+// With highlighting on, an example differs from its rendering without only inside fenced
+// code that names a known language, and there only by spans: the text is the same, character
+// for character, and so is all the markup around it.
+#[test]
+fn highlighting_changes_only_spans_inside_code() {
+    let plain = MarkdownOptions {
+        smart_punctuation: false,
+        anchor_links: false,
+        external_links_new_tab: false,
+        highlight_code: false,
+    };
+    let highlighted = MarkdownOptions {
+        highlight_code: true,
+        ..plain.clone()
+    };
+    let mut changed = 0;
+    let mut failed = Vec::new();
+    for example in all_examples() {
+        let env = env::SpecEnv::for_example(&example.markdown, compare::parser_options(false));
+        let (Ok(with), Ok(without)) = (
+            compare::factsite(&example, &highlighted, &env),
+            compare::factsite(&example, &plain, &env),
+        ) else {
+            continue;
+        };
+        changed += usize::from(with != without);
+        if without_highlighting(&with) != without {
+            failed.push(format!("{} example {}", example.file, example.number));
+        }
+    }
+    // Measured: examples 142 and 143 of spec.txt, the two `ruby` fences; every other fence
+    // names no language, or one no syntax answers to (`foo+bar`, `;`, `aa`).
+    assert_eq!(changed, 2, "examples highlighting changes");
+    assert!(
+        failed.is_empty(),
+        "highlighting changed more than spans inside code: {failed:?}"
     );
 }
