@@ -16,9 +16,10 @@ pub struct TocEntry {
 }
 
 /// Ids the templates use for their own landmarks; headings never take them.
-pub(super) const RESERVED: [&str; 10] = [
+pub(super) const RESERVED: [&str; 11] = [
     "main",
     "content",
+    "sections",
     "sources",
     "sources-title",
     "footnotes",

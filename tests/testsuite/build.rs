@@ -270,3 +270,36 @@ fn a_non_ascii_slug_has_one_absolute_url_everywhere() {
     assert!(feed.contains(&format!("<id>{url}</id>")), "{feed}");
     assert!(!format!("{page}{sitemap}{feed}").contains("essays/über/\""));
 }
+
+// The default theme's menu lists at most twelve of the home page's sections, then links
+// to the home page's list of them all, so a page's size does not grow with the site's.
+#[test]
+fn the_default_menu_stops_at_twelve_sections() {
+    let site = Site::minimal();
+    for s in 0..15 {
+        site.write(
+            &format!("content/s{s:02}/_index.md"),
+            &format!("+++\ntitle = \"Section {s:02}\"\nweight = {s}\n+++\n"),
+        );
+    }
+    site.build();
+    let page = site.read("public/s03/index.html");
+    let menu = &page[page.find("<nav class=\"site-nav\"").expect("menu")..];
+    let menu = &menu[..menu.find("</nav>").expect("end of menu")];
+    assert_eq!(menu.matches("<li>").count(), 13, "{menu}");
+    assert!(
+        menu.contains(">Section 11</a>") && !menu.contains(">Section 12</a>"),
+        "{menu}"
+    );
+    assert!(
+        menu.contains("<a href=\"../#sections\">All sections</a>"),
+        "{menu}"
+    );
+    let home = site.read("public/index.html");
+    assert!(home.contains("id=\"sections\""), "{home}");
+    assert_eq!(home.matches("class=\"card-title\"").count(), 15);
+    let small = Site::minimal();
+    small.write("content/a/_index.md", "+++\ntitle = \"A\"\n+++\n");
+    small.build();
+    assert!(!small.read("public/index.html").contains("All sections"));
+}
