@@ -72,6 +72,10 @@ pub enum Command {
         /// Include pages marked draft.
         #[arg(long)]
         drafts: bool,
+        /// List every number in the site's own words and how it is accounted for:
+        /// bound, cited (by which source), exempt (a date, a year, a name), marked or unbound.
+        #[arg(long)]
+        numbers: bool,
     },
 }
 
@@ -124,10 +128,21 @@ pub fn run() -> anyhow::Result<()> {
             println!("Next: cd {} && factsite serve", dir.display());
             Ok(())
         }
-        Command::Check { root, drafts } => {
-            let report = check::check(&CheckOptions { root, drafts })?;
+        Command::Check {
+            root,
+            drafts,
+            numbers,
+        } => {
+            let report = check::check(&CheckOptions {
+                root,
+                drafts,
+                numbers,
+            })?;
             for warning in &report.warnings {
                 eprintln!("{}\n", warning.as_warning());
+            }
+            for line in &report.number_list {
+                println!("{line}");
             }
             println!(
                 "Checked {}: no errors, {} {}",
@@ -135,6 +150,7 @@ pub fn run() -> anyhow::Result<()> {
                 report.warnings.len(),
                 plural(report.warnings.len(), "warning")
             );
+            println!("Numbers: {}", report.numbers.line());
             Ok(())
         }
     }

@@ -16,6 +16,8 @@ pub struct CheckOptions {
     pub root: PathBuf,
     /// Include drafts.
     pub drafts: bool,
+    /// List every number with its class.
+    pub numbers: bool,
 }
 
 /// What `check` found, once the build itself passed.
@@ -25,6 +27,10 @@ pub struct Report {
     pub outcome: Outcome,
     /// Things to review; they do not fail the check.
     pub warnings: Vec<Diagnostic>,
+    /// How the site's numbers are accounted for.
+    pub numbers: verify::audit::Counts,
+    /// With `--numbers`: every number and its class, one line each.
+    pub number_list: Vec<String>,
 }
 
 /// Loads, verifies and renders the site without writing anything, then reviews it.
@@ -37,5 +43,16 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<Report> {
     let verified = verify::site(&site);
     let outcome = render::render(&site, verified, &NullSink)?;
     let warnings = verify::review(&site, &outcome.bindings);
-    Ok(Report { outcome, warnings })
+    let numbers = verify::number_counts(&site, &outcome.bindings);
+    let number_list = if options.numbers {
+        verify::number_list(&site, &outcome.bindings)
+    } else {
+        Vec::new()
+    };
+    Ok(Report {
+        outcome,
+        warnings,
+        numbers,
+        number_list,
+    })
 }

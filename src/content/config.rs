@@ -29,6 +29,9 @@ pub struct Config {
     /// Markdown rendering options.
     #[serde(default)]
     pub markdown: MarkdownOptions,
+    /// The number audit.
+    #[serde(default)]
+    pub facts: FactsOptions,
     /// Free-form values for templates (`config.extra`).
     #[serde(default)]
     pub extra: toml::Table,
@@ -54,6 +57,29 @@ impl Default for MarkdownOptions {
             external_links_new_tab: false,
         }
     }
+}
+
+/// The number audit (`[facts]` in `site.toml`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FactsOptions {
+    /// What a number in the site's own words that is not bound, cited, exempt or marked
+    /// does: fail the build (`"error"`, the default) or get listed by `check` (`"warn"`).
+    pub unbound_numbers: Strictness,
+    /// Names with numbers in them that are not facts, besides the chart titles in the data
+    /// (`"Squid Game season 2"`).
+    pub names: Vec<String>,
+}
+
+/// Whether a problem fails the build or is listed by `check`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strictness {
+    /// `factsite check` lists it; the build goes on.
+    Warn,
+    /// The build fails with a located error.
+    #[default]
+    Error,
 }
 
 fn default_language() -> String {

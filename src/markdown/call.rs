@@ -122,6 +122,24 @@ pub fn parse(text: &str, start: usize) -> Result<Call, SyntaxError> {
     })
 }
 
+/// A string argument as written (between its quotes) with its escapes resolved.
+pub fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 struct Parser<'a> {
     text: &'a str,
     pos: usize,
@@ -249,6 +267,15 @@ impl<'a> Parser<'a> {
                 self.pos = start;
                 return Err(self.error("this string is never closed"));
             };
+            if c == '{' && self.rest().starts_with("{{")
+                && let Ok(nested) = parse(self.text, self.pos)
+            {
+                // A shortcode inside a string (a fact in a chart's title) is kept as
+                // written, for the shortcode that reads the string to expand.
+                out.push_str(&self.text[nested.range.clone()]);
+                self.pos = nested.range.end;
+                continue;
+            }
             self.pos += c.len_utf8();
             match c {
                 '"' => return Ok(out),
@@ -379,6 +406,12 @@ mod tests {
             ArgValue::Str("a \"q\" \\ b".into())
         );
         assert_eq!(ok("{{ f(\n  a=1,\n  b=2\n) }}").args.len(), 2);
+        let nested = ok("{{ chart(title=\"No. {{ fact(2, \"c/e/peak\") }} for \\\"G\\\"\") }}");
+        assert_eq!(
+            nested.args[0].value,
+            ArgValue::Str("No. {{ fact(2, \"c/e/peak\") }} for \"G\"".into())
+        );
+        assert_eq!(unescape("a \\\"b\\\" \\\\ c\\n"), "a \"b\" \\ c\n");
     }
 
     #[test]

@@ -42,6 +42,9 @@ impl Citations {
             text: String::new(),
             block: false,
             files: Vec::new(),
+            prose: vec![crate::verify::audit::Piece::Cite(
+                ids.iter().map(|(id, _)| id.clone()).collect(),
+            )],
         })
     }
 }

@@ -9,7 +9,7 @@ mod citations;
 mod events;
 mod footnotes;
 pub(crate) mod heading;
-mod placeholder;
+pub(crate) mod placeholder;
 pub mod scan;
 mod writer;
 
@@ -20,6 +20,7 @@ use pulldown_cmark::{Event, Parser};
 use crate::content::config::MarkdownOptions;
 use crate::diagnostic::Diagnostic;
 use crate::escape;
+use crate::verify::audit;
 use crate::write::OutputFile;
 use call::Call;
 use citations::Citations;
@@ -51,6 +52,9 @@ pub struct Expansion {
     pub block: bool,
     /// Extra files the expansion publishes (such as a chart's CSV).
     pub files: Vec<OutputFile>,
+    /// What the expansion publishes, as the number audit reads it (a bound number, a
+    /// citation, a chart's title). Empty: `text` is audited as words.
+    pub prose: Vec<audit::Piece>,
 }
 
 /// Where a link points once resolved.
@@ -124,6 +128,8 @@ pub struct Body {
     pub words: usize,
     /// Files published by shortcodes.
     pub files: Vec<OutputFile>,
+    /// The published text, for the number audit.
+    pub prose: Vec<audit::Piece>,
 }
 
 const RESERVED_CHARS: [char; 2] = placeholder::RESERVED;
@@ -147,7 +153,7 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
     let mut citations = Citations::default();
     let mut files = Vec::new();
     let mut placeholders = Placeholders::new(input.body_offset);
-    if body.contains("{{") || body.contains("[@") {
+    if body.contains('{') || body.contains("[@") {
         let code = if events::may_hold_code(body) {
             events::code_ranges(body, options, input.body_offset)
         } else {
@@ -166,6 +172,15 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
                 scan::Item::Literal(text) => Ok(Expansion {
                     html: escape::html(&text),
                     text,
+                    prose: vec![audit::Piece::Skip],
+                    ..Expansion::default()
+                }),
+                scan::Item::Mark(text) => Ok(Expansion {
+                    html: escape::html(&text),
+                    text,
+                    prose: vec![audit::Piece::Marked {
+                        at: found.range.clone(),
+                    }],
                     ..Expansion::default()
                 }),
             };
@@ -195,6 +210,7 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
     };
     let events: Vec<(Event<'_>, Range<usize>)> =
         events::merge_text(Parser::new_ext(&source, options).into_offset_iter());
+    let prose = audit::body(&events, &placeholders);
     let body_events = writer.process(events);
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, body_events.into_iter());
@@ -206,6 +222,7 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
     rendered.html = html;
     rendered.citations = citations.order;
     rendered.files = files;
+    rendered.prose = prose;
     Ok(rendered)
 }
 

@@ -32,6 +32,7 @@ impl Env for TestEnv {
                 text: String::new(),
                 block: true,
                 files: vec![OutputFile::text("f.csv", "a")],
+                prose: Vec::new(),
             }),
             _ => Err(at.at(
                 call.name_range.clone(),

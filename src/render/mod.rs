@@ -146,11 +146,13 @@ impl Renderer {
         indices: &[usize],
         sink: &dyn Sink,
     ) -> (Vec<(usize, RenderedPage)>, Vec<Diagnostic>) {
+        let audit = verify::audit::Context::new(&site.data, &site.config.facts.names);
         let job = page::Job {
             site,
             plan: &self.plan,
             templates: &self.templates,
             sink,
+            audit: &audit,
         };
         let results: Vec<(usize, Result<RenderedPage, Vec<Diagnostic>>)> = indices
             .par_iter()

@@ -9,7 +9,8 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Env, Expansion, FoundLink, LinkTarget, Locator, call::Call};
 use crate::shortcodes;
 use crate::site::Site;
-use crate::verify::{Bindings, Checked};
+use crate::content::config::Strictness;
+use crate::verify::{Bindings, Checked, audit};
 use crate::write::Sink;
 
 use super::links::{self, From};
@@ -37,6 +38,8 @@ pub(super) struct Job<'a> {
     pub plan: &'a Plan,
     pub templates: &'a Templates,
     pub sink: &'a dyn Sink,
+    /// What the number audit reads from the site.
+    pub audit: &'a audit::Context,
 }
 
 /// The markdown environment of one page: its shortcodes, sources and links.
@@ -93,6 +96,17 @@ impl Job<'_> {
             shortcodes: shortcodes::Page::new(&self.site.data, &page.url),
         };
         let body = markdown::render(&input, &env)?;
+        let checks_here = checks.map_or(&[][..], Vec::as_slice);
+        let numbers = audit::page(page, &body.prose, checks_here, self.audit);
+        if self.site.config.facts.unbound_numbers == Strictness::Error {
+            let place = audit::Place::Page {
+                body_offset: page.body_offset,
+            };
+            let errors = audit::unbound(&page.display, &page.text, &numbers, place);
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+        }
         let context = views::page::context(
             self.site,
             self.plan,
@@ -123,6 +137,7 @@ impl Job<'_> {
                 citations: body.citations,
                 checks: checks.cloned().unwrap_or_default(),
                 charts: shortcodes.charts.into_inner(),
+                numbers,
             },
         })
     }

@@ -10,12 +10,12 @@ mod stat;
 use std::cell::RefCell;
 
 use crate::data::Data;
-use crate::data::stats::Resolved;
+use crate::data::stats::{Resolved, Value};
 use crate::diagnostic::Diagnostic;
 use crate::escape;
 use crate::markdown::call::Call;
 use crate::markdown::{Expansion, Locator};
-use crate::verify::Used;
+use crate::verify::{Used, audit};
 
 pub use chart::csv_path;
 
@@ -59,7 +59,7 @@ pub fn expand(call: &Call, at: Locator<'_>, page: &Page<'_>) -> Result<Expansion
                 page_url: page.url,
                 number,
             };
-            let (expansion, dataset) = chart::expand(call, at, page.data, place)?;
+            let (expansion, dataset) = chart::expand(call, at, page, place)?;
             page.charts.borrow_mut().push(dataset);
             Ok(expansion)
         }
@@ -79,7 +79,9 @@ pub(super) fn as_of(resolved: &Resolved) -> String {
         .unwrap_or_default()
 }
 
-pub(super) fn inline(class: &str, title: &str, text: String) -> Expansion {
+/// A bound number: its HTML with the tooltip, its text, and a bound piece for the audit
+/// at `at` (the number in the file).
+pub(super) fn inline(class: &str, title: &str, text: String, bound: audit::Piece) -> Expansion {
     Expansion {
         html: format!(
             "<span class=\"{class}\" title=\"{}\">{}</span>",
@@ -89,7 +91,18 @@ pub(super) fn inline(class: &str, title: &str, text: String) -> Expansion {
         text,
         block: false,
         files: Vec::new(),
+        prose: vec![bound],
     }
+}
+
+/// The audit's piece for a number bound to `value` at `at`.
+pub(super) fn bound(value: Value, at: std::ops::Range<usize>) -> audit::Piece {
+    #[allow(clippy::cast_precision_loss, reason = "a value compared with a title's number")]
+    let value = match value {
+        Value::Int(n) => Some(n as f64),
+        Value::Date(_) | Value::Off => None,
+    };
+    audit::Piece::Bound { value, at }
 }
 
 #[cfg(test)]

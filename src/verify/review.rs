@@ -5,17 +5,20 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::content::config::Strictness;
 use crate::content::page::Page;
 use crate::data::stats::Resolved;
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 
+use super::audit;
 use super::bindings::Bindings;
 use super::qualifiers::qualified;
 
 /// The warnings for a rendered site.
 pub fn review(site: &Site, bindings: &[Bindings]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
+    unbound_numbers(site, bindings, &mut warnings);
     unused_sources(site, bindings, &mut warnings);
     sources_without_quotes(site, &mut warnings);
     unchecked_claims(site, &mut warnings);
@@ -44,6 +47,58 @@ pub fn review(site: &Site, bindings: &[Bindings]) -> Vec<Diagnostic> {
         }
     }
     warnings
+}
+
+/// Unbound numbers, when they are warnings rather than errors.
+fn unbound_numbers(site: &Site, bindings: &[Bindings], warnings: &mut Vec<Diagnostic>) {
+    if site.config.facts.unbound_numbers != Strictness::Warn {
+        return;
+    }
+    for (page, bindings) in site.pages.iter().zip(bindings) {
+        let place = audit::Place::Page {
+            body_offset: page.body_offset,
+        };
+        warnings.extend(audit::unbound(&page.display, &page.text, &bindings.numbers, place));
+    }
+    warnings.extend(super::figure_labels(site, Strictness::Warn));
+}
+
+/// How many numbers of the site fall in each class of the number audit.
+pub fn number_counts(site: &Site, bindings: &[Bindings]) -> audit::Counts {
+    let context = audit::Context::new(&site.data, &site.config.facts.names);
+    let labels = audit::figure_labels(&site.data.figures, &context);
+    bindings
+        .iter()
+        .map(|b| audit::Counts::of(&b.numbers))
+        .fold(audit::Counts::of(&labels), audit::Counts::plus)
+}
+
+/// Every number of the site with how it is accounted for, one line each, for
+/// `factsite check --numbers`: `content/x.md:12:5: cited by `source`: No. 2`.
+pub fn number_list(site: &Site, bindings: &[Bindings]) -> Vec<String> {
+    let line = |display: &str, text: &str, finding: &audit::Finding| {
+        let at = Diagnostic::at(display, text, finding.at.clone(), "").location();
+        let class = match &finding.class {
+            audit::Class::Bound => "bound".to_string(),
+            audit::Class::Cited(id) => format!("cited by `{id}`"),
+            audit::Class::Exempt(why) => format!("exempt ({})", why.name()),
+            audit::Class::Marked => "marked".to_string(),
+            audit::Class::Unbound => "unbound".to_string(),
+        };
+        format!("{at}: {class}: {}", finding.text)
+    };
+    let mut lines = Vec::new();
+    for (page, bindings) in site.pages.iter().zip(bindings) {
+        let mut numbers: Vec<&audit::Finding> = bindings.numbers.iter().collect();
+        numbers.sort_by_key(|f| f.at.start);
+        lines.extend(numbers.into_iter().map(|f| line(&page.display, &page.text, f)));
+    }
+    let figures = &site.data.figures;
+    let context = audit::Context::new(&site.data, &site.config.facts.names);
+    for finding in audit::figure_labels(figures, &context) {
+        lines.push(line(&figures.file, &figures.text, &finding));
+    }
+    lines
 }
 
 fn unused_sources(site: &Site, bindings: &[Bindings], warnings: &mut Vec<Diagnostic>) {

@@ -240,19 +240,19 @@ impl Checker<'_> {
     fn week(&mut self, raw: RawWeek, positions: u32, span: Range<usize>) -> Week {
         let pos = self.pos(&raw.pos, positions);
         self.source(&raw.source);
-        for also in &raw.also {
-            self.source(also);
-        }
+        self.agreeing(&raw.source, &raw.also);
         let conflicts = raw
             .conflict
             .into_iter()
             .map(|c| {
                 self.source(&c.source);
-                Conflict {
+                let conflict = Conflict {
                     pos: self.pos(&c.pos, positions),
-                    source: c.source.into_inner(),
+                    source: c.source.get_ref().clone(),
                     note: c.note,
-                }
+                };
+                self.disagreeing(&raw.source, &raw.also, pos, (&conflict, &c.source));
+                conflict
             })
             .collect();
         Week {
@@ -294,6 +294,52 @@ impl Checker<'_> {
                 Pos::Off
             }
         }
+    }
+
+    /// `also` lists other sources that agree: never the row's own source, never one twice.
+    fn agreeing(&mut self, source: &Spanned<String>, also: &[Spanned<String>]) {
+        for (i, id) in also.iter().enumerate() {
+            self.source(id);
+            let name = id.get_ref();
+            let message = if name == source.get_ref() {
+                format!("`also` names `{name}`, the row's own source")
+            } else if also[..i].iter().any(|other| other.get_ref() == name) {
+                format!("`also` names `{name}` twice")
+            } else {
+                continue;
+            };
+            let error = self
+                .at(id.span(), message)
+                .with_help("`also` lists other sources that give the same position");
+            self.errors.push(error);
+        }
+    }
+
+    /// A conflict is a different position from a different source, not one that agrees.
+    fn disagreeing(
+        &mut self,
+        source: &Spanned<String>,
+        also: &[Spanned<String>],
+        pos: Pos,
+        (conflict, id): (&Conflict, &Spanned<String>),
+    ) {
+        let name = id.get_ref();
+        let message = if name == source.get_ref() {
+            format!("`conflict` names `{name}`, the row's own source: a source cannot disagree with itself")
+        } else if also.iter().any(|a| a.get_ref() == name) {
+            format!("`{name}` is listed both in `also` and in `conflict`")
+        } else if conflict.pos == pos {
+            format!(
+                "this conflict gives the row's own position ({}), so `{name}` agrees with the row",
+                pos.label()
+            )
+        } else {
+            return;
+        };
+        let error = self
+            .at(id.span(), message)
+            .with_help("a conflict keeps a source that gives a different position; a source that agrees goes in `also`");
+        self.errors.push(error);
     }
 
     fn source(&mut self, id: &Spanned<String>) {

@@ -1,0 +1,1 @@
+//! Tests of the whole audit on real sentences of the flagship site.
