@@ -128,6 +128,8 @@ pub struct Body {
     pub words: usize,
     /// Files published by shortcodes.
     pub files: Vec<OutputFile>,
+    /// For each of `files`: the file range of the shortcode that publishes it.
+    pub file_origins: Vec<Range<usize>>,
     /// The published text, for the number audit.
     pub prose: Vec<audit::Piece>,
 }
@@ -152,6 +154,7 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
     let mut errors = Vec::new();
     let mut citations = Citations::default();
     let mut files = Vec::new();
+    let mut file_origins = Vec::new();
     let mut placeholders = Placeholders::new(input.body_offset);
     if body.contains('{') || body.contains("[@") {
         let code = if events::may_hold_code(body) {
@@ -186,6 +189,7 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
             };
             match expansion {
                 Ok(mut expansion) => {
+                    file_origins.extend(expansion.files.iter().map(|_| found.range.clone()));
                     files.append(&mut expansion.files);
                     placeholders.push(found.range, expansion);
                 }
@@ -222,6 +226,7 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
     rendered.html = html;
     rendered.citations = citations.order;
     rendered.files = files;
+    rendered.file_origins = file_origins;
     rendered.prose = prose;
     Ok(rendered)
 }

@@ -36,6 +36,11 @@ impl LinkIndex {
             return Err("empty link destination".to_string());
         }
         if has_scheme(dest) {
+            if let Some(scheme) = script_scheme(dest) {
+                return Err(format!(
+                    "refused link `{dest}`: a `{scheme}:` link runs code or hides content in the reader's browser"
+                ));
+            }
             return Ok(LinkTarget {
                 href: dest.to_string(),
                 web: is_web(dest),
@@ -165,6 +170,15 @@ pub fn has_scheme(dest: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
+/// `javascript`, `vbscript` or `data` when a link uses one of those schemes, which run
+/// code or carry a whole document instead of pointing somewhere.
+pub fn script_scheme(dest: &str) -> Option<&'static str> {
+    let scheme = dest.split(':').next()?.to_ascii_lowercase();
+    ["javascript", "vbscript", "data"]
+        .into_iter()
+        .find(|s| *s == scheme)
+}
+
 /// Whether a link leaving the site points at another web site (`http:`, `https:`, `//`).
 pub fn is_web(dest: &str) -> bool {
     let lower = |prefix: &str| {
@@ -186,6 +200,26 @@ pub fn collect_ids(html: &str) -> HashSet<String> {
         }
     }
     ids
+}
+
+/// The fragments of every same-page link (`href="#x"`) of an HTML document, decoded,
+/// in order, without duplicates; `href="#"` (the top of the page) is left out.
+pub fn collect_local_anchors(html: &str) -> Vec<String> {
+    let mut anchors: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(" href=\"#") {
+        rest = &rest[at + 8..];
+        let Some(end) = rest.find('"') else {
+            break;
+        };
+        let raw = unescape_attribute(&rest[..end]);
+        let anchor = escape::url_decode(&raw).unwrap_or(raw);
+        if !anchor.is_empty() && !anchors.contains(&anchor) {
+            anchors.push(anchor);
+        }
+        rest = &rest[end..];
+    }
+    anchors
 }
 
 fn unescape_attribute(value: &str) -> String {
@@ -281,6 +315,17 @@ mod tests {
             err("../../../x"),
             "broken link `../../../x`: it climbs above the site root"
         );
+        assert_eq!(
+            err("JavaScript:alert(1)"),
+            "refused link `JavaScript:alert(1)`: a `javascript:` link runs code or hides content in the reader's browser"
+        );
+        assert!(err("data:text/html,<b>x</b>").starts_with("refused link `data:"));
+    }
+
+    #[test]
+    fn collects_same_page_anchors_from_html() {
+        let html = "<a href=\"#ref-a\">1</a><a href=\"#\">top</a><a class=\"x\" href=\"#caf%C3%A9\">c</a><a href=\"#ref-a\">1</a><a href=\"x/#y\">";
+        assert_eq!(collect_local_anchors(html), ["ref-a", "café"]);
     }
 
     #[test]

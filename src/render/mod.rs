@@ -37,6 +37,7 @@ pub struct Renderer {
     /// Claim checks by page index.
     pub checks: HashMap<usize, Vec<Checked>>,
     feed_pages: HashSet<usize>,
+    outputs: plan::Outputs,
 }
 
 /// A whole render: the renderer, every page as rendered, and how many files were written.
@@ -98,12 +99,15 @@ impl Renderer {
         })?;
         templates.global("config", &site.config);
         templates::check_pages(site, &templates)?;
-        plan::check_routes(site)?;
+        let outputs = plan::Outputs::of(site).or_else(|errors| {
+            diagnostic::into_result(errors).map(|()| plan::Outputs::default())
+        })?;
         let mut renderer = Self {
             plan,
             templates,
             checks,
             feed_pages: generated::feed_selection(&site.pages),
+            outputs,
         };
         renderer.refresh_nav(site);
         Ok(renderer)
@@ -153,6 +157,7 @@ impl Renderer {
             templates: &self.templates,
             sink,
             audit: &audit,
+            outputs: &self.outputs,
         };
         let results: Vec<(usize, Result<RenderedPage, Vec<Diagnostic>>)> = indices
             .par_iter()
@@ -209,7 +214,7 @@ impl Renderer {
         rendered: &[RenderedPage],
         sink: &dyn Sink,
     ) -> anyhow::Result<usize> {
-        anchors::check(site, rendered)?;
+        anchors::check(site, rendered, &self.templates)?;
         generated::write(site, &self.templates, rendered, &self.feed_pages, sink)
     }
 }

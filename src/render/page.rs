@@ -14,7 +14,7 @@ use crate::verify::{Bindings, Checked, audit};
 use crate::write::Sink;
 
 use super::links::{self, From};
-use super::plan::Plan;
+use super::plan::{Outputs, Plan};
 use super::templates::{Templates, template_name};
 use super::views;
 
@@ -23,6 +23,8 @@ use super::views;
 pub struct RenderedPage {
     /// The `id`s in the page's HTML, for the anchor check.
     pub ids: HashSet<String>,
+    /// The fragments of its same-page links (`href="#..."`), whatever wrote them.
+    pub local_anchors: Vec<String>,
     /// Internal links to verify.
     pub links: Vec<FoundLink>,
     /// The body HTML, kept only for pages in the feed.
@@ -40,6 +42,8 @@ pub(super) struct Job<'a> {
     pub sink: &'a dyn Sink,
     /// What the number audit reads from the site.
     pub audit: &'a audit::Context,
+    /// Every file the build writes, to check the files shortcodes publish against.
+    pub outputs: &'a Outputs,
 }
 
 /// The markdown environment of one page: its shortcodes, sources and links.
@@ -124,12 +128,17 @@ impl Job<'_> {
                 .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])
         };
         write(&routes::output_path(&page.url), html.as_bytes())?;
-        for file in &body.files {
+        for (file, origin) in body.files.iter().zip(&body.file_origins) {
+            let at = Diagnostic::at(&page.display, &page.text, origin.clone(), "");
+            self.outputs
+                .check(self.site, &file.path, at)
+                .map_err(|error| vec![error])?;
             write(&file.path, &file.bytes)?;
         }
         let shortcodes = env.shortcodes;
         Ok(RenderedPage {
             ids: links::collect_ids(&html),
+            local_anchors: links::collect_local_anchors(&html),
             links: body.links,
             feed_content: keep_for_feed.then_some(body.html),
             bindings: Bindings {

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::content::config::Strictness;
+use crate::content::date::Date;
 use crate::content::page::Page;
 use crate::data::stats::Resolved;
 use crate::diagnostic::Diagnostic;
@@ -23,28 +24,31 @@ pub fn review(site: &Site, bindings: &[Bindings]) -> Vec<Diagnostic> {
     sources_without_quotes(site, &mut warnings);
     unchecked_claims(site, &mut warnings);
     for (page, bindings) in site.pages.iter().zip(bindings) {
-        for used in &bindings.used {
-            let number = Number {
+        let mut numbers: Vec<Number<'_>> = bindings
+            .used
+            .iter()
+            .map(|used| Number {
                 path: &used.path,
                 resolved: &used.resolved,
                 range: used.range.clone(),
                 prose: true,
-            };
-            review_stat(site, page, &number, &mut warnings);
-        }
+            })
+            .collect();
         if let Some(claim) = &page.meta.claim {
             for (check, checked) in claim.check.iter().zip(&bindings.checks) {
                 let span = check.stat.span();
-                let range = page.toml_offset() + span.start..page.toml_offset() + span.end;
-                let number = Number {
+                numbers.push(Number {
                     path: &checked.path,
                     resolved: &checked.resolved,
-                    range,
+                    range: page.toml_offset() + span.start..page.toml_offset() + span.end,
                     prose: false,
-                };
-                review_stat(site, page, &number, &mut warnings);
+                });
             }
         }
+        for number in &numbers {
+            review_stat(site, page, number, &mut warnings);
+        }
+        stale(site, page, &numbers, &mut warnings);
     }
     warnings
 }
@@ -214,21 +218,63 @@ fn review_stat(site: &Site, page: &Page, number: &Number<'_>, warnings: &mut Vec
             sensitivity.entry, sensitivity.date, sensitivity.source, sensitivity.other_source
         )));
     }
-    let chart = path.split('/').next().unwrap_or_default();
-    let Ok(dataset) = stats.dataset(chart) else {
-        return;
-    };
-    let Some(latest) = dataset.as_of() else {
-        return;
-    };
+}
+
+/// One warning for a page reviewed before the latest week of a chart it reads, naming the
+/// numbers that depend on that week. A number pinned to a week (`pos@DATE`) is about that
+/// week and never goes stale.
+fn stale(site: &Site, page: &Page, numbers: &[Number<'_>], warnings: &mut Vec<Diagnostic>) {
     let reviewed = match &page.meta.claim {
         Some(claim) => Some(claim.as_of),
         None => page.last_changed(),
     };
-    if let Some(reviewed) = reviewed.filter(|&d| d < latest) {
-        warnings.push(at(format!(
-            "stale as of {reviewed}: the page was reviewed on {reviewed}, but `{chart}` now has data to {latest}"
-        ))
-        .with_help("review the text against the newest weeks, then move `updated` (or the claim's `as_of`) forward"));
+    let Some(reviewed) = reviewed else {
+        return;
+    };
+    let stats = site.data.stats();
+    let mut charts: Vec<(&str, Date)> = Vec::new();
+    let mut depending: Vec<String> = Vec::new();
+    for number in numbers.iter().filter(|n| !n.path.contains('@')) {
+        let chart = number.path.split('/').next().unwrap_or_default();
+        let Some(latest) = stats.dataset(chart).ok().and_then(|d| d.as_of()) else {
+            continue;
+        };
+        if latest <= reviewed {
+            continue;
+        }
+        if !charts.iter().any(|(c, _)| *c == chart) {
+            charts.push((chart, latest));
+        }
+        let line = Diagnostic::at(&page.display, &page.text, number.range.clone(), "").line;
+        let entry = format!("`{}` (line {line})", number.path);
+        if !depending.contains(&entry) {
+            depending.push(entry);
+        }
     }
+    let Some(((first, first_latest), others)) = charts.split_first() else {
+        return;
+    };
+    let mut newer = format!("`{first}` now has data to {first_latest}");
+    for (chart, latest) in others {
+        newer.push_str(&format!(", `{chart}` to {latest}"));
+    }
+    let key = match (&page.meta.claim, page.meta.updated) {
+        (Some(_), _) => "as_of",
+        (None, Some(_)) => "updated",
+        (None, None) => "date",
+    };
+    warnings.push(
+        page.error_at_key(key, format!(
+            "stale as of {reviewed}: the page was reviewed on {reviewed}, but {newer}"
+        ))
+        .with_note(format!(
+            "{} on it {} on the latest week: {}",
+            depending.len(),
+            if depending.len() == 1 { "number depends" } else { "numbers depend" },
+            depending.join(", ")
+        ))
+        .with_help(format!(
+            "review them against the newest weeks, then move `{key}` forward; a number about a past week stays true: pin it to that week (pos@DATE, entries_on_chart@DATE)"
+        )),
+    );
 }

@@ -121,19 +121,20 @@ fn class_of(mention: &Mention, in_name: bool, cites: &[&str], backing: &Backing,
     if in_name {
         return Class::Exempt(Exemption::Name);
     }
+    // A title repeating a number its page binds is bound to the same data.
+    if backing.values.iter().any(|v| same(*v, mention.value)) {
+        return Class::Bound;
+    }
     // A quote in the same wording ("No. 2" for "No. 2") names the source before one that
     // only gives the digits.
     let cited = cites
         .iter()
         .find(|id| context.quoted(id, mention, true))
         .or_else(|| cites.iter().find(|id| context.quoted(id, mention, false)));
-    if let Some(id) = cited {
-        return Class::Cited((*id).to_string());
+    match cited {
+        Some(id) => Class::Cited((*id).to_string()),
+        None => Class::Unbound,
     }
-    if backing.values.iter().any(|v| same(*v, mention.value)) {
-        return Class::Bound;
-    }
-    Class::Unbound
 }
 
 /// Where the names with numbers occur in `text` (ASCII case ignored, whole words).
