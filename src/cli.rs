@@ -150,7 +150,9 @@ pub fn run() -> anyhow::Result<()> {
                 report.warnings.len(),
                 plural(report.warnings.len(), "warning")
             );
-            println!("Numbers: {}", report.numbers.line());
+            if numbers || report.numbers.unbound > 0 {
+                println!("Numbers: {}", report.numbers.line());
+            }
             Ok(())
         }
     }

@@ -406,21 +406,21 @@ quote = ["one", "two"]
             errors(&blank_publisher),
             [
                 "content/sources.toml:5:1: source `a` has an empty `publisher`",
-                "content/sources.toml:14:1: source `b` has an empty `publisher`"
+                "content/sources.toml:13:1: source `b` has an empty `publisher`"
             ]
         );
         for quote in ["\"\"", "[]", "[\"one\", \" \"]"] {
             let text = GOOD.replace("quote = [\"one\", \"two\"]", &format!("quote = {quote}"));
             assert_eq!(
                 errors(&text),
-                ["content/sources.toml:18:1: source `b` has an empty `quote`"],
+                ["content/sources.toml:17:1: source `b` has an empty `quote`"],
                 "{quote}"
             );
         }
         let blank_author = GOOD.replace("accessed = 2026-11-21\nquote", "accessed = 2026-11-21\nauthor = \"\"\nquote");
         assert_eq!(
             errors(&blank_author),
-            ["content/sources.toml:18:1: source `b` has an empty `author`"]
+            ["content/sources.toml:17:1: source `b` has an empty `author`"]
         );
     }
 }

@@ -100,8 +100,7 @@ impl Job<'_> {
             shortcodes: shortcodes::Page::new(&self.site.data, &page.url),
         };
         let body = markdown::render(&input, &env)?;
-        let checks_here = checks.map_or(&[][..], Vec::as_slice);
-        let numbers = audit::page(page, &body.prose, checks_here, self.audit);
+        let numbers = audit::page(page, &body.prose, self.audit);
         if self.site.config.facts.unbound_numbers == Strictness::Error {
             let place = audit::Place::Page {
                 body_offset: page.body_offset,

@@ -80,7 +80,7 @@ pub(super) fn expand(
         resolved.value,
         as_of(&resolved)
     );
-    let piece = bound(resolved.value, written.range.clone());
+    let piece = bound(Some(resolved.value), written.range.clone());
     used.push(Used {
         asserted: true,
         path: path.to_string(),

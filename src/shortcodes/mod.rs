@@ -95,12 +95,13 @@ pub(super) fn inline(class: &str, title: &str, text: String, bound: audit::Piece
     }
 }
 
-/// The audit's piece for a number bound to `value` at `at`.
-pub(super) fn bound(value: Value, at: std::ops::Range<usize>) -> audit::Piece {
+/// The audit's piece for a number bound to the data at `at`; `asserted` is the value a
+/// `fact` checks, which a title on the same page may repeat.
+pub(super) fn bound(asserted: Option<Value>, at: std::ops::Range<usize>) -> audit::Piece {
     #[allow(clippy::cast_precision_loss, reason = "a value compared with a title's number")]
-    let value = match value {
-        Value::Int(n) => Some(n as f64),
-        Value::Date(_) | Value::Off => None,
+    let value = match asserted {
+        Some(Value::Int(n)) => Some(n as f64),
+        _ => None,
     };
     audit::Piece::Bound { value, at }
 }

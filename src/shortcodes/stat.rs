@@ -36,7 +36,8 @@ pub(super) fn expand(
     let text =
         number::format(resolved.value, style).map_err(|message| at.at(value_range, message))?;
     let title = format!("From the data: {}{}", resolved.label, as_of(&resolved));
-    let piece = bound(resolved.value, call.range.clone());
+    // An inserted number follows the data, so a title may not lean on its value.
+    let piece = bound(None, call.range.clone());
     used.push(Used {
         asserted: false,
         path,

@@ -362,7 +362,7 @@ const CASES: &[Case] = &[
         breaks: |s| {
             s.write(
                 "content/essays/two.md",
-                "+++\ntitle = \"Two\"\n+++\nSee [one](one.md#nowhere).\n",
+                "+++\ntitle = \"Another\"\n+++\nSee [one](one.md#nowhere).\n",
             )
         },
         expect: "error: broken anchor: `/essays/one/` has no element with id `nowhere`\n --> content/essays/two.md:4:5",

@@ -179,6 +179,6 @@ fn refuses_rows_that_agree_or_disagree_with_themselves() {
             "source = \"yonhap\", conflict",
             "source = \"yonhap\", also = [\"hypebeast\"], conflict"
         )),
-        ["content/charts/hot-100.toml:16:109: `hypebeast` is listed both in `also` and in `conflict`"]
+        ["content/charts/hot-100.toml:16:106: `hypebeast` is listed both in `also` and in `conflict`"]
     );
 }

@@ -42,17 +42,18 @@ pub fn front_matter(page: &Page, backing: &Backing, context: &Context) -> Vec<Fi
     findings
 }
 
-/// The numbers of every figure's label, each backed by its figure's source and value.
+/// The numbers of every figure's label, each backed by its figure's source.
 pub fn figure_labels(figures: &Figures, context: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for figure in &figures.figures {
         let Some(raw) = string_at(&figures.text, figure.label_span.start) else {
             continue;
         };
+        // A label's numbers are cited by the figure's source, as a sentence's are; the
+        // figure's own value backs nothing, since it changes with the data.
         let backing = Backing {
             sources: vec![figure.source.clone()],
-            // A figure's value is a whole number in its unit; its label may give it too.
-            values: vec![figure.value as f64],
+            values: Vec::new(),
         };
         findings.extend(classify(&pieces(&figures.text, raw), &backing, context, &figures.text));
     }

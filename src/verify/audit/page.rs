@@ -4,22 +4,22 @@
 use crate::content::page::Page;
 use crate::data::stats::Value;
 use crate::diagnostic::Diagnostic;
-use crate::verify::Checked;
+use crate::verify::Expect;
 
 use super::{Backing, Class, Context, Finding, Piece, classify, front_matter};
 
 /// Every number a page publishes, classified: its body (`prose`, from rendering) and its
 /// title, description and claim texts, which are backed by what the page cites and binds.
-pub fn page(page: &Page, prose: &[Piece], checks: &[Checked], context: &Context) -> Vec<Finding> {
+pub fn page(page: &Page, prose: &[Piece], context: &Context) -> Vec<Finding> {
     let mut findings = classify(prose, &Backing::default(), context, &page.text);
-    let backing = backing(page, prose, checks);
+    let backing = backing(page, prose);
     findings.extend(front_matter(page, &backing, context));
     findings
 }
 
-/// The sources a page cites (in its body, or as a claim's sources) and the values it binds
-/// (in its body, or in a claim's checks).
-fn backing(page: &Page, prose: &[Piece], checks: &[Checked]) -> Backing {
+/// The sources a page cites (in its body, or as a claim's sources) and the values it
+/// asserts (with `fact` in its body, or in a claim's checks).
+fn backing(page: &Page, prose: &[Piece]) -> Backing {
     let mut backing = Backing::default();
     for piece in prose {
         match piece {
@@ -33,12 +33,20 @@ fn backing(page: &Page, prose: &[Piece], checks: &[Checked]) -> Backing {
             .sources
             .extend(claim.sources.iter().map(|s| s.get_ref().clone()));
     }
-    for check in checks {
-        for value in [check.expect.value, check.resolved.value] {
-            if let Value::Int(n) = value {
-                #[allow(clippy::cast_precision_loss, reason = "compared with a written number")]
-                backing.values.push(n as f64);
-            }
+    // The values the claim's checks require, or compare with (read from the front matter,
+    // so a title stays backed while a failing check is reported on its own): the check
+    // fails when the data leaves them, as a fact does. What a check found is not a backing.
+    let expected = page.meta.claim.iter().flat_map(|claim| {
+        claim
+            .check
+            .iter()
+            .filter_map(|check| Expect::from_toml(check.expect.get_ref()).ok())
+            .map(|expect| expect.value)
+    });
+    for value in expected {
+        if let Value::Int(n) = value {
+            #[allow(clippy::cast_precision_loss, reason = "compared with a written number")]
+            backing.values.push(n as f64);
         }
     }
     backing
