@@ -23,6 +23,7 @@ pub fn classify(pieces: &[Piece], backing: &Backing, context: &Context, file: &s
             read.classify(backing, context, file, &mut findings);
         }
     }
+    findings.sort_by_key(|f| f.at.start);
     findings
 }
 
