@@ -269,8 +269,12 @@ fn stale(site: &Site, page: &Page, numbers: &[Number<'_>], warnings: &mut Vec<Di
         ))
         .with_note(format!(
             "{} on it {} on the latest week: {}",
-            depending.len(),
-            if depending.len() == 1 { "number depends" } else { "numbers depend" },
+            if depending.len() == 1 {
+                "1 number".to_string()
+            } else {
+                format!("{} numbers", depending.len())
+            },
+            if depending.len() == 1 { "depends" } else { "depend" },
             depending.join(", ")
         ))
         .with_help(format!(

@@ -8,6 +8,7 @@ mod escaping;
 mod facts;
 mod fuzz;
 mod guarantee;
+mod integrity;
 mod new;
 mod output_dir;
 mod perturb;
