@@ -174,7 +174,12 @@ pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic>
 }
 
 /// A page is updated and corrected after it is published, never before.
-fn check_dates(file: &str, text: &str, split: &Split<'_>, front: &FrontMatter) -> Result<(), Diagnostic> {
+fn check_dates(
+    file: &str,
+    text: &str,
+    split: &Split<'_>,
+    front: &FrontMatter,
+) -> Result<(), Diagnostic> {
     let at = |range: std::ops::Range<usize>, message: String| {
         let range = split.toml_offset + range.start..split.toml_offset + range.end;
         Diagnostic::at(file, text, range, message)
@@ -302,7 +307,13 @@ mod tests {
             error(&corrections.replace("\"Fixed.\"", "\" \"")),
             "content/x.md:6:1: this correction has an empty `text`"
         );
-        assert!(parse("x", "+++\ntitle = \"A\"\ndate = 2025-09-01\nupdated = 2025-09-01\n+++\n").is_ok());
+        assert!(
+            parse(
+                "x",
+                "+++\ntitle = \"A\"\ndate = 2025-09-01\nupdated = 2025-09-01\n+++\n"
+            )
+            .is_ok()
+        );
         assert!(parse("x", "+++\ntitle = \"A\"\nupdated = 2025-09-01\n+++\n").is_ok());
     }
 }

@@ -126,9 +126,8 @@ impl Bibliography {
         let mut errors = Vec::new();
         let mut by_id: HashMap<String, usize> = HashMap::new();
         for (index, source) in parsed.source.iter().enumerate() {
-            let at = |range: Range<usize>, message: String| {
-                Diagnostic::at(file, &text, range, message)
-            };
+            let at =
+                |range: Range<usize>, message: String| Diagnostic::at(file, &text, range, message);
             if !valid_id(source.id.get_ref()) {
                 errors.push(
                     at(
@@ -417,7 +416,10 @@ quote = ["one", "two"]
                 "{quote}"
             );
         }
-        let blank_author = GOOD.replace("accessed = 2026-11-21\nquote", "accessed = 2026-11-21\nauthor = \"\"\nquote");
+        let blank_author = GOOD.replace(
+            "accessed = 2026-11-21\nquote",
+            "accessed = 2026-11-21\nauthor = \"\"\nquote",
+        );
         assert_eq!(
             errors(&blank_author),
             ["content/sources.toml:17:1: source `b` has an empty `author`"]

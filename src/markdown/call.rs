@@ -267,7 +267,8 @@ impl<'a> Parser<'a> {
                 self.pos = start;
                 return Err(self.error("this string is never closed"));
             };
-            if c == '{' && self.rest().starts_with("{{")
+            if c == '{'
+                && self.rest().starts_with("{{")
                 && let Ok(nested) = parse(self.text, self.pos)
             {
                 // A shortcode inside a string (a fact in a chart's title) is kept as

@@ -75,7 +75,11 @@ pub(crate) fn check_generated(
         .filter(|anchor| !ids.contains(anchor))
         .map(|anchor| {
             templates
-                .locate(template, &format!("href=\"#{anchor}\""), missing(&anchor, shown))
+                .locate(
+                    template,
+                    &format!("href=\"#{anchor}\""),
+                    missing(&anchor, shown),
+                )
                 .with_help(format!("ids on that page include: {}", known(&ids)))
         })
         .collect();

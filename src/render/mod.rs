@@ -99,9 +99,8 @@ impl Renderer {
         })?;
         templates.global("config", &site.config);
         templates::check_pages(site, &templates)?;
-        let outputs = plan::Outputs::of(site).or_else(|errors| {
-            diagnostic::into_result(errors).map(|()| plan::Outputs::default())
-        })?;
+        let outputs = plan::Outputs::of(site)
+            .or_else(|errors| diagnostic::into_result(errors).map(|()| plan::Outputs::default()))?;
         let mut renderer = Self {
             plan,
             templates,

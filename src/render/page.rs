@@ -3,13 +3,13 @@
 
 use std::collections::HashSet;
 
+use crate::content::config::Strictness;
 use crate::content::page::Page;
 use crate::content::routes;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Env, Expansion, FoundLink, LinkTarget, Locator, call::Call};
 use crate::shortcodes;
 use crate::site::Site;
-use crate::content::config::Strictness;
 use crate::verify::{Bindings, Checked, audit};
 use crate::write::Sink;
 

@@ -154,7 +154,9 @@ impl Outputs {
         }
         let mut dir = path;
         while let Some((parent, _)) = dir.rsplit_once('/') {
-            self.dirs.entry(parent.to_string()).or_insert_with(|| path.to_string());
+            self.dirs
+                .entry(parent.to_string())
+                .or_insert_with(|| path.to_string());
             dir = parent;
         }
         self.files.insert(path.to_string(), origin);
@@ -223,7 +225,8 @@ fn collision(site: &Site, first: (&str, &Origin), second: (&str, &Origin)) -> Di
             describe(site, a)
         )
     } else {
-        let (file, file_origin, inner, inner_origin) = if path_b.starts_with(&format!("{path_a}/")) {
+        let (file, file_origin, inner, inner_origin) = if path_b.starts_with(&format!("{path_a}/"))
+        {
             (path_a, a, path_b, b)
         } else {
             (path_b, b, path_a, a)
@@ -247,7 +250,9 @@ fn collision(site: &Site, first: (&str, &Origin), second: (&str, &Origin)) -> Di
         (Some(file), _) => format!(
             "rename or remove `{file}`: nothing in content/ or theme/ may replace a file the build writes"
         ),
-        (None, Some(_)) => "give the page another `slug`: factsite writes that file itself".to_string(),
+        (None, Some(_)) => {
+            "give the page another `slug`: factsite writes that file itself".to_string()
+        }
         (None, None) => "rename one of them".to_string(),
     };
     let diagnostic = match (page, &file) {
@@ -260,9 +265,18 @@ fn collision(site: &Site, first: (&str, &Origin), second: (&str, &Origin)) -> Di
 }
 
 /// The error for a file a shortcode publishes where something else is written.
-fn at_shortcode(site: &Site, path: &str, at: Diagnostic, other_path: &str, other: &Origin) -> Diagnostic {
+fn at_shortcode(
+    site: &Site,
+    path: &str,
+    at: Diagnostic,
+    other_path: &str,
+    other: &Origin,
+) -> Diagnostic {
     let message = if other_path == path {
-        format!("this chart publishes `{path}`, where {} is written", describe(site, other))
+        format!(
+            "this chart publishes `{path}`, where {} is written",
+            describe(site, other)
+        )
     } else if other_path.starts_with(&format!("{path}/")) {
         format!(
             "this chart publishes the file `{path}`, but {} is written inside it (`{other_path}`)",

@@ -98,7 +98,10 @@ pub(super) fn inline(class: &str, title: &str, text: String, bound: audit::Piece
 /// The audit's piece for a number bound to the data at `at`; `asserted` is the value a
 /// `fact` checks, which a title on the same page may repeat.
 pub(super) fn bound(asserted: Option<Value>, at: std::ops::Range<usize>) -> audit::Piece {
-    #[allow(clippy::cast_precision_loss, reason = "a value compared with a title's number")]
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "a value compared with a title's number"
+    )]
     let value = match asserted {
         Some(Value::Int(n)) => Some(n as f64),
         _ => None,

@@ -71,5 +71,10 @@ pub(crate) fn figure_labels(site: &Site, level: Strictness) -> Vec<Diagnostic> {
     let figures = &site.data.figures;
     let context = audit::Context::new(&site.data, &site.config.facts.names);
     let findings = audit::figure_labels(figures, &context);
-    audit::unbound(&figures.file, &figures.text, &findings, audit::Place::FigureLabels)
+    audit::unbound(
+        &figures.file,
+        &figures.text,
+        &findings,
+        audit::Place::FigureLabels,
+    )
 }

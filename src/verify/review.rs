@@ -62,7 +62,12 @@ fn unbound_numbers(site: &Site, bindings: &[Bindings], warnings: &mut Vec<Diagno
         let place = audit::Place::Page {
             body_offset: page.body_offset,
         };
-        warnings.extend(audit::unbound(&page.display, &page.text, &bindings.numbers, place));
+        warnings.extend(audit::unbound(
+            &page.display,
+            &page.text,
+            &bindings.numbers,
+            place,
+        ));
     }
     warnings.extend(super::figure_labels(site, Strictness::Warn));
 }
@@ -95,7 +100,11 @@ pub fn number_list(site: &Site, bindings: &[Bindings]) -> Vec<String> {
     for (page, bindings) in site.pages.iter().zip(bindings) {
         let mut numbers: Vec<&audit::Finding> = bindings.numbers.iter().collect();
         numbers.sort_by_key(|f| f.at.start);
-        lines.extend(numbers.into_iter().map(|f| line(&page.display, &page.text, f)));
+        lines.extend(
+            numbers
+                .into_iter()
+                .map(|f| line(&page.display, &page.text, f)),
+        );
     }
     let figures = &site.data.figures;
     let context = audit::Context::new(&site.data, &site.config.facts.names);

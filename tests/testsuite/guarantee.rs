@@ -175,8 +175,8 @@ fn breaks_at_its_place(root: &Path, site: &Site, assertion: &Assertion) -> Resul
 /// Every number the audit finds bound in a page's text is a `fact` or a `stat` the build
 /// recorded, so none escapes the perturbations.
 fn unbound_bindings(site: &Site) {
-    let outcome = factsite::render::render(site, verify::site(site), &NullSink)
-        .expect("the site builds");
+    let outcome =
+        factsite::render::render(site, verify::site(site), &NullSink).expect("the site builds");
     for (page, bindings) in site.pages.iter().zip(&outcome.bindings) {
         for finding in &bindings.numbers {
             let in_text = finding.at.start >= page.body_offset;

@@ -25,7 +25,10 @@ fn broken(breaks: impl FnOnce(&Site)) -> String {
     breaks(&site);
     let run = site.run(&["build"]).failure();
     assert_eq!(site.tree("public"), before, "the previous output changed");
-    assert!(site.leftovers().is_empty(), "a temporary directory was left");
+    assert!(
+        site.leftovers().is_empty(),
+        "a temporary directory was left"
+    );
     run.stderr
 }
 
@@ -88,26 +91,51 @@ Numbers: 13 bound, 4 cited, 6 exempt, 2 marked, 0 unbound
 #[test]
 fn a_mark_is_published_without_its_braces() {
     let site = site();
-    replace(&site, "content/_index.md", "We read {two} reports.", "We read {two} reports, \\{not} a mark.");
+    replace(
+        &site,
+        "content/_index.md",
+        "We read {two} reports.",
+        "We read {two} reports, \\{not} a mark.",
+    );
     site.build();
     let home = site.read("public/index.html");
-    assert!(home.contains("We read two reports, {not} a mark."), "{home}");
     assert!(
-        home.contains("<meta name=\"description\" content=\"How Golden reached No. 1, checked in two ways.\">"),
+        home.contains("We read two reports, {not} a mark."),
+        "{home}"
+    );
+    assert!(
+        home.contains(
+            "<meta name=\"description\" content=\"How Golden reached No. 1, checked in two ways.\">"
+        ),
         "{home}"
     );
     assert!(!home.contains("{two}"), "{home}");
     // Escaped, the braces are text, and the number in them is audited.
-    replace(&site, "content/_index.md", "We read {two} reports", "We read \\{two} reports");
+    replace(
+        &site,
+        "content/_index.md",
+        "We read {two} reports",
+        "We read \\{two} reports",
+    );
     let run = site.run(&["build"]).failure();
-    starts_with(&run.stderr, "error: unbound number `two`: it is not bound to the data, no source cited with it quotes it, and it is not marked\n --> content/_index.md:5:357\n");
+    starts_with(
+        &run.stderr,
+        "error: unbound number `two`: it is not bound to the data, no source cited with it quotes it, and it is not marked\n --> content/_index.md:5:357\n",
+    );
 }
 
 // An unbound number in the text fails the build (the default for a new site) at its place,
 // with the three ways out.
 #[test]
 fn an_unbound_number_in_the_text_fails_the_build() {
-    let stderr = broken(|s| replace(s, "content/_index.md", "We read {two} reports.", "We read two reports."));
+    let stderr = broken(|s| {
+        replace(
+            s,
+            "content/_index.md",
+            "We read {two} reports.",
+            "We read two reports.",
+        )
+    });
     assert_eq!(
         stderr,
         "error: unbound number `two`: it is not bound to the data, no source cited with it quotes it, and it is not marked
@@ -125,11 +153,36 @@ help: bind it to the data with {{ fact(...) }}, cite a source whose `quote` hold
 #[test]
 fn numbers_outside_the_text_are_audited_where_they_are_written() {
     let stderr = broken(|s| {
-        replace(s, "content/essays/one.md", "title = \"One essay\"", "title = \"One essay in 3 parts\"");
-        replace(s, "content/claims/golden.md", "summary = \"It did,", "summary = \"It did, 4 times,");
-        replace(s, "content/claims/golden.md", "note = \"Its best position is No. 1.\"", "note = \"Its best position is No. 1, for 6 weeks.\"");
-        replace(s, "content/charts/_index.md", "known weeks there", "known weeks there, out of 7");
-        replace(s, "content/figures.toml", "trade estimate", "trade estimate from 5 reports");
+        replace(
+            s,
+            "content/essays/one.md",
+            "title = \"One essay\"",
+            "title = \"One essay in 3 parts\"",
+        );
+        replace(
+            s,
+            "content/claims/golden.md",
+            "summary = \"It did,",
+            "summary = \"It did, 4 times,",
+        );
+        replace(
+            s,
+            "content/claims/golden.md",
+            "note = \"Its best position is No. 1.\"",
+            "note = \"Its best position is No. 1, for 6 weeks.\"",
+        );
+        replace(
+            s,
+            "content/charts/_index.md",
+            "known weeks there",
+            "known weeks there, out of 7",
+        );
+        replace(
+            s,
+            "content/figures.toml",
+            "trade estimate",
+            "trade estimate from 5 reports",
+        );
     });
     for expected in [
         "error: unbound number `5`: it is not bound to the data, no source cited with it quotes it, and it is not marked\n --> content/figures.toml:3:56\n",
@@ -140,7 +193,10 @@ fn numbers_outside_the_text_are_audited_where_they_are_written() {
         "error: unbound number `7`: it is not bound to the data, no source cited with it quotes it, and it is not marked\n --> content/charts/_index.md:7:204\n",
         "error: unbound number `3`: it is not bound to the data, no source cited with it quotes it, and it is not marked\n --> content/essays/one.md:2:23\n",
     ] {
-        assert!(stderr.contains(expected), "missing:\n{expected}\n\nin:\n{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "missing:\n{expected}\n\nin:\n{stderr}"
+        );
     }
     assert!(stderr.ends_with("5 errors\n"), "{stderr}");
 }
@@ -151,8 +207,16 @@ fn numbers_outside_the_text_are_audited_where_they_are_written() {
 fn warn_lists_unbound_numbers_without_failing() {
     let site = site();
     let toml = site.read("site.toml");
-    site.write("site.toml", &format!("{toml}\n[facts]\nunbound_numbers = \"warn\"\n"));
-    replace(&site, "content/_index.md", "We read {two} reports.", "We read two reports.");
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[facts]\nunbound_numbers = \"warn\"\n"),
+    );
+    replace(
+        &site,
+        "content/_index.md",
+        "We read {two} reports.",
+        "We read two reports.",
+    );
     site.build();
     let run = site.run(&["check"]).success();
     assert_eq!(
@@ -163,19 +227,38 @@ fn warn_lists_unbound_numbers_without_failing() {
         &run.stderr,
         "warning: unbound number `two`: it is not bound to the data, no source cited with it quotes it, and it is not marked\n --> content/_index.md:5:355\n",
     );
-    site.write("site.toml", &format!("{toml}\n[facts]\nunbound_numbers = \"sometimes\"\n"));
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[facts]\nunbound_numbers = \"sometimes\"\n"),
+    );
     let run = site.run(&["build"]).failure();
-    starts_with(&run.stderr, "error: unknown variant `sometimes`, expected `warn` or `error`\n --> site.toml:7:19");
+    starts_with(
+        &run.stderr,
+        "error: unknown variant `sometimes`, expected `warn` or `error`\n --> site.toml:7:19",
+    );
 }
 
 // Names listed in `[facts] names` are exempt like the chart names in the data.
 #[test]
 fn listed_names_with_numbers_are_exempt() {
     let site = site();
-    replace(&site, "content/_index.md", "We read {two} reports.", "We read Squid Game 2 reports.");
-    assert!(site.run(&["build"]).failure().stderr.contains("unbound number `2`"));
+    replace(
+        &site,
+        "content/_index.md",
+        "We read {two} reports.",
+        "We read Squid Game 2 reports.",
+    );
+    assert!(
+        site.run(&["build"])
+            .failure()
+            .stderr
+            .contains("unbound number `2`")
+    );
     let toml = site.read("site.toml");
-    site.write("site.toml", &format!("{toml}\n[facts]\nnames = [\"Squid Game 2\"]\n"));
+    site.write(
+        "site.toml",
+        &format!("{toml}\n[facts]\nnames = [\"Squid Game 2\"]\n"),
+    );
     site.build();
 }
 
@@ -187,24 +270,47 @@ fn a_chart_title_binds_its_numbers() {
     site.build();
     let charts = site.read("public/charts/index.html");
     assert!(
-        charts.contains("<p class=\"chart-title\">Golden reached No. 1 and spent two known weeks there</p>"),
+        charts.contains(
+            "<p class=\"chart-title\">Golden reached No. 1 and spent two known weeks there</p>"
+        ),
         "{charts}"
     );
     let stderr = broken(|s| {
-        replace(s, "content/charts/_index.md", "fact(2, \"hot-100/golden/weeks_at_no1\"", "fact(3, \"hot-100/golden/weeks_at_no1\"");
+        replace(
+            s,
+            "content/charts/_index.md",
+            "fact(2, \"hot-100/golden/weeks_at_no1\"",
+            "fact(3, \"hot-100/golden/weeks_at_no1\"",
+        );
     });
     starts_with(
         &stderr,
         "error: fact does not match the data: the text says 3, but `hot-100/golden/weeks_at_no1` is 2 (Golden (HUNTR/X) on the Billboard Hot 100: weeks at No. 1, data as of August 30, 2025)\n --> content/charts/_index.md:7:127\n",
     );
     let stderr = broken(|s| {
-        replace(s, "content/charts/_index.md", "title=\"Golden reached", "title=\"{{ chart(data=\"hot-100\") }} Golden reached");
+        replace(
+            s,
+            "content/charts/_index.md",
+            "title=\"Golden reached",
+            "title=\"{{ chart(data=\"hot-100\") }} Golden reached",
+        );
     });
-    starts_with(&stderr, "error: a chart title can hold `stat` and `fact`, not `chart`\n --> content/charts/_index.md:7:56\n");
+    starts_with(
+        &stderr,
+        "error: a chart title can hold `stat` and `fact`, not `chart`\n --> content/charts/_index.md:7:56\n",
+    );
     let stderr = broken(|s| {
-        replace(s, "content/charts/_index.md", "weeks there\")", "weeks there[@wire]\")");
+        replace(
+            s,
+            "content/charts/_index.md",
+            "weeks there\")",
+            "weeks there[@wire]\")",
+        );
     });
-    starts_with(&stderr, "error: a chart title cannot cite a source\n --> content/charts/_index.md:7:195\n");
+    starts_with(
+        &stderr,
+        "error: a chart title cannot cite a source\n --> content/charts/_index.md:7:195\n",
+    );
 }
 
 // A stat at a date must name a chart date the data covers and a week some row knows;
@@ -234,7 +340,12 @@ fn stats_at_a_date_need_a_known_chart_week() {
         ),
     ] {
         let stderr = broken(|s| {
-            replace(s, "content/essays/one.md", "weeks at the top", &format!("weeks at the top, and {fact}"));
+            replace(
+                s,
+                "content/essays/one.md",
+                "weeks at the top",
+                &format!("weeks at the top, and {fact}"),
+            );
         });
         starts_with(&stderr, expected);
     }
@@ -255,12 +366,22 @@ const COLLISIONS: &[Case] = &[
     },
     Case {
         name: "a chart's generated CSV",
-        breaks: |s| s.write("content/charts/hot-100/hot-100.csv", "week,golden\n2025-07-05,1\n"),
+        breaks: |s| {
+            s.write(
+                "content/charts/hot-100/hot-100.csv",
+                "week,golden\n2025-07-05,1\n",
+            )
+        },
         expect: "error: `content/charts/hot-100/hot-100.csv` and the CSV factsite generates for the chart `hot-100` would both be written to `charts/hot-100/hot-100.csv`\n --> content/charts/hot-100/hot-100.csv\nhelp: rename or remove `content/charts/hot-100/hot-100.csv`: nothing in content/ or theme/ may replace a file the build writes\n",
     },
     Case {
         name: "a verified claim page",
-        breaks: |s| s.write("content/claims/golden/index.html", "<p>Verdict: whatever</p>"),
+        breaks: |s| {
+            s.write(
+                "content/claims/golden/index.html",
+                "<p>Verdict: whatever</p>",
+            )
+        },
         expect: "error: `content/claims/golden/index.html` and the page `content/claims/golden.md` would both be written to `claims/golden/index.html`\n --> content/claims/golden.md:2:1\n",
     },
     Case {
@@ -275,7 +396,12 @@ const COLLISIONS: &[Case] = &[
     },
     Case {
         name: "a page named after the sitemap",
-        breaks: |s| s.write("content/sitemap.md", "+++\ntitle = \"Map\"\nslug = \"sitemap.xml\"\n+++\n"),
+        breaks: |s| {
+            s.write(
+                "content/sitemap.md",
+                "+++\ntitle = \"Map\"\nslug = \"sitemap.xml\"\n+++\n",
+            )
+        },
         expect: "error: the page `content/sitemap.md` is written to `sitemap.xml/index.html`, which needs a directory `sitemap.xml`, but the sitemap factsite generates writes a file there\n --> content/sitemap.md:3:1\n  |\n3 | slug = \"sitemap.xml\"\n  | ^^^^\nhelp: give the page another `slug`: factsite writes that file itself\n",
     },
     Case {
@@ -322,17 +448,38 @@ fn run_cases(cases: &[Case]) {
 const REFUSED: &[Case] = &[
     Case {
         name: "a javascript: appearance",
-        breaks: |s| replace(s, "content/claims/golden.md", "https://blog.example.org/post", "javascript:alert(1)"),
+        breaks: |s| {
+            replace(
+                s,
+                "content/claims/golden.md",
+                "https://blog.example.org/post",
+                "javascript:alert(1)",
+            )
+        },
         expect: "error: `appearance`: malformed URL `javascript:alert(1)`: it must start with https:// or http://\n --> content/claims/golden.md:7:15\n  |\n7 | appearance = \"javascript:alert(1)\"\n  |               ^^^^^^^^^^^^^^^^^^^\nnote: claim: Golden reached No. 1 (verdict: accurate)\nhelp: `appearance` is the address where the claim can be read: an http:// or https:// URL\n",
     },
     Case {
         name: "a data: appearance",
-        breaks: |s| replace(s, "content/claims/golden.md", "https://blog.example.org/post", "data:text/html,x"),
+        breaks: |s| {
+            replace(
+                s,
+                "content/claims/golden.md",
+                "https://blog.example.org/post",
+                "data:text/html,x",
+            )
+        },
         expect: "error: `appearance`: malformed URL `data:text/html,x`: it must start with https:// or http://\n --> content/claims/golden.md:7:15\n",
     },
     Case {
         name: "a javascript: link in the text",
-        breaks: |s| replace(s, "content/claims/golden.md", "on the chart dated Aug. 16[@wire].", "on the chart dated Aug. 16[@wire]. [Click](javascript:alert(1))."),
+        breaks: |s| {
+            replace(
+                s,
+                "content/claims/golden.md",
+                "on the chart dated Aug. 16[@wire].",
+                "on the chart dated Aug. 16[@wire]. [Click](javascript:alert(1)).",
+            )
+        },
         expect: "error: refused link `javascript:alert(1)`: a `javascript:` link runs code or hides content in the reader's browser\n  --> content/claims/golden.md:20:",
     },
     Case {
@@ -346,7 +493,11 @@ const REFUSED: &[Case] = &[
             let text = s.read("content/claims/golden.md");
             let start = text.find("[[claim.check]]").expect("checks");
             let end = text.rfind("+++").expect("end");
-            s.write("content/claims/golden.md", &format!("{}{}", &text[..start], &text[end..]).replace("sources = [\"wire\"]", "sources = [\"quoteless\"]"));
+            s.write(
+                "content/claims/golden.md",
+                &format!("{}{}", &text[..start], &text[end..])
+                    .replace("sources = [\"wire\"]", "sources = [\"quoteless\"]"),
+            );
             let sources = s.read("content/sources.toml");
             s.write("content/sources.toml", &format!("{sources}\n[[source]]\nid = \"quoteless\"\ntitle = \"No words\"\npublisher = \"Nobody\"\nurl = \"https://nobody.example.org/\"\npublished = 2025-08-01\naccessed = 2026-11-21\n"));
         },
@@ -354,50 +505,116 @@ const REFUSED: &[Case] = &[
     },
     Case {
         name: "a check on data newer than the claim's as_of",
-        breaks: |s| replace(s, "content/claims/golden.md", "as_of = 2025-08-30", "as_of = 2025-08-20"),
+        breaks: |s| {
+            replace(
+                s,
+                "content/claims/golden.md",
+                "as_of = 2025-08-30",
+                "as_of = 2025-08-20",
+            )
+        },
         expect: "error: this check reads data to 2025-08-30, after the claim's `as_of` (2025-08-20): the page would present it as evidence as of August 20, 2025\n  --> content/claims/golden.md:13:8\n   |\n13 | stat = \"hot-100/golden/peak\"\n   |        ^^^^^^^^^^^^^^^^^^^^^\nnote: claim: Golden reached No. 1 (verdict: accurate)\nhelp: pin the check to a week on or before `as_of` (pos@DATE), or review the verdict against the newer data and move `as_of` forward\n",
     },
     Case {
         name: "a pinned check after the claim's as_of",
         breaks: |s| {
-            replace(s, "content/claims/golden.md", "stat = \"hot-100/golden/peak\"", "stat = \"hot-100/golden/pos@2025-08-30\"");
-            replace(s, "content/claims/golden.md", "as_of = 2025-08-30", "as_of = 2025-08-20");
+            replace(
+                s,
+                "content/claims/golden.md",
+                "stat = \"hot-100/golden/peak\"",
+                "stat = \"hot-100/golden/pos@2025-08-30\"",
+            );
+            replace(
+                s,
+                "content/claims/golden.md",
+                "as_of = 2025-08-30",
+                "as_of = 2025-08-20",
+            );
         },
         expect: "error: this check reads data to 2025-08-30, after the claim's `as_of` (2025-08-20)",
     },
     Case {
         name: "an empty source title",
-        breaks: |s| replace(s, "content/sources.toml", "title = \"Golden tops the Hot 100\"", "title = \"\""),
+        breaks: |s| {
+            replace(
+                s,
+                "content/sources.toml",
+                "title = \"Golden tops the Hot 100\"",
+                "title = \"\"",
+            )
+        },
         expect: "error: source `wire` has an empty `title`\n --> content/sources.toml:3:1\n",
     },
     Case {
         name: "a blank publisher",
-        breaks: |s| replace(s, "content/sources.toml", "publisher = \"Wire\"", "publisher = \"  \""),
+        breaks: |s| {
+            replace(
+                s,
+                "content/sources.toml",
+                "publisher = \"Wire\"",
+                "publisher = \"  \"",
+            )
+        },
         expect: "error: source `wire` has an empty `publisher`\n --> content/sources.toml:4:1\n",
     },
     Case {
         name: "an empty quote",
-        breaks: |s| replace(s, "content/sources.toml", "quote = \"raking in US$18,000,000\"", "quote = \"\""),
+        breaks: |s| {
+            replace(
+                s,
+                "content/sources.toml",
+                "quote = \"raking in US$18,000,000\"",
+                "quote = \"\"",
+            )
+        },
         expect: "error: source `trade` has an empty `quote`\n  --> content/sources.toml:26:1\n",
     },
     Case {
         name: "also naming the row's own source",
-        breaks: |s| replace(s, "content/charts/hot-100.toml", "also = [\"blog\"]", "also = [\"wire\"]"),
+        breaks: |s| {
+            replace(
+                s,
+                "content/charts/hot-100.toml",
+                "also = [\"blog\"]",
+                "also = [\"wire\"]",
+            )
+        },
         expect: "error: `also` names `wire`, the row's own source\n  --> content/charts/hot-100.toml:16:58\n",
     },
     Case {
         name: "a conflict identical to its row",
-        breaks: |s| replace(s, "content/charts/hot-100.toml", "{ pos = 90, source = \"wire\" }", "{ pos = \"off\", source = \"wire\" }"),
+        breaks: |s| {
+            replace(
+                s,
+                "content/charts/hot-100.toml",
+                "{ pos = 90, source = \"wire\" }",
+                "{ pos = \"off\", source = \"wire\" }",
+            )
+        },
         expect: "error: this conflict gives the row's own position (off the chart), so `wire` agrees with the row\n  --> content/charts/hot-100.toml:25:",
     },
     Case {
         name: "a correction dated before publication",
-        breaks: |s| replace(s, "content/essays/one.md", "stance = \"context\"\n", "stance = \"context\"\n[[corrections]]\ndate = 2025-07-31\ntext = \"Fixed a date.\"\n"),
+        breaks: |s| {
+            replace(
+                s,
+                "content/essays/one.md",
+                "stance = \"context\"\n",
+                "stance = \"context\"\n[[corrections]]\ndate = 2025-07-31\ntext = \"Fixed a date.\"\n",
+            )
+        },
         expect: "error: this correction is dated 2025-07-31, before the page's `date` (2025-08-01)\n --> content/essays/one.md:7:1\n",
     },
     Case {
         name: "updated before date",
-        breaks: |s| replace(s, "content/essays/one.md", "updated = 2025-08-30", "updated = 2025-07-30"),
+        breaks: |s| {
+            replace(
+                s,
+                "content/essays/one.md",
+                "updated = 2025-08-30",
+                "updated = 2025-07-30",
+            )
+        },
         expect: "error: `updated` (2025-07-30) is before the page's `date` (2025-08-01)\n --> content/essays/one.md:4:1\n",
     },
 ];
@@ -418,7 +635,12 @@ fn generated_anchors_are_checked_whatever_the_templates() {
             "templates/page.html",
             "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ page.title }}</h1>\n{{ page.content | safe }}\n{% endblock main %}\n",
         );
-        replace(s, "content/essays/one.md", "known weeks in all.", "known weeks in all[@wire].");
+        replace(
+            s,
+            "content/essays/one.md",
+            "known weeks in all.",
+            "known weeks in all[@wire].",
+        );
     });
     starts_with(
         &stderr,
@@ -442,7 +664,12 @@ fn generated_anchors_are_checked_whatever_the_templates() {
 #[test]
 fn staleness_names_the_numbers_that_depend_on_the_latest_week() {
     let site = site();
-    replace(&site, "content/essays/one.md", "updated = 2025-08-30", "updated = 2025-08-20");
+    replace(
+        &site,
+        "content/essays/one.md",
+        "updated = 2025-08-30",
+        "updated = 2025-08-20",
+    );
     let run = site.run(&["check"]).success();
     assert_eq!(
         run.stderr,
@@ -459,9 +686,24 @@ help: review them against the newest weeks, then move `updated` forward; a numbe
     // The claim's checks are on its peak and on the week of Aug. 16; only the peak can
     // change with a new week.
     let site = self::site();
-    replace(&site, "content/claims/golden.md", "stat = \"hot-100/golden/peak\"\nexpect = 1\nnote = \"Its best position is No. 1.\"\n", "");
-    replace(&site, "content/claims/golden.md", "as_of = 2025-08-30", "as_of = 2025-08-16");
-    replace(&site, "content/claims/golden.md", "[[claim.check]]\n[[claim.check]]", "[[claim.check]]");
+    replace(
+        &site,
+        "content/claims/golden.md",
+        "stat = \"hot-100/golden/peak\"\nexpect = 1\nnote = \"Its best position is No. 1.\"\n",
+        "",
+    );
+    replace(
+        &site,
+        "content/claims/golden.md",
+        "as_of = 2025-08-30",
+        "as_of = 2025-08-16",
+    );
+    replace(
+        &site,
+        "content/claims/golden.md",
+        "[[claim.check]]\n[[claim.check]]",
+        "[[claim.check]]",
+    );
     let run = site.run(&["check"]).success();
     assert!(!run.stderr.contains("stale"), "{}", run.stderr);
 }

@@ -325,7 +325,9 @@ impl Checker<'_> {
     ) {
         let name = id.get_ref();
         let message = if name == source.get_ref() {
-            format!("`conflict` names `{name}`, the row's own source: a source cannot disagree with itself")
+            format!(
+                "`conflict` names `{name}`, the row's own source: a source cannot disagree with itself"
+            )
         } else if also.iter().any(|a| a.get_ref() == name) {
             format!("`{name}` is listed both in `also` and in `conflict`")
         } else if conflict.pos == pos {

@@ -163,13 +163,19 @@ fn refuses_rows_that_agree_or_disagree_with_themselves() {
     );
     // Line 16: `{ date = 2025-08-09, pos = 4, source = "yonhap", conflict = [{ pos = 3, source = "hypebeast", ... }] }`.
     assert_eq!(
-        errors(&HOT_100.replace("{ pos = 3, source = \"hypebeast\"", "{ pos = 4, source = \"hypebeast\"")),
+        errors(&HOT_100.replace(
+            "{ pos = 3, source = \"hypebeast\"",
+            "{ pos = 4, source = \"hypebeast\""
+        )),
         [
             "content/charts/hot-100.toml:16:84: this conflict gives the row's own position (No. 4), so `hypebeast` agrees with the row"
         ]
     );
     assert_eq!(
-        errors(&HOT_100.replace("{ pos = 3, source = \"hypebeast\"", "{ pos = 3, source = \"yonhap\"")),
+        errors(&HOT_100.replace(
+            "{ pos = 3, source = \"hypebeast\"",
+            "{ pos = 3, source = \"yonhap\""
+        )),
         [
             "content/charts/hot-100.toml:16:84: `conflict` names `yonhap`, the row's own source: a source cannot disagree with itself"
         ]
@@ -179,6 +185,8 @@ fn refuses_rows_that_agree_or_disagree_with_themselves() {
             "source = \"yonhap\", conflict",
             "source = \"yonhap\", also = [\"hypebeast\"], conflict"
         )),
-        ["content/charts/hot-100.toml:16:106: `hypebeast` is listed both in `also` and in `conflict`"]
+        [
+            "content/charts/hot-100.toml:16:106: `hypebeast` is listed both in `also` and in `conflict`"
+        ]
     );
 }

@@ -67,8 +67,16 @@ pub(in crate::shortcodes) fn expand(
             }
             Item::Shortcode(call) => {
                 return Err(at
-                    .at(call.name_range, format!("a chart title can hold `stat` and `fact`, not `{}`", call.name))
-                    .with_help("write the title's numbers with fact(...) so the build checks them"));
+                    .at(
+                        call.name_range,
+                        format!(
+                            "a chart title can hold `stat` and `fact`, not `{}`",
+                            call.name
+                        ),
+                    )
+                    .with_help(
+                        "write the title's numbers with fact(...) so the build checks them",
+                    ));
             }
             Item::Citation(_) => {
                 return Err(at

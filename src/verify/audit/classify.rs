@@ -11,7 +11,12 @@ use super::{Backing, Class, Exemption, Finding, Piece};
 /// Classifies every number of published `pieces` taken from `file`. A sentence's numbers
 /// are cited by the sources it cites; `backing` adds sources and bound values for text
 /// that cannot cite (a title).
-pub fn classify(pieces: &[Piece], backing: &Backing, context: &Context, file: &str) -> Vec<Finding> {
+pub fn classify(
+    pieces: &[Piece],
+    backing: &Backing,
+    context: &Context,
+    file: &str,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     for block in sentences::blocks(pieces) {
         for sentence in sentences::sentences(&block.text) {
@@ -49,7 +54,9 @@ impl Sentence<'_> {
         for mention in numbers::find(text) {
             let start = self.range.start + mention.range.start;
             let range = start..self.range.start + mention.range.end;
-            let in_name = names.iter().any(|n| n.start <= range.start && range.end <= n.end);
+            let in_name = names
+                .iter()
+                .any(|n| n.start <= range.start && range.end <= n.end);
             let class = class_of(&mention, in_name, &cites, backing, context);
             out.push(Finding {
                 class,
@@ -108,12 +115,24 @@ fn core(token: &str) -> (usize, &str) {
     let start = digits.unwrap_or_else(|| token.find(char::is_alphabetic).unwrap_or(0));
     let rest = &token[start..];
     let len = rest
-        .find(|c: char| if digits.is_some() { !(c.is_ascii_digit() || c == ',' || c == '.') } else { !c.is_alphabetic() && c != '-' })
+        .find(|c: char| {
+            if digits.is_some() {
+                !(c.is_ascii_digit() || c == ',' || c == '.')
+            } else {
+                !c.is_alphabetic() && c != '-'
+            }
+        })
         .unwrap_or(rest.len());
     (start, &rest[..len])
 }
 
-fn class_of(mention: &Mention, in_name: bool, cites: &[&str], backing: &Backing, context: &Context) -> Class {
+fn class_of(
+    mention: &Mention,
+    in_name: bool,
+    cites: &[&str],
+    backing: &Backing,
+    context: &Context,
+) -> Class {
     match mention.kind {
         Kind::Date => return Class::Exempt(Exemption::Date),
         Kind::Year => return Class::Exempt(Exemption::Year),
@@ -146,7 +165,9 @@ fn name_ranges(text: &str, names: &[String]) -> Vec<Range<usize>> {
         for (i, _) in lower.match_indices(name.as_str()) {
             let before = lower[..i].chars().next_back();
             let after = lower[i + name.len()..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            if !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+            {
                 ranges.push(i..i + name.len());
             }
         }

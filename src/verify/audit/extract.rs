@@ -86,7 +86,9 @@ impl Reader<'_> {
             match part {
                 Part::Text(words) => {
                     let next = parts[i + 1..].iter().find_map(|p| match p {
-                        Part::Expansion(index, _) => Some(self.placeholders.original_range(*index).start),
+                        Part::Expansion(index, _) => {
+                            Some(self.placeholders.original_range(*index).start)
+                        }
                         Part::Text(_) => None,
                     });
                     let at = cursor..next.unwrap_or(whole.end).max(cursor);
@@ -206,5 +208,7 @@ fn is_block_end(tag: TagEnd) -> bool {
 }
 
 fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.to_ascii_lowercase().find(&needle.to_ascii_lowercase())
+    haystack
+        .to_ascii_lowercase()
+        .find(&needle.to_ascii_lowercase())
 }

@@ -11,11 +11,15 @@ use crate::data::figures::Figures;
 use super::locate::{raw_string, string_at};
 use super::{Backing, Context, Finding, Piece, classify, mark};
 
+/// A front matter text: its table (`None` for the top level, else the header and which
+/// of the tables with that header), its key, and its value if set.
+type Field<'a> = (Option<(&'a str, usize)>, &'a str, Option<&'a str>);
+
 /// The numbers of a page's front matter texts, backed by `backing`.
 pub fn front_matter(page: &Page, backing: &Backing, context: &Context) -> Vec<Finding> {
     let toml_start = page.toml_offset();
     let toml = &page.text[toml_start..page.body_offset.max(toml_start)];
-    let mut fields: Vec<(Option<(&str, usize)>, &str, Option<&str>)> = vec![
+    let mut fields: Vec<Field<'_>> = vec![
         (None, "title", Some(page.meta.title.as_str())),
         (None, "description", page.meta.description.as_deref()),
     ];
@@ -55,7 +59,12 @@ pub fn figure_labels(figures: &Figures, context: &Context) -> Vec<Finding> {
             sources: vec![figure.source.clone()],
             values: Vec::new(),
         };
-        findings.extend(classify(&pieces(&figures.text, raw), &backing, context, &figures.text));
+        findings.extend(classify(
+            &pieces(&figures.text, raw),
+            &backing,
+            context,
+            &figures.text,
+        ));
     }
     findings
 }

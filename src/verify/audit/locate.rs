@@ -124,7 +124,10 @@ mod tests {
     fn finds_strings_by_table_and_key() {
         assert_eq!(at(None, "title"), Some("No. 8 debut"));
         assert_eq!(at(None, "description"), Some("Two"));
-        assert_eq!(at(Some(("claim", 0)), "summary"), Some("It said \\\"2\\\"."));
+        assert_eq!(
+            at(Some(("claim", 0)), "summary"),
+            Some("It said \\\"2\\\".")
+        );
         assert_eq!(at(Some(("claim.check", 0)), "note"), Some("first"));
         assert_eq!(at(Some(("claim.check", 1)), "note"), Some("second"));
         assert_eq!(at(None, "summary"), None);

@@ -60,7 +60,12 @@ enum Token {
     Word,
     /// Digits with thousands separators and a decimal part, and an optional suffix:
     /// "18,000,000", "19.2", "12th", "1990s", "18m".
-    Number { value: f64, digits: usize, grouped: bool, suffix: Suffix },
+    Number {
+        value: f64,
+        digits: usize,
+        grouped: bool,
+        suffix: Suffix,
+    },
     /// Letters and digits mixed ("2NE1", "mp3"): a name, never a number.
     Name,
     /// Spaces.
@@ -78,9 +83,30 @@ enum Suffix {
 }
 
 const MONTHS: [&str; 24] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 const CURRENCIES: [char; 5] = ['$', '£', '€', '¥', '₩'];
@@ -275,9 +301,8 @@ fn number(
         || text[tokens[i].0.end..end].ends_with("percent");
     let plain = !money && !scaled && !percent && rank.is_none() && !grouped;
     let whole = value.fract() == 0.0;
-    let kind = if suffix == Suffix::Decade {
-        Kind::Year
-    } else if plain && whole && digits == 4 && (1900.0..=2099.0).contains(&value) {
+    let year = plain && whole && digits == 4 && (1900.0..=2099.0).contains(&value);
+    let kind = if suffix == Suffix::Decade || year {
         Kind::Year
     } else if plain && whole && (1.0..=31.0).contains(&value) && is_day(text, tokens, i, previous) {
         Kind::Date
@@ -307,9 +332,17 @@ fn number(
 /// `2025-07-05`: returns the end of the date.
 fn iso_date(text: &str, tokens: &[(Range<usize>, Token)], i: usize) -> Option<usize> {
     let part = |k: usize, len: usize| {
-        tokens
-            .get(k)
-            .is_some_and(|(r, t)| matches!(t, Token::Number { suffix: Suffix::None, grouped: false, .. }) && r.len() == len && text[r.clone()].bytes().all(|b| b.is_ascii_digit()))
+        tokens.get(k).is_some_and(|(r, t)| {
+            matches!(
+                t,
+                Token::Number {
+                    suffix: Suffix::None,
+                    grouped: false,
+                    ..
+                }
+            ) && r.len() == len
+                && text[r.clone()].bytes().all(|b| b.is_ascii_digit())
+        })
     };
     let dash = |k: usize| matches!(tokens.get(k), Some((_, Token::Mark('-'))));
     (part(i, 4) && dash(i + 1) && part(i + 2, 2) && dash(i + 3) && part(i + 4, 2))
@@ -359,8 +392,17 @@ fn scale_after(text: &str, tokens: &[(Range<usize>, Token)], mut k: usize) -> Op
 
 /// Whether the number at `i` is a day of a month: a month name before it ("Sept. 20") or
 /// after it ("20 September"), or a day continuing one just before ("July 3 and 4").
-fn is_day(text: &str, tokens: &[(Range<usize>, Token)], i: usize, previous: Option<&Mention>) -> bool {
-    let month = |k: usize| tokens.get(k).is_some_and(|(r, t)| *t == Token::Word && MONTHS.contains(&&text[r.clone()]));
+fn is_day(
+    text: &str,
+    tokens: &[(Range<usize>, Token)],
+    i: usize,
+    previous: Option<&Mention>,
+) -> bool {
+    let month = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|(r, t)| *t == Token::Word && MONTHS.contains(&&text[r.clone()]))
+    };
     let mut k = i;
     let mut steps = 0;
     while k > 0 && steps < 3 {
@@ -379,7 +421,10 @@ fn is_day(text: &str, tokens: &[(Range<usize>, Token)], i: usize, previous: Opti
         return false;
     };
     let between = text[previous.range.end..tokens[i].0.start].trim();
-    matches!(between, "and" | "to" | "through" | "or" | "-" | "–" | "—" | "&")
+    matches!(
+        between,
+        "and" | "to" | "through" | "or" | "-" | "–" | "—" | "&"
+    )
 }
 
 /// A number word at `i`, with a scale after it or a tens-units compound written with a
@@ -394,11 +439,27 @@ fn word(text: &str, tokens: &[(Range<usize>, Token)], i: usize) -> (usize, Optio
         .then(|| text[tokens[k + 1].0.clone()].to_lowercase())
     };
     if lower == "number-one" {
-        return (1, Some(Mention { range, value: 1.0, kind: Kind::Quantity, sense: Sense::Rank }));
+        return (
+            1,
+            Some(Mention {
+                range,
+                value: 1.0,
+                kind: Kind::Quantity,
+                sense: Sense::Rank,
+            }),
+        );
     }
     if lower == "number" && next_word(i + 1).as_deref() == Some("one") {
         let end = tokens[i + 2].0.end;
-        return (3, Some(Mention { range: range.start..end, value: 1.0, kind: Kind::Quantity, sense: Sense::Rank }));
+        return (
+            3,
+            Some(Mention {
+                range: range.start..end,
+                value: 1.0,
+                kind: Kind::Quantity,
+                sense: Sense::Rank,
+            }),
+        );
     }
     // An all-capitals number word is a name (the group TWICE), not a count.
     let capitals = original.chars().count() > 1 && original.chars().all(|c| c.is_uppercase());
@@ -412,7 +473,8 @@ fn word(text: &str, tokens: &[(Range<usize>, Token)], i: usize) -> (usize, Optio
     };
     let mut consumed = 1;
     let mut end = range.end;
-    if value >= 20.0 && value % 10.0 == 0.0
+    if value >= 20.0
+        && value % 10.0 == 0.0
         && let Some(unit) = next_word(i + 1).and_then(|w| words::unit(&w))
     {
         value += f64::from(unit);
@@ -424,8 +486,20 @@ fn word(text: &str, tokens: &[(Range<usize>, Token)], i: usize) -> (usize, Optio
         end = tokens[after - 1].0.end;
         consumed = after - i;
     }
-    let sense = if words::is_ordinal(&lower) { Sense::Rank } else { Sense::Count };
-    (consumed, Some(Mention { range: range.start..end, value, kind: Kind::Quantity, sense }))
+    let sense = if words::is_ordinal(&lower) {
+        Sense::Rank
+    } else {
+        Sense::Count
+    };
+    (
+        consumed,
+        Some(Mention {
+            range: range.start..end,
+            value,
+            kind: Kind::Quantity,
+            sense,
+        }),
+    )
 }
 
 #[cfg(test)]
@@ -456,7 +530,18 @@ mod tests {
         let senses = |text: &str| find(text).into_iter().map(|m| m.sense).collect::<Vec<_>>();
         assert_eq!(
             senses("No. 2, second, 2nd, #2, two, twice, $2, 2%, 2 percent, 2"),
-            [Sense::Rank, Sense::Rank, Sense::Rank, Sense::Rank, Sense::Count, Sense::Count, Sense::Money, Sense::Percent, Sense::Percent, Sense::Plain]
+            [
+                Sense::Rank,
+                Sense::Rank,
+                Sense::Rank,
+                Sense::Rank,
+                Sense::Count,
+                Sense::Count,
+                Sense::Money,
+                Sense::Percent,
+                Sense::Percent,
+                Sense::Plain
+            ]
         );
         assert!(Sense::Rank.agrees(Sense::Plain) && !Sense::Rank.agrees(Sense::Count));
     }
@@ -467,20 +552,55 @@ mod tests {
         case("18 million", &[("18 million", 18e6, Quantity)]);
         case("18,000,000 views", &[("18,000,000", 18e6, Quantity)]);
         case("$19.2 million", &[("$19.2 million", 19.2e6, Quantity)]);
-        case("$18m and £2bn", &[("$18m", 18e6, Quantity), ("£2bn", 2e9, Quantity)]);
-        case("up 21% or 21 percent", &[("21", 21.0, Quantity), ("21 percent", 21.0, Quantity)]);
-        case("1,2 and 1,234.5", &[("1", 1.0, Quantity), ("2", 2.0, Quantity), ("1,234.5", 1234.5, Quantity)]);
+        case(
+            "$18m and £2bn",
+            &[("$18m", 18e6, Quantity), ("£2bn", 2e9, Quantity)],
+        );
+        case(
+            "up 21% or 21 percent",
+            &[("21", 21.0, Quantity), ("21 percent", 21.0, Quantity)],
+        );
+        case(
+            "1,2 and 1,234.5",
+            &[
+                ("1", 1.0, Quantity),
+                ("2", 2.0, Quantity),
+                ("1,234.5", 1234.5, Quantity),
+            ],
+        );
     }
 
     #[test]
     fn normalises_words_ordinals_and_positions() {
         case("eight weeks", &[("eight", 8.0, Quantity)]);
-        case("twenty-one and twenty one", &[("twenty-one", 21.0, Quantity), ("twenty one", 21.0, Quantity)]);
+        case(
+            "twenty-one and twenty one",
+            &[
+                ("twenty-one", 21.0, Quantity),
+                ("twenty one", 21.0, Quantity),
+            ],
+        );
         case("three million views", &[("three million", 3e6, Quantity)]);
-        case("one million, but one song", &[("one million", 1e6, Quantity)]);
-        case("No. 2 and No.3 and #4", &[("No. 2", 2.0, Quantity), ("No.3", 3.0, Quantity), ("#4", 4.0, Quantity)]);
-        case("the second week, its 12th", &[("second", 2.0, Quantity), ("12th", 12.0, Quantity)]);
-        case("the first K-pop number one", &[("number one", 1.0, Quantity)]);
+        case(
+            "one million, but one song",
+            &[("one million", 1e6, Quantity)],
+        );
+        case(
+            "No. 2 and No.3 and #4",
+            &[
+                ("No. 2", 2.0, Quantity),
+                ("No.3", 3.0, Quantity),
+                ("#4", 4.0, Quantity),
+            ],
+        );
+        case(
+            "the second week, its 12th",
+            &[("second", 2.0, Quantity), ("12th", 12.0, Quantity)],
+        );
+        case(
+            "the first K-pop number one",
+            &[("number one", 1.0, Quantity)],
+        );
         case("topped it twice, not TWICE", &[("twice", 2.0, Quantity)]);
         case("second-hand, third-party", &[]);
         case("rising 2-1", &[("2", 2.0, Quantity), ("1", 1.0, Quantity)]);
@@ -488,19 +608,40 @@ mod tests {
 
     #[test]
     fn tells_dates_and_years_from_quantities() {
-        case("Sept. 20, 2025", &[("20", 20.0, Date), ("2025", 2025.0, Year)]);
-        case("on July 3 and 4, 2025", &[("3", 3.0, Date), ("4", 4.0, Date), ("2025", 2025.0, Year)]);
+        case(
+            "Sept. 20, 2025",
+            &[("20", 20.0, Date), ("2025", 2025.0, Year)],
+        );
+        case(
+            "on July 3 and 4, 2025",
+            &[("3", 3.0, Date), ("4", 4.0, Date), ("2025", 2025.0, Year)],
+        );
         case("Aug. 22-24", &[("22", 22.0, Date), ("24", 24.0, Date)]);
-        case("5 January 2030", &[("5", 5.0, Date), ("2030", 2030.0, Year)]);
+        case(
+            "5 January 2030",
+            &[("5", 5.0, Date), ("2030", 2030.0, Year)],
+        );
         case("Friday, October 31st", &[("31st", 31.0, Date)]);
         case("2025-07-05", &[("2025-07-05", 2025.0, Date)]);
-        case("the 1990s and mid-2025", &[("1990s", 1990.0, Year), ("2025", 2025.0, Year)]);
-        case("2,025 units and $2025", &[("2,025", 2025.0, Quantity), ("$2025", 2025.0, Quantity)]);
-        case("May 5 and 40 days", &[("5", 5.0, Date), ("40", 40.0, Quantity)]);
+        case(
+            "the 1990s and mid-2025",
+            &[("1990s", 1990.0, Year), ("2025", 2025.0, Year)],
+        );
+        case(
+            "2,025 units and $2025",
+            &[("2,025", 2025.0, Quantity), ("$2025", 2025.0, Quantity)],
+        );
+        case(
+            "May 5 and 40 days",
+            &[("5", 5.0, Date), ("40", 40.0, Quantity)],
+        );
     }
 
     #[test]
     fn leaves_names_with_digits_alone() {
-        case("2NE1, U2, mp3, 3D and the top-10", &[("10", 10.0, Quantity)]);
+        case(
+            "2NE1, U2, mp3, 3D and the top-10",
+            &[("10", 10.0, Quantity)],
+        );
     }
 }

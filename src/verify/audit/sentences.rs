@@ -80,7 +80,9 @@ pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
         let end = next.map_or(text.len(), |(offset, _)| *offset);
         let spaced = chars.get(k).is_none_or(|(_, c)| c.is_whitespace());
         let starts_sentence = next.is_none_or(|(_, c)| {
-            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
         });
         if spaced && starts_sentence {
             out.push(start..end);
@@ -116,7 +118,11 @@ mod tests {
     fn cuts_sentences_but_not_at_abbreviations() {
         assert_eq!(
             split("It rose to No. 1 on Sept. 20. Then it fell. J. Smith said so!"),
-            ["It rose to No. 1 on Sept. 20. ", "Then it fell. ", "J. Smith said so!"]
+            [
+                "It rose to No. 1 on Sept. 20. ",
+                "Then it fell. ",
+                "J. Smith said so!"
+            ]
         );
         assert_eq!(
             split("It was \"No. 2.\" Then 3 more."),
@@ -130,7 +136,10 @@ mod tests {
         let text = format!("It was No. 1.{SPECIAL} Next{SPECIAL}.");
         assert_eq!(
             split(&text),
-            [format!("It was No. 1.{SPECIAL} "), format!("Next{SPECIAL}.")]
+            [
+                format!("It was No. 1.{SPECIAL} "),
+                format!("Next{SPECIAL}.")
+            ]
         );
     }
 

@@ -147,7 +147,10 @@ fn a_citation_covers_its_own_sentence_only() {
     // A citation after the full stop still belongs to its sentence.
     case(
         "It was No. 2 before.[@z89-soundtrack-hits-no1-b200] Then seven more.",
-        &[("No. 2", cited("z89-soundtrack-hits-no1-b200")), ("seven", Unbound)],
+        &[
+            ("No. 2", cited("z89-soundtrack-hits-no1-b200")),
+            ("seven", Unbound),
+        ],
     );
 }
 
@@ -158,12 +161,21 @@ fn each_normalisation_matches_a_quote() {
         ("It took 18 million[@trade].", "18 million"),
         ("It took 18,000,000[@trade].", "18,000,000"),
         ("It took $18m[@trade].", "$18m"),
-        ("It spent eight weeks at the top[@sunny1063-2025-12-04-ophelia-eighth-week].", "eight"),
+        (
+            "It spent eight weeks at the top[@sunny1063-2025-12-04-ophelia-eighth-week].",
+            "eight",
+        ),
         ("It was second[@z89-soundtrack-hits-no1-b200].", "second"),
         ("It was 2nd[@z89-soundtrack-hits-no1-b200].", "2nd"),
         ("It was No. 2[@z89-soundtrack-hits-no1-b200].", "No. 2"),
-        ("It spent seven weeks as runner-up[@z89-soundtrack-hits-no1-b200].", "seven"),
-        ("It trained for ten years[@rollingstoneindia-ejae-golden-globe].", "ten"),
+        (
+            "It spent seven weeks as runner-up[@z89-soundtrack-hits-no1-b200].",
+            "seven",
+        ),
+        (
+            "It trained for ten years[@rollingstoneindia-ejae-golden-globe].",
+            "ten",
+        ),
     ] {
         let found = classes(text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
@@ -226,7 +238,10 @@ fn real_sentences_of_the_flagship_give_no_false_alarm() {
     case(
         "the PA news agency called it the first\nK-pop number one in 13 years[@shropshirestar-2025-08-01-golden-uk-no1].",
         &[
-            ("number one", cited("shropshirestar-2025-08-01-golden-uk-no1")),
+            (
+                "number one",
+                cited("shropshirestar-2025-08-01-golden-uk-no1"),
+            ),
             ("13", cited("shropshirestar-2025-08-01-golden-uk-no1")),
         ],
     );
@@ -238,9 +253,18 @@ fn real_sentences_of_the_flagship_give_no_false_alarm() {
     case(
         "Netflix paid the whole $100 million production budget to secure global distribution rights, plus a fee of $25 million that a later bonus raised to $40 million[@joongang-2025-11-10-netflix-sony-bonus].",
         &[
-            ("$100 million", cited("joongang-2025-11-10-netflix-sony-bonus")),
-            ("$25 million", cited("joongang-2025-11-10-netflix-sony-bonus")),
-            ("$40 million", cited("joongang-2025-11-10-netflix-sony-bonus")),
+            (
+                "$100 million",
+                cited("joongang-2025-11-10-netflix-sony-bonus"),
+            ),
+            (
+                "$25 million",
+                cited("joongang-2025-11-10-netflix-sony-bonus"),
+            ),
+            (
+                "$40 million",
+                cited("joongang-2025-11-10-netflix-sony-bonus"),
+            ),
         ],
     );
     // content/claims/b200-reached-no-1.md: the examples.
@@ -256,7 +280,12 @@ fn real_sentences_of_the_flagship_give_no_false_alarm() {
     );
     case(
         "The album entered the Billboard 200 at No. {{ fact(8, \"billboard-200/kpdh-soundtrack/debut_pos\") }} on the chart dated {{ fact(2025-07-05, \"billboard-200/kpdh-soundtrack/debut_date\") }}, two weeks after its release, and then spent a long stretch just below the top.",
-        &[("200", Unbound), ("8", Bound), ("2025-07-05", Bound), ("two", Unbound)],
+        &[
+            ("200", Unbound),
+            ("8", Bound),
+            ("2025-07-05", Bound),
+            ("two", Unbound),
+        ],
     );
     // content/charts/_index.md
     case(
@@ -266,7 +295,14 @@ fn real_sentences_of_the_flagship_give_no_false_alarm() {
     // content/context/streaming-era.md
     case(
         "It recorded a tracking period of November 21 to 27, after the film's\n2025 release, and the tracking week ran from September 12 to 18 (we date it September 27).",
-        &[("21", DATE), ("27", DATE), ("2025", YEAR), ("12", DATE), ("18", DATE), ("27", DATE)],
+        &[
+            ("21", DATE),
+            ("27", DATE),
+            ("2025", YEAR),
+            ("12", DATE),
+            ("18", DATE),
+            ("27", DATE),
+        ],
     );
     // content/for/industry.md
     case(
@@ -298,8 +334,14 @@ fn a_title_is_backed_by_what_its_page_asserts_and_cites() {
         [
             ("eight".to_string(), Bound),
             ("No. 2".to_string(), Unbound),
-            ("13".to_string(), cited("shropshirestar-2025-08-01-golden-uk-no1")),
-            ("number one".to_string(), cited("shropshirestar-2025-08-01-golden-uk-no1")),
+            (
+                "13".to_string(),
+                cited("shropshirestar-2025-08-01-golden-uk-no1")
+            ),
+            (
+                "number one".to_string(),
+                cited("shropshirestar-2025-08-01-golden-uk-no1")
+            ),
         ]
     );
 }
@@ -322,7 +364,12 @@ fn an_unbound_number_is_located_in_its_file() {
         &context(),
         text,
     );
-    let errors = unbound("content/x.md", text, &findings, Place::Page { body_offset: 19 });
+    let errors = unbound(
+        "content/x.md",
+        text,
+        &findings,
+        Place::Page { body_offset: 19 },
+    );
     assert_eq!(
         errors[0].to_string(),
         "error: unbound number `two`: it is not bound to the data, no source cited with it quotes it, and it is not marked\n --> content/x.md:4:11\n  |\n4 | It spent \"two\" weeks there.\n  |           ^^^\nhelp: bind it to the data with {{ fact(...) }}, cite a source whose `quote` holds it in the same sentence ([@source-id]), or, if it is not a fact, mark it: {two}"
@@ -412,7 +459,12 @@ fn marks_survive_markdown_and_smart_punctuation() {
         options: &options,
     };
     let html = markdown::render(&input, &Prose).unwrap().html;
-    assert!(html.contains("The “two” articles, <em>five</em> verdicts and <a href=\"https://e.org/\">3 links</a>"), "{html}");
+    assert!(
+        html.contains(
+            "The “two” articles, <em>five</em> verdicts and <a href=\"https://e.org/\">3 links</a>"
+        ),
+        "{html}"
+    );
     assert!(html.contains(">In two parts"), "{html}");
     assert!(html.contains("{2} stays."), "{html}");
 }
