@@ -6,6 +6,7 @@ mod anchors;
 pub(crate) mod generated;
 pub(crate) mod links;
 mod outcome;
+pub(crate) mod outputs;
 mod page;
 pub(crate) mod plan;
 pub(crate) mod templates;
@@ -37,7 +38,7 @@ pub struct Renderer {
     /// Claim checks by page index.
     pub checks: HashMap<usize, Vec<Checked>>,
     feed_pages: HashSet<usize>,
-    outputs: plan::Outputs,
+    outputs: outputs::Outputs,
 }
 
 /// A whole render: the renderer, every page as rendered, and how many files were written.
@@ -99,8 +100,9 @@ impl Renderer {
         })?;
         templates.global("config", &site.config);
         templates::check_pages(site, &templates)?;
-        let outputs = plan::Outputs::of(site)
-            .or_else(|errors| diagnostic::into_result(errors).map(|()| plan::Outputs::default()))?;
+        let outputs = outputs::Outputs::of(site).or_else(|errors| {
+            diagnostic::into_result(errors).map(|()| outputs::Outputs::default())
+        })?;
         let mut renderer = Self {
             plan,
             templates,

@@ -14,7 +14,8 @@ use crate::verify::{Bindings, Checked, audit};
 use crate::write::Sink;
 
 use super::links::{self, From};
-use super::plan::{Outputs, Plan};
+use super::outputs::Outputs;
+use super::plan::Plan;
 use super::templates::{Templates, template_name};
 use super::views;
 
