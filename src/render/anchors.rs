@@ -69,8 +69,8 @@ pub(crate) fn check_generated(
     shown: &str,
     templates: &Templates,
 ) -> anyhow::Result<()> {
-    let ids = super::links::collect_ids(html);
-    let errors: Vec<Diagnostic> = super::links::collect_local_anchors(html)
+    let (ids, anchors) = super::links::collect_targets(html);
+    let errors: Vec<Diagnostic> = anchors
         .into_iter()
         .filter(|anchor| !ids.contains(anchor))
         .map(|anchor| {

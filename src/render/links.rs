@@ -188,38 +188,39 @@ pub fn is_web(dest: &str) -> bool {
     dest.starts_with("//") || lower("http://") || lower("https://")
 }
 
-/// Collects the `id` attributes of an HTML document.
-pub fn collect_ids(html: &str) -> HashSet<String> {
+/// The `id` attributes of an HTML document, and the fragments of its same-page links
+/// (`href="#x"`: decoded, in order, without duplicates, `href="#"` left out), in one pass:
+/// every page's final HTML is read for both.
+pub fn collect_targets(html: &str) -> (HashSet<String>, Vec<String>) {
     let mut ids = HashSet::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(" id=\"") {
-        rest = &rest[at + 5..];
-        if let Some(end) = rest.find('"') {
-            ids.insert(unescape_attribute(&rest[..end]));
-            rest = &rest[end..];
-        }
-    }
-    ids
-}
-
-/// The fragments of every same-page link (`href="#x"`) of an HTML document, decoded,
-/// in order, without duplicates; `href="#"` (the top of the page) is left out.
-pub fn collect_local_anchors(html: &str) -> Vec<String> {
     let mut anchors: Vec<String> = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(" href=\"#") {
-        rest = &rest[at + 8..];
-        let Some(end) = rest.find('"') else {
+    let bytes = html.as_bytes();
+    let mut pos = 0;
+    // Every attribute value starts `="`; `find` on one byte is a fast scan.
+    while let Some(at) = html[pos..].find('=').map(|i| pos + i) {
+        pos = at + 1;
+        if bytes.get(at + 1) != Some(&b'"') {
+            continue;
+        }
+        let value_start = at + 2;
+        let Some(len) = html[value_start..].find('"') else {
             break;
         };
-        let raw = unescape_attribute(&rest[..end]);
-        let anchor = escape::url_decode(&raw).unwrap_or(raw);
-        if !anchor.is_empty() && !anchors.contains(&anchor) {
-            anchors.push(anchor);
+        let value = &html[value_start..value_start + len];
+        if html[..at].ends_with(" id") {
+            ids.insert(unescape_attribute(value));
+        } else if let Some(fragment) = value.strip_prefix('#')
+            && html[..at].ends_with(" href")
+        {
+            let raw = unescape_attribute(fragment);
+            let anchor = escape::url_decode(&raw).unwrap_or(raw);
+            if !anchor.is_empty() && !anchors.contains(&anchor) {
+                anchors.push(anchor);
+            }
         }
-        rest = &rest[end..];
+        pos = value_start + len;
     }
-    anchors
+    (ids, anchors)
 }
 
 fn unescape_attribute(value: &str) -> String {
@@ -325,12 +326,12 @@ mod tests {
     #[test]
     fn collects_same_page_anchors_from_html() {
         let html = "<a href=\"#ref-a\">1</a><a href=\"#\">top</a><a class=\"x\" href=\"#caf%C3%A9\">c</a><a href=\"#ref-a\">1</a><a href=\"x/#y\">";
-        assert_eq!(collect_local_anchors(html), ["ref-a", "café"]);
+        assert_eq!(collect_targets(html).1, ["ref-a", "café"]);
     }
 
     #[test]
     fn collects_ids_from_html() {
-        let ids = collect_ids("<h2 id=\"a\">x</h2><p class=\"x\" id=\"b&amp;c\">");
+        let (ids, _) = collect_targets("<h2 id=\"a\">x</h2><p class=\"x\" id=\"b&amp;c\">");
         assert!(ids.contains("a") && ids.contains("b&c"));
     }
 }

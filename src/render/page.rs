@@ -136,9 +136,10 @@ impl Job<'_> {
             write(&file.path, &file.bytes)?;
         }
         let shortcodes = env.shortcodes;
+        let (ids, local_anchors) = links::collect_targets(&html);
         Ok(RenderedPage {
-            ids: links::collect_ids(&html),
-            local_anchors: links::collect_local_anchors(&html),
+            ids,
+            local_anchors,
             links: body.links,
             feed_content: keep_for_feed.then_some(body.html),
             bindings: Bindings {

@@ -19,59 +19,78 @@ pub fn classify(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     for block in sentences::blocks(pieces) {
-        for sentence in sentences::sentences(&block.text) {
-            let read = Sentence {
-                block: &block,
-                range: sentence,
-                pieces,
-            };
-            read.classify(backing, context, file, &mut findings);
-        }
+        let read = Reader {
+            block: &block,
+            pieces,
+        };
+        read.classify(backing, context, file, &mut findings);
     }
     findings.sort_by_key(|f| f.at.start);
     findings
 }
 
-struct Sentence<'a> {
+/// One block of published text being classified.
+struct Reader<'a> {
     block: &'a Block,
-    range: Range<usize>,
     pieces: &'a [Piece],
 }
 
-impl Sentence<'_> {
+impl Reader<'_> {
     fn classify(&self, backing: &Backing, context: &Context, file: &str, out: &mut Vec<Finding>) {
-        let text = &self.block.text[self.range.clone()];
-        let mut cites: Vec<&str> = backing.sources.iter().map(String::as_str).collect();
-        for (_, index) in self.specials() {
+        for &(_, index) in &self.block.specials {
             match &self.pieces[index] {
-                Piece::Cite(ids) => cites.extend(ids.iter().map(String::as_str)),
                 Piece::Bound { at, .. } => out.push(self.finding(Class::Bound, file, at)),
                 Piece::Marked { at } => out.push(self.finding(Class::Marked, file, at)),
                 _ => {}
             }
         }
-        let names = name_ranges(&self.block.text, context.names());
-        for mention in numbers::find(text) {
-            let start = self.range.start + mention.range.start;
-            let range = start..self.range.start + mention.range.end;
+        let text = &self.block.text;
+        let mentions = numbers::find(text);
+        if mentions.is_empty() {
+            return;
+        }
+        let names = name_ranges(text, context.names());
+        // Sentences matter only for what their citations cover.
+        let cites_here = self
+            .block
+            .specials
+            .iter()
+            .any(|&(_, i)| matches!(self.pieces[i], Piece::Cite(_)));
+        let whole: Range<usize> = 0..text.len();
+        let sentences = if cites_here {
+            sentences::sentences(text)
+        } else {
+            std::iter::once(whole).collect()
+        };
+        let mut sentence = 0;
+        let mut cites = self.cites(backing, &sentences[0]);
+        for mention in mentions {
+            while sentence + 1 < sentences.len() && sentences[sentence].end <= mention.range.start {
+                sentence += 1;
+                cites = self.cites(backing, &sentences[sentence]);
+            }
+            let range = mention.range.clone();
             let in_name = names
                 .iter()
                 .any(|n| n.start <= range.start && range.end <= n.end);
             let class = class_of(&mention, in_name, &cites, backing, context);
             out.push(Finding {
                 class,
-                text: self.block.text[range.clone()].to_string(),
+                text: text[range.clone()].to_string(),
                 at: self.locate(file, range),
             });
         }
     }
 
-    fn specials(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.block
-            .specials
-            .iter()
-            .copied()
-            .filter(|(offset, _)| self.range.contains(offset))
+    /// The sources that cover a sentence: its citations and the backing's.
+    fn cites<'p>(&'p self, backing: &'p Backing, sentence: &Range<usize>) -> Vec<&'p str> {
+        let mut cites: Vec<&str> = backing.sources.iter().map(String::as_str).collect();
+        for &(offset, index) in &self.block.specials {
+            if let (true, Piece::Cite(ids)) = (sentence.contains(&offset), &self.pieces[index]) {
+                cites.extend(ids.iter().map(String::as_str));
+            }
+        }
+        cites
     }
 
     fn finding(&self, class: Class, file: &str, at: &Range<usize>) -> Finding {
@@ -159,6 +178,9 @@ fn class_of(
 
 /// Where the names with numbers occur in `text` (ASCII case ignored, whole words).
 fn name_ranges(text: &str, names: &[String]) -> Vec<Range<usize>> {
+    if names.is_empty() {
+        return Vec::new();
+    }
     let lower = text.to_ascii_lowercase();
     let mut ranges = Vec::new();
     for name in names {

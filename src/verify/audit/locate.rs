@@ -20,19 +20,46 @@ pub(super) fn in_file(
     } else {
         offset * source.len() / text.len()
     };
-    let best = source
+    // Near the expected place first: a paragraph can repeat a number many times.
+    let near = floor(source, expected.saturating_sub(WINDOW))
+        ..ceil(source, expected + WINDOW + token.len());
+    best(source, near, expected, token)
+        .or_else(|| best(source, 0..source.len(), expected, token))
+        .map_or(at.start..at.start, |i| {
+            at.start + i..at.start + i + token.len()
+        })
+}
+
+/// How far from the expected place a number is first looked for, in bytes.
+const WINDOW: usize = 96;
+
+/// The occurrence of `token` as a whole word in `within` of `source` closest to `expected`.
+fn best(source: &str, within: Range<usize>, expected: usize, token: &str) -> Option<usize> {
+    source[within.clone()]
         .match_indices(token)
-        .map(|(i, _)| i)
+        .map(|(i, _)| within.start + i)
         .filter(|&i| {
             let before = source[..i].chars().next_back();
             let after = source[i + token.len()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
-        .min_by_key(|&i| i.abs_diff(expected));
-    match best {
-        Some(i) => at.start + i..at.start + i + token.len(),
-        None => at.start..at.start,
+        .min_by_key(|&i| i.abs_diff(expected))
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
     }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// The text of a basic or literal string value of `key` in a TOML document, without its

@@ -59,32 +59,41 @@ pub(super) fn blocks(pieces: &[Piece]) -> Vec<Block> {
 /// The sentences of a block's text, as byte ranges. A citation right after a sentence's
 /// full stop (`No. 1.[@x] Next`) belongs to that sentence.
 pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while i < bytes.len() {
+        let at = i;
+        let stop = match bytes[i] {
+            b'.' | b'!' | b'?' => 1,
+            // U+2026, the ellipsis.
+            0xE2 if bytes[i..].starts_with("…".as_bytes()) => 3,
+            _ => 0,
+        };
         i += 1;
-        if !matches!(c, '.' | '!' | '?' | '…') || (c == '.' && abbreviation(&text[start..at])) {
+        if stop == 0 || (bytes[at] == b'.' && abbreviation(&text[start..at])) {
             continue;
         }
-        let mut k = i;
-        while k < chars.len() && matches!(chars[k].1, '"' | '\'' | '”' | '’' | ')' | ']') {
-            k += 1;
-        }
-        while k < chars.len() && chars[k].1 == SPECIAL {
-            k += 1;
-        }
-        let next = chars[k..].iter().find(|(_, c)| !c.is_whitespace());
-        let end = next.map_or(text.len(), |(offset, _)| *offset);
-        let spaced = chars.get(k).is_none_or(|(_, c)| c.is_whitespace());
-        let starts_sentence = next.is_none_or(|(_, c)| {
+        let mut k = at + stop;
+        let rest = &text[k..];
+        let closing = rest.len()
+            - rest
+                .trim_start_matches(['"', '\'', '”', '’', ')', ']'])
+                .len();
+        k += closing;
+        let rest = &text[k..];
+        k += rest.len() - rest.trim_start_matches(SPECIAL).len();
+        let rest = &text[k..];
+        let spaced = rest.chars().next().is_none_or(char::is_whitespace);
+        let next = rest.trim_start();
+        let starts_sentence = next.chars().next().is_none_or(|c| {
             c.is_uppercase()
                 || c.is_ascii_digit()
                 || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
         });
         if spaced && starts_sentence {
+            let end = text.len() - next.len();
             out.push(start..end);
             start = end;
             i = k;

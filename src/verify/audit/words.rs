@@ -1,6 +1,8 @@
 //! Numbers written as words: cardinals ("eight", "twenty-one", "three million"),
 //! ordinals ("second", "twelfth") and counts of times ("twice").
 
+use std::sync::OnceLock;
+
 /// Cardinals below twenty, from two. "one" is left out on purpose: it is far more often a
 /// word ("one of", "no one") than a count, and is read only in "number one" and "one
 /// million".
@@ -104,18 +106,8 @@ const NOT_RANKS: [&str; 5] = [
 /// The value of one word (lowercase, possibly hyphenated like "twenty-one"), if it is a
 /// number word: cardinals, ordinals and "twice"/"thrice".
 pub(super) fn value(word: &str) -> Option<u32> {
-    let find = |table: &[(&str, u32)]| table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v);
-    if let Some(v) = find(&UNITS)
-        .or_else(|| find(&TENS))
-        .or_else(|| find(&ORDINALS))
-        .or_else(|| find(&TENS_ORDINALS))
-    {
-        return Some(v);
-    }
-    match word {
-        "twice" => return Some(2),
-        "thrice" => return Some(3),
-        _ => {}
+    if let Ok(i) = simple().binary_search_by(|(w, _)| (*w).cmp(word)) {
+        return Some(simple()[i].1);
     }
     let (tens, unit) = word.split_once('-')?;
     let tens = TENS.iter().find(|(w, _)| *w == tens)?.1;
@@ -124,6 +116,21 @@ pub(super) fn value(word: &str) -> Option<u32> {
         .find(|(cardinal, ordinal, _)| *cardinal == unit || *ordinal == unit)?
         .2;
     Some(tens + unit)
+}
+
+/// Every number word that is one word, sorted for a binary search: the audit looks up
+/// every word of the text.
+fn simple() -> &'static [(&'static str, u32)] {
+    static SIMPLE: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
+    SIMPLE.get_or_init(|| {
+        let mut all: Vec<(&str, u32)> = [&UNITS[..], &TENS, &ORDINALS, &TENS_ORDINALS]
+            .concat()
+            .into_iter()
+            .chain([("twice", 2), ("thrice", 3)])
+            .collect();
+        all.sort_unstable();
+        all
+    })
 }
 
 /// Whether a number word is an ordinal ("second", "twenty-first").

@@ -85,21 +85,186 @@ const MONTHS: [&str; 24] = [
 
 const CURRENCIES: [char; 5] = ['$', '£', '€', '¥', '₩'];
 
-/// Every number in `text`, in order.
+/// How far before a candidate the words that qualify it are looked for, in bytes: the
+/// window then widens to the start of the word it falls in, so "September. 20", "US$18"
+/// and "No. 2" are whole.
+const BEFORE: usize = 4;
+/// How far after a candidate its scale or unit is looked for ("hundred million",
+/// "percent", the rest of "2025-07-05"), in bytes, widened to the end of a word.
+const AFTER: usize = 32;
+
+/// Every number in `text`, in order. Only the places a number can start are read, each
+/// with the few words around it.
 pub fn find(text: &str) -> Vec<Mention> {
-    let tokens = tokenize(text);
     let mut found: Vec<Mention> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
+    let mut pos = 0;
+    while let Some(start) = candidate(text, pos) {
+        let mut from = word_start(text, start.saturating_sub(BEFORE));
+        // A day just before ("July 3 and 4") belongs in the window, for the continuation.
+        if let Some(last) = found
+            .last()
+            .filter(|m| start - m.range.end.min(start) <= 12)
+        {
+            from = from.min(last.range.end);
+        }
+        let to = word_end(text, start + AFTER);
+        let tokens = tokenize(&text[from..to]);
+        let Some(i) = tokens.iter().position(|(r, _)| r.start == start - from) else {
+            pos = start + 1;
+            continue;
+        };
+        // The mention before, as the window sees it, for "July 3 and 4".
+        let previous = found
+            .last()
+            .filter(|m| m.range.end >= from)
+            .map(|m| Mention {
+                range: m.range.start.saturating_sub(from)..m.range.end - from,
+                ..m.clone()
+            });
+        let window = &text[from..to];
         let (consumed, mention) = match &tokens[i].1 {
-            Token::Number { .. } => number(text, &tokens, i, found.last()),
-            Token::Word => word(text, &tokens, i),
+            Token::Number { .. } => number(window, &tokens, i, previous.as_ref()),
+            Token::Word => word(window, &tokens, i),
             _ => (1, None),
         };
-        found.extend(mention);
-        i += consumed.max(1);
+        let last = tokens[(i + consumed.max(1)).min(tokens.len()) - 1].0.end;
+        pos = from + last.max(tokens[i].0.end);
+        found.extend(mention.map(|m| Mention {
+            range: m.range.start + from..m.range.end + from,
+            ..m
+        }));
     }
     found
+}
+
+/// Where the next number may start at or after `pos`: digits not glued to letters before
+/// them, or a word that may be a number word. Every word of every page passes here, so
+/// most are ruled out by their first two letters before anything else is done.
+fn candidate(text: &str, mut pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut after_letter = text[..pos]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    while let Some(&byte) = bytes.get(pos) {
+        if byte.is_ascii_alphabetic() {
+            let start = pos;
+            pos += 1;
+            while bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+                pos += 1;
+            }
+            if !after_letter && number_pair(bytes, start) {
+                let end = tokens::word_end(text, start);
+                if maybe_number_word(&text[start..end], &text[end..]) {
+                    return Some(start);
+                }
+                pos = pos.max(end);
+            }
+            after_letter = true;
+        } else if byte.is_ascii_digit() {
+            if !after_letter {
+                return Some(pos);
+            }
+            pos += 1;
+        } else if byte.is_ascii() {
+            after_letter = false;
+            pos += 1;
+        } else {
+            let c = text[pos..].chars().next().unwrap_or(' ');
+            after_letter = c.is_alphanumeric();
+            pos += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// Whether the two letters at `pos` can begin a number word or "number": ze, tw, th, fo,
+/// fi, si, se, ei, ni, te, el, nu, on.
+fn number_pair(bytes: &[u8], pos: usize) -> bool {
+    let Some(second) = bytes.get(pos + 1) else {
+        return false;
+    };
+    matches!(
+        [bytes[pos].to_ascii_lowercase(), second.to_ascii_lowercase()],
+        [b'z', b'e']
+            | [b't', b'w' | b'h' | b'e']
+            | [b'f', b'o' | b'i']
+            | [b's', b'i' | b'e']
+            | [b'e', b'i' | b'l']
+            | [b'n', b'i' | b'u']
+            | [b'o', b'n']
+    )
+}
+
+/// Whether a word could be read as a number (a number word, "number one", "one million").
+fn maybe_number_word(word: &str, after: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() < 3 || bytes.len() > 16 || !word.is_ascii() {
+        return false;
+    }
+    // Most words are ruled out by their first two letters and their length: every number
+    // word, and "number", starts with one of these pairs.
+    let lengths = match [bytes[0].to_ascii_lowercase(), bytes[1].to_ascii_lowercase()] {
+        [b'z', b'e'] => 4..=4,
+        [b't', b'w'] | [b's', b'i'] => 3..=14,
+        [b't', b'h'] => 5..=14,
+        [b'f', b'o'] | [b'f', b'i'] | [b'n', b'i'] => 4..=14,
+        [b's', b'e'] => 5..=16,
+        [b'e', b'i'] => 5..=14,
+        [b't', b'e'] => 3..=5,
+        [b'e', b'l'] => 6..=9,
+        [b'n', b'u'] => 6..=10,
+        [b'o', b'n'] => 3..=3,
+        _ => return false,
+    };
+    if !lengths.contains(&bytes.len()) {
+        return false;
+    }
+    let mut buffer = [0u8; 16];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or_default();
+    match lower {
+        // "number" only counts in "number one".
+        "number" => {
+            let next = after.trim_start();
+            next.len() < after.len()
+                && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("one"))
+                && !next[3..].starts_with(|c: char| c.is_alphanumeric())
+        }
+        "number-one" | "one" => true,
+        _ => words::value(lower).is_some(),
+    }
+}
+
+/// The start of the word around `i` (or `i` itself), on a character boundary.
+fn word_start(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    while let Some(c) = text[..i]
+        .chars()
+        .next_back()
+        .filter(|c| c.is_alphanumeric())
+    {
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// The end of the word around `i` (or `i` itself), on a character boundary.
+fn word_end(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    while let Some(c) = text[i..].chars().next().filter(|c| c.is_alphanumeric()) {
+        i += c.len_utf8();
+    }
+    i
 }
 
 /// A number token at `i` and what surrounds it: a currency or "No." before, a scale word
@@ -234,7 +399,7 @@ fn scale_after(text: &str, tokens: &[(Range<usize>, Token)], mut k: usize) -> Op
     while tokens.get(k).is_some_and(|(_, t)| *t == Token::Space)
         && tokens.get(k + 1).is_some_and(|(_, t)| *t == Token::Word)
     {
-        let word = text[tokens[k + 1].0.clone()].to_lowercase();
+        let word = text[tokens[k + 1].0.clone()].to_ascii_lowercase();
         if let Some(f) = words::scale(&word) {
             factor *= f;
             k += 2;
@@ -292,11 +457,17 @@ fn is_day(
 fn word(text: &str, tokens: &[(Range<usize>, Token)], i: usize) -> (usize, Option<Mention>) {
     let range = tokens[i].0.clone();
     let original = &text[range.clone()];
-    let lower = original.to_lowercase();
+    // Most words cannot be numbers: every number word, and "number", starts with one of
+    // these letters and is short.
+    let first = original.as_bytes()[0].to_ascii_lowercase();
+    if original.len() > 16 || !b"eftnosz".contains(&first) {
+        return (1, None);
+    }
+    let lower = original.to_ascii_lowercase();
     let next_word = |k: usize| {
         (tokens.get(k).is_some_and(|(_, t)| *t == Token::Space)
             && tokens.get(k + 1).is_some_and(|(_, t)| *t == Token::Word))
-        .then(|| text[tokens[k + 1].0.clone()].to_lowercase())
+        .then(|| text[tokens[k + 1].0.clone()].to_ascii_lowercase())
     };
     if lower == "number-one" {
         return (

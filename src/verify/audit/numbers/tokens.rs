@@ -43,50 +43,32 @@ pub(super) enum Suffix {
 
 /// `text` as tokens, each with its byte range.
 pub(super) fn tokenize(text: &str) -> Vec<(Range<usize>, Token)> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut previous: Option<char> = None;
-    while let Some((start, c)) = chars.next() {
-        let token = if c.is_ascii_digit() && !previous.is_some_and(char::is_alphanumeric) {
-            let end = digits_end(text, start);
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
-            let suffix_end = alnum_end(text, end);
-            let token = number_token(&text[start..end], &text[end..suffix_end]);
-            let end = if token == Token::Name || suffix_end > end {
-                suffix_end
-            } else {
-                end
-            };
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
-            previous = text[..end].chars().next_back();
-            tokens.push((start..end, token));
-            continue;
+    let mut tokens = Vec::with_capacity(text.len() / 3);
+    let mut pos = 0;
+    let mut after_alnum = false;
+    while let Some(c) = text[pos..].chars().next() {
+        let start = pos;
+        let (end, token) = if c.is_ascii_digit() && !after_alnum {
+            let digits = digits_end(text, start);
+            let suffix_end = alnum_end(text, digits);
+            let token = number_token(&text[start..digits], &text[digits..suffix_end]);
+            (suffix_end, token)
         } else if c.is_alphanumeric() {
-            let end = word_end(text, start);
-            let glued = alnum_end(text, end);
-            let end = glued.max(end);
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
-            previous = text[..end].chars().next_back();
-            let kind = if text[start..end].chars().any(|c| c.is_ascii_digit()) {
+            let end = alnum_end(text, word_end(text, start));
+            let kind = if text[start..end].bytes().any(|b| b.is_ascii_digit()) {
                 Token::Name
             } else {
                 Token::Word
             };
-            tokens.push((start..end, kind));
-            continue;
+            (end, kind)
         } else if c.is_whitespace() {
-            Token::Space
+            (start + c.len_utf8(), Token::Space)
         } else {
-            Token::Mark(c)
+            (start + c.len_utf8(), Token::Mark(c))
         };
-        previous = Some(c);
-        tokens.push((start..start + c.len_utf8(), token));
+        after_alnum = matches!(token, Token::Word | Token::Name | Token::Number { .. });
+        tokens.push((start..end, token));
+        pos = end;
     }
     tokens
 }
@@ -112,26 +94,49 @@ fn digits_end(text: &str, start: usize) -> usize {
 
 /// The end of letters and digits glued on at `start`.
 fn alnum_end(text: &str, start: usize) -> usize {
-    text[start..]
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(text.len(), |(i, _)| start + i)
-}
-
-/// The end of a word: letters, with hyphens between letters.
-fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphabetic() {
-            end = start + i + c.len_utf8();
-        } else if c == '-' && chars.peek().is_some_and(|(_, n)| n.is_alphabetic()) {
-            continue;
-        } else {
+    while end < bytes.len() {
+        if bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        } else if bytes[end].is_ascii() {
             break;
+        } else {
+            match text[end..].chars().next() {
+                Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
+                _ => break,
+            }
         }
     }
     end
+}
+
+/// The end of a word: letters, with hyphens between letters.
+pub(super) fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    loop {
+        // ASCII letters first, in a tight loop: most text is ASCII.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            end += 1;
+        }
+        match bytes.get(end) {
+            Some(b'-') if end > start && letter_len(text, end + 1) > 0 => end += 1,
+            Some(b) if !b.is_ascii() => match letter_len(text, end) {
+                0 => return end,
+                n => end += n,
+            },
+            _ => return end,
+        }
+    }
+}
+
+/// The length in bytes of the letter at `i`, or 0.
+fn letter_len(text: &str, i: usize) -> usize {
+    text.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .map_or(0, char::len_utf8)
 }
 
 fn number_token(digits: &str, suffix: &str) -> Token {
