@@ -108,6 +108,10 @@ pub struct CheckArgs {
     /// Draw no progress bar.
     #[arg(long)]
     quiet: bool,
+    /// List every number in the site's own words and how it is accounted for: bound,
+    /// cited (by which source), exempt (a date, a year, a name), marked or unbound.
+    #[arg(long)]
+    numbers: bool,
 }
 
 impl CheckArgs {
@@ -128,6 +132,7 @@ impl CheckArgs {
             root: self.root.clone(),
             drafts: self.drafts,
             sources,
+            numbers: self.numbers,
         }
     }
 }

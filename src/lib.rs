@@ -5,6 +5,7 @@
 //! (markdown, shortcodes, charts, templates) -> a `write::Sink` (a fresh directory swapped
 //! in at the end, memory for `serve`, or nothing for `check`).
 
+pub(crate) mod chars;
 pub(crate) mod chart;
 pub mod cli;
 pub(crate) mod cmd;
@@ -14,6 +15,7 @@ pub mod diagnostic;
 pub(crate) mod escape;
 pub mod load;
 pub mod markdown;
+pub mod prose;
 pub mod render;
 pub mod serve;
 pub mod shortcodes;

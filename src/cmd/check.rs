@@ -30,6 +30,8 @@ pub struct CheckOptions {
     pub root: PathBuf,
     /// Include drafts.
     pub drafts: bool,
+    /// List every number with its class.
+    pub numbers: bool,
     /// Fetch every source (`--sources`); `None` keeps the check offline.
     pub sources: Option<SourcesOptions>,
 }
@@ -56,6 +58,10 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     /// What `--sources` found.
     pub sources: Option<SourcesReport>,
+    /// How the site's numbers are accounted for.
+    pub numbers: verify::audit::Counts,
+    /// With `--numbers`: every number and its class, one line each.
+    pub number_list: Vec<String>,
 }
 
 impl Report {
@@ -89,6 +95,12 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<Report> {
             options: &site.config.markdown,
         }));
     }
+    let numbers = verify::number_counts(&site, &outcome.bindings);
+    let number_list = if options.numbers {
+        verify::number_list(&site, &outcome.bindings)
+    } else {
+        Vec::new()
+    };
     let sources = options
         .sources
         .as_ref()
@@ -97,6 +109,8 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<Report> {
         outcome,
         warnings,
         sources,
+        numbers,
+        number_list,
     })
 }
 

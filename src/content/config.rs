@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::chars;
 use crate::content::{routes, text};
 use crate::diagnostic::{self, Diagnostic};
 
@@ -29,6 +30,9 @@ pub struct Config {
     /// Markdown rendering options.
     #[serde(default)]
     pub markdown: MarkdownOptions,
+    /// The number audit.
+    #[serde(default)]
+    pub facts: FactsOptions,
     /// Free-form values for templates (`config.extra`).
     #[serde(default)]
     pub extra: toml::Table,
@@ -58,6 +62,29 @@ impl Default for MarkdownOptions {
             highlight_code: true,
         }
     }
+}
+
+/// The number audit (`[facts]` in `site.toml`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FactsOptions {
+    /// What a number in the site's own words that is not bound, cited, exempt or marked
+    /// does: fail the build (`"error"`, the default) or get listed by `check` (`"warn"`).
+    pub unbound_numbers: Strictness,
+    /// Names with numbers in them that are not facts, besides the chart titles in the data
+    /// (`"Squid Game season 2"`).
+    pub names: Vec<String>,
+}
+
+/// Whether a problem fails the build or is listed by `check`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strictness {
+    /// `factsite check` lists it; the build goes on.
+    Warn,
+    /// The build fails with a located error.
+    #[default]
+    Error,
 }
 
 fn default_language() -> String {
@@ -111,7 +138,7 @@ impl Config {
 /// host in punycode, no default port, the path percent-encoded.
 pub fn normalize_base_url(url: &str) -> Result<String, String> {
     let trimmed = url.trim();
-    let found = text::shown(url);
+    let found = chars::shown(url);
     let lowercase = trimmed.to_ascii_lowercase();
     if !lowercase.starts_with("https://") && !lowercase.starts_with("http://") {
         return Err(format!(
@@ -119,12 +146,12 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
         ));
     }
     if let Some(c) = trimmed.chars().find(|&c| {
-        c.is_whitespace() || text::is_control(c) || matches!(c, '\\' | '"' | '<' | '>' | '`')
+        c.is_whitespace() || chars::is_control(c) || matches!(c, '\\' | '"' | '<' | '>' | '`')
     }) {
         let what = if c.is_ascii_graphic() {
             format!("`{c}`")
         } else {
-            text::describe(c)
+            chars::describe(c)
         };
         return Err(format!(
             "`base_url` must be a URL without {what}, found `{found}`"

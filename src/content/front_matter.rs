@@ -1,11 +1,14 @@
 //! Front matter: TOML between `+++` lines at the top of a markdown file.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::content::claim::ClaimMeta;
 use crate::content::date::Date;
 use crate::content::text;
 use crate::diagnostic::{self, Diagnostic};
+use crate::prose::mark;
 
 /// The keys a page or section may set. Unknown keys are errors.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -49,6 +52,32 @@ pub struct FrontMatter {
     /// Free-form values for templates (`page.extra`).
     #[serde(default)]
     pub extra: toml::Table,
+}
+
+impl FrontMatter {
+    /// Removes the braces of the marks (`{two}`) from the texts a reader sees: they are
+    /// for the number audit, which reads them in the file.
+    fn strip_marks(&mut self) {
+        let strip = |text: &mut String| {
+            if let Cow::Owned(stripped) = mark::strip(text) {
+                *text = stripped;
+            }
+        };
+        strip(&mut self.title);
+        if let Some(description) = &mut self.description {
+            strip(description);
+        }
+        if let Some(claim) = &mut self.claim {
+            if let Some(summary) = &mut claim.summary {
+                strip(summary);
+            }
+            for check in &mut claim.check {
+                if let Some(note) = &mut check.note {
+                    strip(note);
+                }
+            }
+        }
+    }
 }
 
 /// The side an essay takes.
@@ -129,10 +158,11 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 /// Parses the front matter of `text`, returning it with the body's offset.
 pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic> {
     let split = split(file, text)?;
-    let front: FrontMatter = toml::from_str(split.toml)
+    let mut front: FrontMatter = toml::from_str(split.toml)
         .map_err(|error| diagnostic::from_toml(file, text, split.toml_offset, &error))?;
     let toml_end = split.toml_offset + split.toml.len();
     text::check_toml(file, text, split.toml_offset..toml_end, one_line)?;
+    front.strip_marks();
     if front.title.trim().is_empty() {
         let at = split.toml_offset + split.toml.find("title").unwrap_or(0);
         return Err(Diagnostic::at(
@@ -142,6 +172,7 @@ pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic>
             "`title` must not be empty",
         ));
     }
+    check_dates(file, text, &split, &front)?;
     Ok((front, split.body_offset))
 }
 
@@ -152,6 +183,73 @@ fn one_line(path: &[String]) -> bool {
         [key, _] => key == "topics",
         _ => false,
     }
+}
+
+/// A page is updated and corrected after it is published, never before.
+fn check_dates(
+    file: &str,
+    text: &str,
+    split: &Split<'_>,
+    front: &FrontMatter,
+) -> Result<(), Diagnostic> {
+    let at = |range: std::ops::Range<usize>, message: String| {
+        let range = split.toml_offset + range.start..split.toml_offset + range.end;
+        Diagnostic::at(file, text, range, message)
+    };
+    if let (Some(date), Some(updated)) = (front.date, front.updated)
+        && updated < date
+    {
+        return Err(at(
+            key_at(split.toml, 0, "updated"),
+            format!("`updated` ({updated}) is before the page's `date` ({date})"),
+        )
+        .with_help("`updated` is when the page last changed, on or after `date`"));
+    }
+    let mut from = 0;
+    for correction in &front.corrections {
+        let table = split.toml[from..]
+            .find("[[corrections]]")
+            .map_or(from, |i| from + i);
+        from = table + 1;
+        if let Some(date) = front.date
+            && correction.date < date
+        {
+            return Err(at(
+                key_at(split.toml, table, "date"),
+                format!(
+                    "this correction is dated {}, before the page's `date` ({date})",
+                    correction.date
+                ),
+            )
+            .with_help("a correction is made after the page is published; check both dates"));
+        }
+        if correction.text.trim().is_empty() {
+            return Err(at(
+                key_at(split.toml, table, "text"),
+                "this correction has an empty `text`".to_string(),
+            )
+            .with_help("say what was wrong and what changed"));
+        }
+    }
+    Ok(())
+}
+
+/// The range of `key` where it starts a line of `toml` at or after `from`; `from` itself
+/// when no line does.
+fn key_at(toml: &str, from: usize, key: &str) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    for line in toml.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if offset >= from
+            && let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return offset + indent..offset + indent + key.len();
+        }
+        offset += line.len();
+    }
+    from..from
 }
 
 #[cfg(test)]
@@ -204,5 +302,30 @@ mod tests {
             error("+++\ntitle = \" \"\n+++\n"),
             "content/x.md:2:1: `title` must not be empty"
         );
+    }
+
+    #[test]
+    fn refuses_updates_and_corrections_before_publication() {
+        assert_eq!(
+            error("+++\ntitle = \"A\"\ndate = 2025-09-01\nupdated = 2025-08-31\n+++\n"),
+            "content/x.md:4:1: `updated` (2025-08-31) is before the page's `date` (2025-09-01)"
+        );
+        let corrections = "+++\ntitle = \"A\"\ndate = 2025-09-01\n[[corrections]]\ndate = 2025-09-02\ntext = \"Fixed.\"\n[[corrections]]\ndate = 2025-08-01\ntext = \"Earlier.\"\n+++\n";
+        assert_eq!(
+            error(corrections),
+            "content/x.md:8:1: this correction is dated 2025-08-01, before the page's `date` (2025-09-01)"
+        );
+        assert_eq!(
+            error(&corrections.replace("\"Fixed.\"", "\" \"")),
+            "content/x.md:6:1: this correction has an empty `text`"
+        );
+        assert!(
+            parse(
+                "x",
+                "+++\ntitle = \"A\"\ndate = 2025-09-01\nupdated = 2025-09-01\n+++\n"
+            )
+            .is_ok()
+        );
+        assert!(parse("x", "+++\ntitle = \"A\"\nupdated = 2025-09-01\n+++\n").is_ok());
     }
 }

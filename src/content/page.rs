@@ -1,8 +1,8 @@
 //! Pages and sections: one markdown file each, with its front matter and URL.
 
+use crate::chars;
 use crate::content::date::Date;
 use crate::content::front_matter::{self, FrontMatter};
-use crate::content::text;
 use crate::diagnostic::Diagnostic;
 
 /// The longest slug, in bytes: a slug is the name of the page's output folder, and 255
@@ -109,11 +109,11 @@ impl Page {
             || slug.chars().any(|c| {
                 matches!(c, '/' | '\\' | '?' | '#' | '%')
                     || c.is_whitespace()
-                    || text::is_control(c)
+                    || chars::is_control(c)
             });
         if bad {
             return Err(self
-                .error_at_key("slug", format!("invalid slug `{}`", text::shown(slug)))
+                .error_at_key("slug", format!("invalid slug `{}`", chars::shown(slug)))
                 .with_help("a slug is one URL segment: letters, digits and hyphens, no `/`, `?`, `#`, `%`, spaces or control characters"));
         }
         if slug.len() > MAX_SLUG {

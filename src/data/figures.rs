@@ -40,8 +40,10 @@ impl FigureBasis {
 pub struct Figure {
     /// The id used in paths: `figures/<id>`.
     pub id: String,
-    /// What the number is.
+    /// What the number is, as published (marks removed).
     pub label: String,
+    /// Where the label is in the file, quotes included.
+    pub label_span: Range<usize>,
     /// The number, in `unit`.
     pub value: i64,
     /// `views`, `usd`, `units`, `weeks`, ...
@@ -71,7 +73,7 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct RawFigure {
     id: Spanned<String>,
-    label: String,
+    label: Spanned<String>,
     value: Spanned<i64>,
     unit: String,
 
@@ -143,7 +145,8 @@ impl Figures {
             figures.push(Figure {
                 span: figure.id.span(),
                 id: figure.id.into_inner(),
-                label: figure.label,
+                label_span: figure.label.span(),
+                label: crate::prose::mark::strip(figure.label.get_ref()).into_owned(),
                 value_span: figure.value.span(),
                 value: figure.value.into_inner(),
                 unit: figure.unit,

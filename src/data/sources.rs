@@ -1,6 +1,7 @@
 //! The bibliography, `content/sources.toml`: every source a fact or citation rests on.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -125,9 +126,8 @@ impl Bibliography {
         let mut errors = Vec::new();
         let mut by_id: HashMap<String, usize> = HashMap::new();
         for (index, source) in parsed.source.iter().enumerate() {
-            let at = |range: std::ops::Range<usize>, message: String| {
-                Diagnostic::at(file, &text, range, message)
-            };
+            let at =
+                |range: Range<usize>, message: String| Diagnostic::at(file, &text, range, message);
             if !valid_id(source.id.get_ref()) {
                 errors.push(
                     at(
@@ -153,6 +153,9 @@ impl Bibliography {
                     errors.push(at(url.span(), message));
                 }
             }
+            blank_fields(&text, source, &mut |range, message| {
+                errors.push(at(range, message));
+            });
             if let Published::Date(published) = source.published.get_ref()
                 && source.accessed.get_ref() < published
             {
@@ -210,6 +213,62 @@ impl Bibliography {
             &self.file
         }
     }
+}
+
+/// Reports every text field of `source` that is present but empty or only spaces: a
+/// source without a title, publisher or quote tells the reader nothing.
+fn blank_fields(text: &str, source: &Source, report: &mut dyn FnMut(Range<usize>, String)) {
+    let table = table_around(text, source.id.span().start);
+    let id = source.id.get_ref();
+    let mut check = |key: &str, value: Option<&str>| {
+        if value.is_some_and(|v| v.trim().is_empty()) {
+            report(
+                key_range(text, table.clone(), key),
+                format!("source `{id}` has an empty `{key}`"),
+            );
+        }
+    };
+    check("title", Some(&source.title));
+    check("publisher", Some(&source.publisher));
+    check("author", source.author.as_deref());
+    check("original_publisher", source.original_publisher.as_deref());
+    check("language", source.language.as_deref());
+    check("note", source.note.as_deref());
+    let quote_blank = source.quote.as_ref().is_some_and(|quote| {
+        let snippets = quote.snippets();
+        snippets.is_empty() || snippets.iter().any(|s| s.trim().is_empty())
+    });
+    if quote_blank {
+        report(
+            key_range(text, table, "quote"),
+            format!("source `{id}` has an empty `quote`"),
+        );
+    }
+}
+
+/// The byte range of the `[[...]]` table holding the offset `at`: from its header to the
+/// next header.
+pub(crate) fn table_around(text: &str, at: usize) -> Range<usize> {
+    let at = at.min(text.len());
+    let start = text[..at].rfind("\n[[").map_or(0, |i| i + 1);
+    let end = text[at..].find("\n[[").map_or(text.len(), |i| at + i);
+    start..end
+}
+
+/// Where `key = ...` starts a line within `table`, or the table's start when it does not.
+pub(crate) fn key_range(text: &str, table: Range<usize>, key: &str) -> Range<usize> {
+    let mut offset = table.start;
+    for line in text[table.clone()].split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return offset + indent..offset + indent + key.len();
+        }
+        offset += line.len();
+    }
+    table.start..table.start
 }
 
 /// Source ids: letters, digits, `-`, `_`, `.`, `:` (the characters citations accept).
@@ -331,6 +390,39 @@ quote = ["one", "two"]
             [
                 "content/sources.toml:8:12: accessed 2025-01-01 is before the publication date 2025-07-08"
             ]
+        );
+    }
+
+    #[test]
+    fn refuses_empty_titles_publishers_and_quotes() {
+        let blank_title = GOOD.replacen("title = \"T\"", "title = \"  \"", 1);
+        assert_eq!(
+            errors(&blank_title),
+            ["content/sources.toml:4:1: source `a` has an empty `title`"]
+        );
+        let blank_publisher = GOOD.replacen("publisher = \"P\"", "publisher = \"\"", 2);
+        assert_eq!(
+            errors(&blank_publisher),
+            [
+                "content/sources.toml:5:1: source `a` has an empty `publisher`",
+                "content/sources.toml:13:1: source `b` has an empty `publisher`"
+            ]
+        );
+        for quote in ["\"\"", "[]", "[\"one\", \" \"]"] {
+            let text = GOOD.replace("quote = [\"one\", \"two\"]", &format!("quote = {quote}"));
+            assert_eq!(
+                errors(&text),
+                ["content/sources.toml:17:1: source `b` has an empty `quote`"],
+                "{quote}"
+            );
+        }
+        let blank_author = GOOD.replace(
+            "accessed = 2026-11-21\nquote",
+            "accessed = 2026-11-21\nauthor = \"\"\nquote",
+        );
+        assert_eq!(
+            errors(&blank_author),
+            ["content/sources.toml:17:1: source `b` has an empty `author`"]
         );
     }
 }

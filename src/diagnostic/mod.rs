@@ -133,7 +133,7 @@ impl fmt::Display for Diagnostic {
                 .source_line
                 .chars()
                 .map(|c| {
-                    if c != '\t' && crate::content::text::is_control(c) {
+                    if c != '\t' && crate::chars::is_control(c) {
                         '\u{FFFD}'
                     } else {
                         c

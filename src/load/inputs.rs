@@ -5,7 +5,7 @@
 use std::fs::File;
 use std::path::{Component, Path, PathBuf};
 
-use crate::content::text;
+use crate::chars;
 use crate::diagnostic::Diagnostic;
 
 use super::open::{OpenError, open_regular};
@@ -53,7 +53,7 @@ impl Inputs {
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
-        text::shown(&parts.join("/"))
+        chars::shown(&parts.join("/"))
     }
 
     /// Where a path under the root really is, with every link on it resolved, or an error
@@ -81,7 +81,7 @@ impl Inputs {
             &shown,
             format!(
                 "`{shown}` is a symbolic link to `{}`, {why}",
-                text::shown(&real.display().to_string())
+                chars::shown(&real.display().to_string())
             ),
         )
         .with_help(if outside {
@@ -151,7 +151,7 @@ impl Inputs {
         if PUBLISHED_FOLDERS.contains(&folder) {
             for part in &parts {
                 if let Some(problem) = url_name_problem(part) {
-                    let shown = text::shown(&format!("{folder}/{name}"));
+                    let shown = chars::shown(&format!("{folder}/{name}"));
                     return Err(Diagnostic::file(
                         &shown,
                         format!("`{shown}` cannot be published: {problem}"),
@@ -166,8 +166,8 @@ impl Inputs {
 
 /// Why a file or folder name cannot be one URL path segment as it is, if it cannot.
 fn url_name_problem(name: &str) -> Option<String> {
-    if let Some(c) = name.chars().find(|&c| text::is_control(c)) {
-        return Some(format!("its name holds {}", text::describe(c)));
+    if let Some(c) = name.chars().find(|&c| chars::is_control(c)) {
+        return Some(format!("its name holds {}", chars::describe(c)));
     }
     let c = name.chars().find(|c| matches!(c, '#' | '?' | '%' | '\\'))?;
     let meaning = match c {

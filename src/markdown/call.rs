@@ -5,6 +5,10 @@ use std::ops::Range;
 
 use crate::content::date::Date;
 
+mod parser;
+
+use parser::Parser;
+
 /// A parsed shortcode call. Ranges are byte offsets in the text that was scanned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Call {
@@ -122,209 +126,22 @@ pub fn parse(text: &str, start: usize) -> Result<Call, SyntaxError> {
     })
 }
 
-struct Parser<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> Parser<'a> {
-    fn rest(&self) -> &'a str {
-        &self.text[self.pos..]
-    }
-
-    fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
-    }
-
-    fn error(&self, message: &str) -> SyntaxError {
-        let width = self.peek().map_or(0, char::len_utf8);
-        SyntaxError {
-            message: message.to_string(),
-            range: self.pos..self.pos + width,
+/// A string argument as written (between its quotes) with its escapes resolved.
+pub fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
         }
     }
-
-    fn skip_space(&mut self) {
-        let rest = self.rest();
-        self.pos += rest.len() - rest.trim_start().len();
-    }
-
-    fn expect(&mut self, c: char, message: &str) -> Result<(), SyntaxError> {
-        if self.peek() == Some(c) {
-            self.pos += c.len_utf8();
-            Ok(())
-        } else {
-            Err(self.error(message))
-        }
-    }
-
-    fn identifier(&mut self) -> &'a str {
-        let rest = self.rest();
-        let len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len());
-        self.pos += len;
-        &rest[..len]
-    }
-
-    fn arguments(&mut self) -> Result<Vec<Arg>, SyntaxError> {
-        let mut args = Vec::new();
-        loop {
-            self.skip_space();
-            if self.peek() == Some(')') {
-                self.pos += 1;
-                return Ok(args);
-            }
-            if !args.is_empty() {
-                self.expect(',', "expected `,` or `)` after an argument")?;
-                self.skip_space();
-                if self.peek() == Some(')') {
-                    self.pos += 1;
-                    return Ok(args);
-                }
-            }
-            args.push(self.argument()?);
-        }
-    }
-
-    fn argument(&mut self) -> Result<Arg, SyntaxError> {
-        let save = self.pos;
-        let key = self.identifier();
-        let mut name = None;
-        if !key.is_empty() && !key.starts_with(|c: char| c.is_ascii_digit()) {
-            self.skip_space();
-            if self.peek() == Some('=') {
-                self.pos += 1;
-                self.skip_space();
-                name = Some(key.to_string());
-            } else if key != "true" && key != "false" {
-                self.pos = save;
-                return Err(self.error(&format!(
-                    "expected `=` after `{key}` (text values are written in double quotes)"
-                )));
-            } else {
-                self.pos = save;
-            }
-        } else {
-            self.pos = save;
-        }
-        let start = self.pos;
-        let value = self.value(0)?;
-        Ok(Arg {
-            name,
-            value,
-            range: start..self.pos,
-            whole: save..self.pos,
-        })
-    }
-
-    fn value(&mut self, depth: usize) -> Result<ArgValue, SyntaxError> {
-        match self.peek() {
-            Some('"') => self.string().map(ArgValue::Str),
-            Some('[') if depth < 8 => self.list(depth),
-            Some(c) if c.is_ascii_digit() || c == '-' => self.number(),
-            Some(_) => {
-                let word = self.identifier();
-                match word {
-                    "true" => Ok(ArgValue::Bool(true)),
-                    "false" => Ok(ArgValue::Bool(false)),
-                    _ => {
-                        self.pos -= word.len();
-                        Err(self.error(
-                            "expected a value: \"text\", a number, a date, true, false or [a list]",
-                        ))
-                    }
-                }
-            }
-            None => Err(self.error("unexpected end of file inside a shortcode")),
-        }
-    }
-
-    fn string(&mut self) -> Result<String, SyntaxError> {
-        let start = self.pos;
-        self.pos += 1;
-        let mut out = String::new();
-        loop {
-            let Some(c) = self.peek() else {
-                self.pos = start;
-                return Err(self.error("this string is never closed"));
-            };
-            self.pos += c.len_utf8();
-            match c {
-                '"' => return Ok(out),
-                '\\' => {
-                    let escaped = self.peek();
-                    match escaped {
-                        Some('"') => out.push('"'),
-                        Some('\\') => out.push('\\'),
-                        Some('n') => out.push('\n'),
-                        _ => return Err(self.error("unknown escape; use \\\", \\\\ or \\n")),
-                    }
-                    self.pos += 1;
-                }
-                _ => out.push(c),
-            }
-        }
-    }
-
-    fn list(&mut self, depth: usize) -> Result<ArgValue, SyntaxError> {
-        self.pos += 1;
-        let mut items = Vec::new();
-        loop {
-            self.skip_space();
-            if self.peek() == Some(']') {
-                self.pos += 1;
-                return Ok(ArgValue::List(items));
-            }
-            if !items.is_empty() {
-                self.expect(',', "expected `,` or `]` in the list")?;
-                self.skip_space();
-                if self.peek() == Some(']') {
-                    self.pos += 1;
-                    return Ok(ArgValue::List(items));
-                }
-            }
-            items.push(self.value(depth + 1)?);
-        }
-    }
-
-    fn number(&mut self) -> Result<ArgValue, SyntaxError> {
-        let start = self.pos;
-        let rest = self.rest();
-        let len = rest
-            .char_indices()
-            .skip(1)
-            .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '_' | '.' | '-')))
-            .map_or(rest.len(), |(i, _)| i);
-        let word = &rest[..len];
-        self.pos += len;
-        let invalid = |parser: &Self| SyntaxError {
-            message: format!("`{word}` is not a number or a date (dates are written 2025-07-05)"),
-            range: start..parser.pos,
-        };
-        if word.len() == 10 && word.as_bytes()[4] == b'-' && !word.starts_with('-') {
-            return Date::parse(word)
-                .map(ArgValue::Date)
-                .ok_or_else(|| invalid(self));
-        }
-        let digits = word.replace('_', "");
-        let unsigned = digits.strip_prefix('-').unwrap_or(&digits);
-        let well_formed = !unsigned.is_empty()
-            && !unsigned.starts_with('.')
-            && !unsigned.ends_with('.')
-            && unsigned.matches('.').count() <= 1
-            && unsigned.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && !word.contains("__")
-            && !word.ends_with('_');
-        if !well_formed {
-            return Err(invalid(self));
-        }
-        if digits.contains('.') {
-            Ok(ArgValue::Decimal(digits))
-        } else {
-            digits.parse().map(ArgValue::Int).map_err(|_| invalid(self))
-        }
-    }
+    out
 }
 
 #[cfg(test)]
@@ -379,6 +196,12 @@ mod tests {
             ArgValue::Str("a \"q\" \\ b".into())
         );
         assert_eq!(ok("{{ f(\n  a=1,\n  b=2\n) }}").args.len(), 2);
+        let nested = ok("{{ chart(title=\"No. {{ fact(2, \"c/e/peak\") }} for \\\"G\\\"\") }}");
+        assert_eq!(
+            nested.args[0].value,
+            ArgValue::Str("No. {{ fact(2, \"c/e/peak\") }} for \"G\"".into())
+        );
+        assert_eq!(unescape("a \\\"b\\\" \\\\ c\\n"), "a \"b\" \\ c\n");
     }
 
     #[test]

@@ -42,6 +42,10 @@ impl Citations {
             text: String::new(),
             block: false,
             files: Vec::new(),
+            prose: vec![crate::prose::Piece::Cite(
+                ids.iter().map(|(id, _)| id.clone()).collect(),
+            )],
+            unlinked: None,
         })
     }
 }

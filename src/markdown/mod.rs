@@ -13,7 +13,8 @@ pub(crate) mod heading;
 pub mod highlight;
 mod ids;
 mod link_tag;
-mod placeholder;
+pub(crate) mod placeholder;
+mod prose;
 pub mod scan;
 mod writer;
 
@@ -26,6 +27,7 @@ pub use highlight::unknown_languages;
 use crate::content::config::MarkdownOptions;
 use crate::diagnostic::Diagnostic;
 use crate::escape;
+use crate::prose::Piece;
 use crate::write::OutputFile;
 use call::Call;
 use citations::Citations;
@@ -57,6 +59,12 @@ pub struct Expansion {
     pub block: bool,
     /// Extra files the expansion publishes (such as a chart's CSV).
     pub files: Vec<OutputFile>,
+    /// What the expansion publishes, as the number audit reads it (a bound number, a
+    /// citation, a chart's title). Empty: `text` is audited as words.
+    pub prose: Vec<Piece>,
+    /// When `html` is a link (a bound number linking to its row of data): the same without
+    /// the link, for a link's text, where links cannot nest.
+    pub unlinked: Option<String>,
 }
 
 /// Where a link points once resolved.
@@ -130,6 +138,10 @@ pub struct Body {
     pub words: usize,
     /// Files published by shortcodes.
     pub files: Vec<OutputFile>,
+    /// For each of `files`: the file range of the shortcode that publishes it.
+    pub file_origins: Vec<Range<usize>>,
+    /// The published text, for the number audit.
+    pub prose: Vec<Piece>,
 }
 
 const RESERVED_CHARS: [char; 2] = placeholder::RESERVED;
@@ -152,8 +164,9 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
     let mut errors = Vec::new();
     let mut citations = Citations::default();
     let mut files = Vec::new();
+    let mut file_origins = Vec::new();
     let mut placeholders = Placeholders::new(input.body_offset);
-    if body.contains("{{") || body.contains("[@") {
+    if body.contains('{') || body.contains("[@") {
         let code = if events::may_hold_code(body) {
             events::code_ranges(body, options, input.body_offset)
         } else {
@@ -172,11 +185,21 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
                 scan::Item::Literal(text) => Ok(Expansion {
                     html: escape::html(&text),
                     text,
+                    prose: vec![Piece::Skip],
+                    ..Expansion::default()
+                }),
+                scan::Item::Mark(text) => Ok(Expansion {
+                    html: escape::html(&text),
+                    text,
+                    prose: vec![Piece::Marked {
+                        at: found.range.clone(),
+                    }],
                     ..Expansion::default()
                 }),
             };
             match expansion {
                 Ok(mut expansion) => {
+                    file_origins.extend(expansion.files.iter().map(|_| found.range.clone()));
                     files.append(&mut expansion.files);
                     placeholders.push(found.range, expansion);
                 }
@@ -203,6 +226,7 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
     let events: Vec<(Event<'_>, Range<usize>)> =
         events::merge_text(Parser::new_ext(&source, options).into_offset_iter());
     writer.claim_ids(&events, &citations.order);
+    let prose = prose::body(&events, &placeholders);
     let body_events = writer.process(events);
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, body_events.into_iter());
@@ -214,6 +238,8 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
     rendered.html = html;
     rendered.citations = citations.order;
     rendered.files = files;
+    rendered.file_origins = file_origins;
+    rendered.prose = prose;
     Ok(rendered)
 }
 

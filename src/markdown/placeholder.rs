@@ -171,6 +171,8 @@ mod tests {
             text: html.to_uppercase(),
             block,
             files: Vec::new(),
+            prose: Vec::new(),
+            unlinked: None,
         }
     }
 

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::call::{self, Call, SyntaxError};
+use crate::prose::mark;
 
 /// Something in the source that is replaced before markdown parsing.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +14,8 @@ pub enum Item {
     Citation(Vec<(String, Range<usize>)>),
     /// `{{/* text */}}`: shown as `{{ text }}`, not run.
     Literal(String),
+    /// `{two}`: a number the author marks as not a fact, shown without the braces.
+    Mark(String),
 }
 
 /// An item and the byte range it replaces.
@@ -60,6 +63,11 @@ pub fn scan(text: &str, start: usize, code: &[Range<usize>]) -> (Vec<Found>, Vec
             })
         } else if rest.starts_with("[@") {
             Some(citation(text, at))
+        } else if rest.starts_with('{') {
+            Some(mark::at(text, at).map(|range| Found {
+                item: Item::Mark(text[range.start + 1..range.end - 1].to_string()),
+                range,
+            }))
         } else {
             None
         };

@@ -222,7 +222,12 @@ impl<'a> Writer<'a> {
                         let at = self.placeholders.original_range(index);
                         self.errors.push(self.locator.at(at, "this shortcode makes a block (a figure) and must stand alone in its own paragraph").with_help("put a blank line before and after it"));
                     }
-                    if self.in_link > 0 && self.in_image == 0 && expansion.html.contains("<a ") {
+                    let in_link_text = self.in_link > 0 && self.in_image == 0;
+                    let html = match &expansion.unlinked {
+                        Some(unlinked) if in_link_text => unlinked,
+                        _ => &expansion.html,
+                    };
+                    if in_link_text && html.contains("<a ") {
                         let at = self.placeholders.original_range(index);
                         self.errors.push(
                             self.locator
@@ -232,8 +237,8 @@ impl<'a> Writer<'a> {
                     }
                     if self.in_image > 0 {
                         out.push(Event::Text(expansion.text.clone().into()));
-                    } else if !expansion.html.is_empty() {
-                        out.push(Event::InlineHtml(expansion.html.clone().into()));
+                    } else if !html.is_empty() {
+                        out.push(Event::InlineHtml(html.clone().into()));
                     }
                 }
             }

@@ -36,6 +36,11 @@ impl LinkIndex {
             return Err("empty link destination".to_string());
         }
         if has_scheme(dest) {
+            if let Some(scheme) = script_scheme(dest) {
+                return Err(format!(
+                    "refused link `{dest}`: a `{scheme}:` link runs code or hides content in the reader's browser"
+                ));
+            }
             return Ok(LinkTarget {
                 href: dest.to_string(),
                 web: is_web(dest),
@@ -165,6 +170,15 @@ pub fn has_scheme(dest: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
+/// `javascript`, `vbscript` or `data` when a link uses one of those schemes, which run
+/// code or carry a whole document instead of pointing somewhere.
+pub fn script_scheme(dest: &str) -> Option<&'static str> {
+    let scheme = dest.split(':').next()?.to_ascii_lowercase();
+    ["javascript", "vbscript", "data"]
+        .into_iter()
+        .find(|s| *s == scheme)
+}
+
 /// Whether a link leaving the site points at another web site (`http:`, `https:`, `//`).
 pub fn is_web(dest: &str) -> bool {
     let lower = |prefix: &str| {
@@ -174,18 +188,39 @@ pub fn is_web(dest: &str) -> bool {
     dest.starts_with("//") || lower("http://") || lower("https://")
 }
 
-/// Collects the `id` attributes of an HTML document.
-pub fn collect_ids(html: &str) -> HashSet<String> {
+/// The `id` attributes of an HTML document, and the fragments of its same-page links
+/// (`href="#x"`: decoded, in order, without duplicates, `href="#"` left out), in one pass:
+/// every page's final HTML is read for both.
+pub fn collect_targets(html: &str) -> (HashSet<String>, Vec<String>) {
     let mut ids = HashSet::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(" id=\"") {
-        rest = &rest[at + 5..];
-        if let Some(end) = rest.find('"') {
-            ids.insert(unescape_attribute(&rest[..end]));
-            rest = &rest[end..];
+    let mut anchors: Vec<String> = Vec::new();
+    let bytes = html.as_bytes();
+    let mut pos = 0;
+    // Every attribute value starts `="`; `find` on one byte is a fast scan.
+    while let Some(at) = html[pos..].find('=').map(|i| pos + i) {
+        pos = at + 1;
+        if bytes.get(at + 1) != Some(&b'"') {
+            continue;
         }
+        let value_start = at + 2;
+        let Some(len) = html[value_start..].find('"') else {
+            break;
+        };
+        let value = &html[value_start..value_start + len];
+        if html[..at].ends_with(" id") {
+            ids.insert(unescape_attribute(value));
+        } else if let Some(fragment) = value.strip_prefix('#')
+            && html[..at].ends_with(" href")
+        {
+            let raw = unescape_attribute(fragment);
+            let anchor = escape::url_decode(&raw).unwrap_or(raw);
+            if !anchor.is_empty() && !anchors.contains(&anchor) {
+                anchors.push(anchor);
+            }
+        }
+        pos = value_start + len;
     }
-    ids
+    (ids, anchors)
 }
 
 fn unescape_attribute(value: &str) -> String {
@@ -281,11 +316,22 @@ mod tests {
             err("../../../x"),
             "broken link `../../../x`: it climbs above the site root"
         );
+        assert_eq!(
+            err("JavaScript:alert(1)"),
+            "refused link `JavaScript:alert(1)`: a `javascript:` link runs code or hides content in the reader's browser"
+        );
+        assert!(err("data:text/html,<b>x</b>").starts_with("refused link `data:"));
+    }
+
+    #[test]
+    fn collects_same_page_anchors_from_html() {
+        let html = "<a href=\"#ref-a\">1</a><a href=\"#\">top</a><a class=\"x\" href=\"#caf%C3%A9\">c</a><a href=\"#ref-a\">1</a><a href=\"x/#y\">";
+        assert_eq!(collect_targets(html).1, ["ref-a", "café"]);
     }
 
     #[test]
     fn collects_ids_from_html() {
-        let ids = collect_ids("<h2 id=\"a\">x</h2><p class=\"x\" id=\"b&amp;c\">");
+        let (ids, _) = collect_targets("<h2 id=\"a\">x</h2><p class=\"x\" id=\"b&amp;c\">");
         assert!(ids.contains("a") && ids.contains("b&c"));
     }
 }

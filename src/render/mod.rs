@@ -6,6 +6,7 @@ mod anchors;
 pub(crate) mod generated;
 pub mod links;
 mod outcome;
+pub(crate) mod outputs;
 mod page;
 pub(crate) mod plan;
 pub(crate) mod templates;
@@ -37,6 +38,7 @@ pub struct Renderer {
     /// Claim checks by page index.
     pub checks: HashMap<usize, Vec<Checked>>,
     feed_pages: HashSet<usize>,
+    outputs: outputs::Outputs,
 }
 
 /// A whole render: the renderer, every page as rendered, and how many files were written.
@@ -98,12 +100,15 @@ impl Renderer {
         })?;
         templates.global("config", &site.config);
         templates::check_pages(site, &templates)?;
-        plan::check_routes(site)?;
+        let outputs = outputs::Outputs::of(site).or_else(|errors| {
+            diagnostic::into_result(errors).map(|()| outputs::Outputs::default())
+        })?;
         let mut renderer = Self {
             plan,
             templates,
             checks,
             feed_pages: generated::feed_selection(&site.pages),
+            outputs,
         };
         renderer.refresh_nav(site);
         Ok(renderer)
@@ -146,11 +151,14 @@ impl Renderer {
         indices: &[usize],
         sink: &dyn Sink,
     ) -> (Vec<(usize, RenderedPage)>, Vec<Diagnostic>) {
+        let audit = verify::audit::Context::new(&site.data, &site.config.facts.names);
         let job = page::Job {
             site,
             plan: &self.plan,
             templates: &self.templates,
             sink,
+            audit: &audit,
+            outputs: &self.outputs,
         };
         let results: Vec<(usize, Result<RenderedPage, Vec<Diagnostic>>)> = indices
             .par_iter()
@@ -207,7 +215,7 @@ impl Renderer {
         rendered: &[RenderedPage],
         sink: &dyn Sink,
     ) -> anyhow::Result<usize> {
-        anchors::check(site, rendered)?;
+        anchors::check(site, rendered, &self.templates)?;
         generated::write(site, &self.templates, rendered, &self.feed_pages, sink)
     }
 }

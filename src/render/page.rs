@@ -3,16 +3,18 @@
 
 use std::collections::HashSet;
 
+use crate::content::config::Strictness;
 use crate::content::page::Page;
 use crate::content::routes;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Env, Expansion, FoundLink, LinkTarget, Locator, call::Call};
 use crate::shortcodes;
 use crate::site::Site;
-use crate::verify::{Bindings, Checked};
+use crate::verify::{Bindings, Checked, audit};
 use crate::write::Sink;
 
 use super::links::{self, From};
+use super::outputs::Outputs;
 use super::plan::Plan;
 use super::templates::{Templates, template_name};
 use super::views;
@@ -22,6 +24,8 @@ use super::views;
 pub struct RenderedPage {
     /// The `id`s in the page's HTML, for the anchor check.
     pub ids: HashSet<String>,
+    /// The fragments of its same-page links (`href="#..."`), whatever wrote them.
+    pub local_anchors: Vec<String>,
     /// Internal links to verify.
     pub links: Vec<FoundLink>,
     /// The body HTML, kept only for pages in the feed.
@@ -37,6 +41,10 @@ pub(super) struct Job<'a> {
     pub plan: &'a Plan,
     pub templates: &'a Templates,
     pub sink: &'a dyn Sink,
+    /// What the number audit reads from the site.
+    pub audit: &'a audit::Context,
+    /// Every file the build writes, to check the files shortcodes publish against.
+    pub outputs: &'a Outputs,
 }
 
 /// The markdown environment of one page: its shortcodes, sources and links.
@@ -98,6 +106,16 @@ impl Job<'_> {
             },
         };
         let body = markdown::render(&input, &env)?;
+        let numbers = audit::page(page, &body.prose, self.audit);
+        if self.site.config.facts.unbound_numbers == Strictness::Error {
+            let place = audit::Place::Page {
+                body_offset: page.body_offset,
+            };
+            let errors = audit::unbound(&page.display, &page.text, &numbers, place);
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+        }
         let context = views::page::context(
             self.site,
             self.plan,
@@ -115,12 +133,18 @@ impl Job<'_> {
                 .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])
         };
         write(&routes::output_path(&page.url), html.as_bytes())?;
-        for file in &body.files {
+        for (file, origin) in body.files.iter().zip(&body.file_origins) {
+            let at = Diagnostic::at(&page.display, &page.text, origin.clone(), "");
+            self.outputs
+                .check(self.site, &file.path, at)
+                .map_err(|error| vec![error])?;
             write(&file.path, &file.bytes)?;
         }
         let shortcodes = env.shortcodes;
+        let (ids, local_anchors) = links::collect_targets(&html);
         Ok(RenderedPage {
-            ids: links::collect_ids(&html),
+            ids,
+            local_anchors,
             links: body.links,
             feed_content: keep_for_feed.then_some(body.html),
             bindings: Bindings {
@@ -128,6 +152,7 @@ impl Job<'_> {
                 citations: body.citations,
                 checks: checks.cloned().unwrap_or_default(),
                 charts: shortcodes.charts.into_inner(),
+                numbers,
             },
         })
     }

@@ -1,12 +1,11 @@
 //! The site's structure, worked out before rendering: sections, their pages, the link index.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::content::date::Date;
 use crate::content::page::{self, Page, PageKind};
 use crate::data::dataset::Dataset;
-use crate::diagnostic::{self, Diagnostic};
 use crate::site::Site;
 
 use super::generated::chart_pages;
@@ -58,30 +57,6 @@ pub fn generated(datasets: &[Dataset]) -> Vec<Generated> {
         ]
     });
     fixed.chain(charts).collect()
-}
-
-/// Refuses a page whose URL is a path factsite generates.
-pub fn check_routes(site: &Site) -> anyhow::Result<()> {
-    let generated: HashSet<String> = generated(&site.data.datasets)
-        .into_iter()
-        .map(|g| g.path)
-        .collect();
-    let errors: Vec<Diagnostic> = site
-        .pages
-        .iter()
-        .filter(|page| generated.contains(&page.url))
-        .map(|page| {
-            page.error_at_key(
-                "title",
-                format!(
-                    "`{}` maps to `{}`, which factsite generates",
-                    page.display, page.url
-                ),
-            )
-            .with_help("give the page another `slug`")
-        })
-        .collect();
-    diagnostic::into_result(errors)
 }
 
 /// Sections, listings and everything links may point at.

@@ -5,15 +5,18 @@ use std::ops::Range;
 use crate::chart::{self, Spec};
 use crate::content::date::Date;
 use crate::content::routes;
-use crate::data::Data;
 use crate::data::dataset::{Dataset, Entry};
 use crate::diagnostic::Diagnostic;
 use crate::escape;
 use crate::markdown::call::{Arg, ArgValue, Call};
 use crate::markdown::{Expansion, Locator};
+use crate::prose::Piece;
 use crate::write::OutputFile;
 
+use super::Page;
 use super::args::Args;
+
+mod title;
 
 /// Where a chart shortcode sits, for its ids and its CSV link.
 #[derive(Debug, Clone, Copy)]
@@ -31,9 +34,10 @@ pub struct ChartPlace<'a> {
 pub(super) fn expand(
     call: &Call,
     at: Locator<'_>,
-    data: &Data,
+    page: &Page<'_>,
     place: ChartPlace<'_>,
 ) -> Result<(Expansion, String), Diagnostic> {
+    let data = page.data;
     let mut args = Args::new(call, at);
     let (id, id_range) = args.required_string("data")?;
     let stats = data.stats();
@@ -64,16 +68,17 @@ pub(super) fn expand(
             format!("`from` ({from}) is after `to` ({to})"),
         ));
     }
-    let title = args
-        .string("title")?
-        .map_or_else(|| dataset.title.clone(), |(t, _)| t.to_string());
+    let title = match args.string("title")? {
+        Some((_, range)) => title::expand(at, range, page)?,
+        None => title::Title::plain(&dataset.title, call.name_range.clone()),
+    };
     args.finish(&["data", "entries", "from", "to", "title"])?;
     let spec = Spec {
         dataset,
         entries,
         from: from.map(|(d, _)| d),
         to: to.map(|(d, _)| d),
-        title,
+        title: title.text,
         id: format!("chart-{}", place.number),
         bibliography: &data.bibliography,
         smart_quotes: place.smart_quotes,
@@ -88,11 +93,16 @@ pub(super) fn expand(
 
     let csv_path = csv_path(&spec);
     let href = routes::relative(place.page_url, &format!("/{csv_path}"));
+    let mut prose = vec![Piece::Break];
+    prose.extend(title.prose);
+    prose.push(Piece::Break);
     let expansion = Expansion {
         html: chart::figure(&spec, &escape::url_path(&href)),
         text: String::new(),
         block: true,
         files: vec![OutputFile::text(csv_path, csv)],
+        prose,
+        unlinked: None,
     };
     Ok((expansion, dataset.id.clone()))
 }

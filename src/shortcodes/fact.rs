@@ -8,7 +8,7 @@ use crate::verify::number::{self, Style};
 use crate::verify::{Expect, Used};
 
 use super::args::{Args, style};
-use super::{as_of, inline};
+use super::{as_of, bound, inline};
 
 /// `{{ fact(8, "hot-100/golden/weeks_at_no1") }}`: renders the written value and fails the
 /// build if the data says otherwise. `scale="million"` reads `19.2` as 19,200,000.
@@ -84,14 +84,14 @@ pub(super) fn expand(
         resolved.label,
         as_of(&resolved)
     );
+    let piece = bound(Some(resolved.value), written.range.clone());
     used.push(Used {
         asserted: true,
         path: path.to_string(),
         resolved,
         range: written.range.clone(),
     });
-
-    Ok(inline("fact", &title, text))
+    Ok(inline("fact", &title, text, piece))
 }
 
 fn written_value(value: &ArgValue, scale: i64) -> Result<Value, String> {

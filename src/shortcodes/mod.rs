@@ -10,11 +10,12 @@ mod stat;
 use std::cell::RefCell;
 
 use crate::data::Data;
-use crate::data::stats::Resolved;
+use crate::data::stats::{Resolved, Value};
 use crate::diagnostic::Diagnostic;
 use crate::escape;
 use crate::markdown::call::Call;
 use crate::markdown::{Expansion, Locator};
+use crate::prose::Piece;
 use crate::verify::Used;
 
 pub use chart::csv_path;
@@ -81,7 +82,7 @@ pub fn expand(call: &Call, at: Locator<'_>, page: &Page<'_>) -> Result<Expansion
                 number,
                 smart_quotes: page.smart_quotes,
             };
-            let (expansion, dataset) = chart::expand(call, at, page.data, place)?;
+            let (expansion, dataset) = chart::expand(call, at, page, place)?;
             page.charts.borrow_mut().push(dataset);
             Ok(expansion)
         }
@@ -128,7 +129,8 @@ fn as_link(mut expansion: Expansion, href: &str) -> Expansion {
     if let Some(rest) = expansion.html.strip_prefix("<span ")
         && let Some(inner) = rest.strip_suffix("</span>")
     {
-        expansion.html = format!("<a href=\"{}\" {inner}</a>", escape::html(href));
+        let linked = format!("<a href=\"{}\" {inner}</a>", escape::html(href));
+        expansion.unlinked = Some(std::mem::replace(&mut expansion.html, linked));
     }
     expansion
 }
@@ -140,7 +142,9 @@ pub(super) fn as_of(resolved: &Resolved) -> String {
         .unwrap_or_default()
 }
 
-pub(super) fn inline(class: &str, title: &str, text: String) -> Expansion {
+/// A bound number: its HTML with the tooltip, its text, and a bound piece for the audit
+/// at `at` (the number in the file).
+pub(super) fn inline(class: &str, title: &str, text: String, bound: Piece) -> Expansion {
     Expansion {
         html: format!(
             "<span class=\"{class}\" title=\"{}\">{}</span>",
@@ -150,7 +154,23 @@ pub(super) fn inline(class: &str, title: &str, text: String) -> Expansion {
         text,
         block: false,
         files: Vec::new(),
+        prose: vec![bound],
+        unlinked: None,
     }
+}
+
+/// The audit's piece for a number bound to the data at `at`; `asserted` is the value a
+/// `fact` checks, which a title on the same page may repeat.
+pub(super) fn bound(asserted: Option<Value>, at: std::ops::Range<usize>) -> Piece {
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "a value compared with a title's number"
+    )]
+    let value = match asserted {
+        Some(Value::Int(n)) => Some(n as f64),
+        _ => None,
+    };
+    Piece::Bound { value, at }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::markdown::{Expansion, Locator};
 use crate::verify::{Used, number};
 
 use super::args::{Args, style};
-use super::{as_of, inline};
+use super::{as_of, bound, inline};
 
 /// `{{ stat(chart="hot-100", entry="golden", value="weeks_at_no1", week="2025-08-02") }}`.
 pub(super) fn expand(
@@ -36,11 +36,13 @@ pub(super) fn expand(
     let text =
         number::format(resolved.value, style).map_err(|message| at.at(value_range, message))?;
     let title = format!("From the data: {}{}", resolved.label, as_of(&resolved));
+    // An inserted number follows the data, so a title may not lean on its value.
+    let piece = bound(None, call.range.clone());
     used.push(Used {
         asserted: false,
         path,
         resolved,
         range: call.range.clone(),
     });
-    Ok(inline("stat", &title, text))
+    Ok(inline("stat", &title, text, piece))
 }

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::data::stats::Resolved;
 
+use super::audit::Finding;
 use super::claims::Checked;
 
 /// A stat a page used.
@@ -33,6 +34,8 @@ pub struct Bindings {
     pub checks: Vec<Checked>,
     /// Ids of the datasets its charts draw.
     pub charts: Vec<String>,
+    /// Every number it publishes, classified by the number audit.
+    pub numbers: Vec<Finding>,
 }
 
 impl Bindings {

@@ -1,6 +1,7 @@
 //! Every check of words against data: what facts and claim checks expect, claim verdicts,
 //! and the review `factsite check` prints.
 
+pub mod audit;
 pub(crate) mod bindings;
 pub(crate) mod claims;
 pub(crate) mod expect;
@@ -13,13 +14,14 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use crate::content::config::Strictness;
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 
 pub use bindings::{Bindings, Used};
 pub use claims::Checked;
 pub use expect::Expect;
-pub use review::review;
+pub use review::{number_counts, number_list, review};
 
 /// The claim checks of a loaded site, and the errors found, which are reported with the
 /// pages' own errors so that one build shows every problem at once.
@@ -46,7 +48,10 @@ pub fn site(site: &Site) -> Verified {
             ))
         })
         .collect();
-    let mut verified = Verified::default();
+    let mut verified = Verified {
+        errors: figure_labels(site, Strictness::Error),
+        ..Verified::default()
+    };
     for (i, result) in results {
         match result {
             Ok(checked) => {
@@ -56,4 +61,21 @@ pub fn site(site: &Site) -> Verified {
         }
     }
     verified
+}
+
+/// The numbers of the figure labels, and a located diagnostic for each unbound one when
+/// unbound numbers are at `level` (errors for the build, warnings for `check`).
+pub(crate) fn figure_labels(site: &Site, level: Strictness) -> Vec<Diagnostic> {
+    if site.config.facts.unbound_numbers != level {
+        return Vec::new();
+    }
+    let figures = &site.data.figures;
+    let context = audit::Context::new(&site.data, &site.config.facts.names);
+    let findings = audit::figure_labels(figures, &context);
+    audit::unbound(
+        &figures.file,
+        &figures.text,
+        &findings,
+        audit::Place::FigureLabels,
+    )
 }

@@ -2,6 +2,7 @@
 //! figures such as "19.2 million".
 
 use crate::data::stats::Value;
+pub use crate::prose::digits::thousands;
 
 /// How a number is written in prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -125,23 +126,6 @@ fn ordinal(n: i64) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
-}
-
-/// `266000000` -> `266,000,000`, `1700` -> `1,700`; numbers under 1,000 are written plain.
-pub fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    if n.unsigned_abs() < 1_000 {
-        return n.to_string();
-    }
-
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
 }
 
 /// A `scale` argument: `thousand`, `million` or `billion`.

@@ -33,7 +33,7 @@ const CASES: &[Case] = &[
     Case {
         name: "site.toml unknown key",
         breaks: |s| replace(s, "site.toml", "author =", "autor ="),
-        expect: "error: unknown field `autor`, expected one of `title`, `description`, `base_url`, `language`, `author`, `output_dir`, `markdown`, `extra`\n --> site.toml:4:1",
+        expect: "error: unknown field `autor`, expected one of `title`, `description`, `base_url`, `language`, `author`, `output_dir`, `markdown`, `facts`, `extra`\n --> site.toml:4:1",
     },
     Case {
         name: "site.toml wrong type",
@@ -362,7 +362,7 @@ const CASES: &[Case] = &[
         breaks: |s| {
             s.write(
                 "content/essays/two.md",
-                "+++\ntitle = \"Two\"\n+++\nSee [one](one.md#nowhere).\n",
+                "+++\ntitle = \"Another\"\n+++\nSee [one](one.md#nowhere).\n",
             )
         },
         expect: "error: broken anchor: `/essays/one/` has no element with id `nowhere`\n --> content/essays/two.md:4:5",

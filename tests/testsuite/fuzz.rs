@@ -14,9 +14,9 @@ use factsite::markdown::call::{self, Call};
 use factsite::markdown::{self, Env, Expansion, LinkTarget, Locator, scan};
 use factsite::shortcodes;
 
-const SOURCES: &str = "[[source]]\nid = \"wire\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"https://e.org/a\"\npublished = 2025-07-01\naccessed = 2026-11-21\n";
+const SOURCES: &str = "[[source]]\nid = \"wire\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"https://e.org/a\"\npublished = 2025-07-01\naccessed = 2026-11-21\n\n[[source]]\nid = \"blog\"\ntitle = \"B\"\npublisher = \"Q\"\nurl = \"https://e.org/b\"\npublished = 2025-07-01\naccessed = 2026-11-21\n";
 
-const DATASET: &str = "title = \"Hot 100\"\npublisher = \"Billboard\"\npositions = 100\ndated = \"Saturday\"\n\n[[entry]]\nid = \"golden\"\ntitle = \"Golden\"\nartist = \"HUNTR/X\"\nstarts_at_debut = true\nweeks = [\n  { date = 2025-07-05, pos = 81, source = \"wire\", basis = \"derived\" },\n  { date = 2025-07-12, pos = \"off\", source = \"wire\", conflict = [{ pos = 8, source = \"wire\" }] },\n  { date = 2025-07-26, pos = 1, source = \"wire\", also = [\"wire\"] },\n]\n";
+const DATASET: &str = "title = \"Hot 100\"\npublisher = \"Billboard\"\npositions = 100\ndated = \"Saturday\"\n\n[[entry]]\nid = \"golden\"\ntitle = \"Golden\"\nartist = \"HUNTR/X\"\nstarts_at_debut = true\nweeks = [\n  { date = 2025-07-05, pos = 81, source = \"wire\", basis = \"derived\" },\n  { date = 2025-07-12, pos = \"off\", source = \"wire\", conflict = [{ pos = 8, source = \"blog\" }] },\n  { date = 2025-07-26, pos = 1, source = \"wire\", also = [\"blog\"] },\n]\n";
 
 const PAGE: &str = "+++\ntitle = \"T\"\ndate = 2025-07-05\n[extra]\nx = [1, 2]\n+++\n## Head {#h}\n\nText {{ stat(chart=\"hot-100\", entry=\"golden\", value=\"peak\") }} and {{ fact(1, \"hot-100/golden/peak\", style=\"word\") }}[@wire; @wire].\n\n{{ chart(data=\"hot-100\", entries=[\"golden\"], from=2025-07-05) }}\n\n> quote [link](#h) `{{ code }}` {{/* literal */}}\n\n- item[^1]\n\n[^1]: note\n";
 

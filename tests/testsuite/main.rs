@@ -1,5 +1,6 @@
 //! The integration tests: fixture sites built by the real `factsite` executable.
 
+mod architecture;
 mod battery;
 mod browser;
 mod build;
@@ -12,6 +13,7 @@ mod fuzz;
 mod guarantee;
 mod highlight;
 mod highlight_css;
+mod integrity;
 mod new;
 mod output_dir;
 mod perturb;

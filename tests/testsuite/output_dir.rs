@@ -127,7 +127,7 @@ fn interrupted_build_keeps_previous_output() {
         site.write(
             &format!("content/p{i}.md"),
             &format!(
-                "+++\ntitle = \"Page {i}\"\n+++\n{}\n",
+                "+++\ntitle = \"Page {{{i}}}\"\n+++\n{}\n",
                 "Some words of text. ".repeat(60)
             ),
         );

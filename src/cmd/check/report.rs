@@ -37,7 +37,13 @@ pub fn print_text(report: &Report) {
             eprintln!("warning: the fetch cache could not be written: {error}\n");
         }
     }
+    for line in &report.number_list {
+        println!("{line}");
+    }
     println!("{}", checked_line(report));
+    if !report.number_list.is_empty() || report.numbers.unbound > 0 {
+        println!("Numbers: {}", report.numbers.line());
+    }
     if let Some(sources) = &report.sources {
         println!("{}", summary(sources));
         if sources.offline() {

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use crate::content::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::verify::number::thousands;
+use crate::prose::digits::thousands;
 
 use super::Cadence;
 

@@ -92,6 +92,8 @@ pub fn parse(
         text: &text,
         bibliography,
         errors: Vec::new(),
+        weekday: None,
+        seen_ids: HashMap::new(),
     };
     if !valid_id(id) {
         checker.errors.push(
@@ -100,8 +102,6 @@ pub fn parse(
         );
     }
     let positions = checker.positions(&raw.positions);
-    let mut weekday: Option<(Date, Range<usize>)> = None;
-    let mut seen_ids: HashMap<String, Range<usize>> = HashMap::new();
     let mut entries = Vec::with_capacity(raw.entry.len());
     let mut runs = Vec::with_capacity(raw.entry.len());
     for entry in raw.entry {
@@ -111,7 +111,7 @@ pub fn parse(
             .map(|week| (*week.get_ref().date.get_ref(), week.get_ref().date.span()))
             .collect();
         runs.push((entry.id.get_ref().clone(), dates));
-        entries.push(checker.entry(entry, positions, raw.cadence, &mut weekday, &mut seen_ids));
+        entries.push(checker.entry(entry, positions, raw.cadence));
     }
     let outliers = outlier::check(file, &text, &runs, raw.cadence);
     checker.errors.extend(outliers);
@@ -142,6 +142,10 @@ struct Checker<'a> {
     text: &'a str,
     bibliography: &'a Bibliography,
     errors: Vec<Diagnostic>,
+    /// The first weekly date and where it is: it sets the weekday every date must fall on.
+    weekday: Option<(Date, Range<usize>)>,
+    /// Entry ids seen so far, and where.
+    seen_ids: HashMap<String, Range<usize>>,
 }
 
 impl Checker<'_> {
@@ -166,14 +170,7 @@ impl Checker<'_> {
         }
     }
 
-    fn entry(
-        &mut self,
-        raw: RawEntry,
-        positions: u32,
-        cadence: Cadence,
-        weekday: &mut Option<(Date, Range<usize>)>,
-        seen_ids: &mut HashMap<String, Range<usize>>,
-    ) -> Entry {
+    fn entry(&mut self, raw: RawEntry, positions: u32, cadence: Cadence) -> Entry {
         let id = raw.id.get_ref().clone();
         if !valid_id(&id) {
             let error = self
@@ -183,7 +180,7 @@ impl Checker<'_> {
                 );
             self.errors.push(error);
         }
-        if let Some(first) = seen_ids.insert(id.clone(), raw.id.span()) {
+        if let Some(first) = self.seen_ids.insert(id.clone(), raw.id.span()) {
             let line = self.at(first, "").line;
             let error = self
                 .at(raw.id.span(), format!("duplicate entry id `{id}`"))
@@ -206,7 +203,7 @@ impl Checker<'_> {
                     .with_note(format!("first listed on line {line}"));
                 self.errors.push(error);
             }
-            self.weekday(cadence, date, week.date.span(), weekday);
+            self.weekday(cadence, date, week.date.span());
             weeks.push(self.week(week, positions, span));
         }
         weeks.sort_by_key(|w| w.date);
@@ -236,18 +233,12 @@ impl Checker<'_> {
         Some(text.to_string())
     }
 
-    fn weekday(
-        &mut self,
-        cadence: Cadence,
-        date: Date,
-        span: Range<usize>,
-        first: &mut Option<(Date, Range<usize>)>,
-    ) {
+    fn weekday(&mut self, cadence: Cadence, date: Date, span: Range<usize>) {
         if cadence != Cadence::Weekly {
             return;
         }
-        match first {
-            None => *first = Some((date, span)),
+        match &self.weekday {
+            None => self.weekday = Some((date, span)),
             Some((reference, reference_span)) => {
                 if reference.weekday_index() != date.weekday_index() {
                     let line = self.at(reference_span.clone(), "").line;
@@ -272,19 +263,19 @@ impl Checker<'_> {
     fn week(&mut self, raw: RawWeek, positions: u32, span: Range<usize>) -> Week {
         let pos = self.pos(&raw.pos, positions);
         self.source(&raw.source);
-        for also in &raw.also {
-            self.source(also);
-        }
+        self.agreeing(&raw.source, &raw.also);
         let conflicts = raw
             .conflict
             .into_iter()
             .map(|c| {
                 self.source(&c.source);
-                Conflict {
+                let conflict = Conflict {
                     pos: self.pos(&c.pos, positions),
-                    source: c.source.into_inner(),
+                    source: c.source.get_ref().clone(),
                     note: c.note,
-                }
+                };
+                self.disagreeing(&raw.source, &raw.also, pos, (&conflict, &c.source));
+                conflict
             })
             .collect();
         Week {
@@ -326,6 +317,54 @@ impl Checker<'_> {
                 Pos::Off
             }
         }
+    }
+
+    /// `also` lists other sources that agree: never the row's own source, never one twice.
+    fn agreeing(&mut self, source: &Spanned<String>, also: &[Spanned<String>]) {
+        for (i, id) in also.iter().enumerate() {
+            self.source(id);
+            let name = id.get_ref();
+            let message = if name == source.get_ref() {
+                format!("`also` names `{name}`, the row's own source")
+            } else if also[..i].iter().any(|other| other.get_ref() == name) {
+                format!("`also` names `{name}` twice")
+            } else {
+                continue;
+            };
+            let error = self
+                .at(id.span(), message)
+                .with_help("`also` lists other sources that give the same position");
+            self.errors.push(error);
+        }
+    }
+
+    /// A conflict is a different position from a different source, not one that agrees.
+    fn disagreeing(
+        &mut self,
+        source: &Spanned<String>,
+        also: &[Spanned<String>],
+        pos: Pos,
+        (conflict, id): (&Conflict, &Spanned<String>),
+    ) {
+        let name = id.get_ref();
+        let message = if name == source.get_ref() {
+            format!(
+                "`conflict` names `{name}`, the row's own source: a source cannot disagree with itself"
+            )
+        } else if also.iter().any(|a| a.get_ref() == name) {
+            format!("`{name}` is listed both in `also` and in `conflict`")
+        } else if conflict.pos == pos {
+            format!(
+                "this conflict gives the row's own position ({}), so `{name}` agrees with the row",
+                pos.label()
+            )
+        } else {
+            return;
+        };
+        let error = self
+            .at(id.span(), message)
+            .with_help("a conflict keeps a source that gives a different position; a source that agrees goes in `also`");
+        self.errors.push(error);
     }
 
     fn source(&mut self, id: &Spanned<String>) {

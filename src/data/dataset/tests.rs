@@ -172,3 +172,44 @@ fn reads_an_optional_label() {
         ["content/charts/hot-100.toml:23:9: `label` is empty"]
     );
 }
+
+#[test]
+fn refuses_rows_that_agree_or_disagree_with_themselves() {
+    // Line 14: `{ date = 2025-07-26, pos = 1, source = "billboard", also = ["yonhap"] }`.
+    assert_eq!(
+        errors(&HOT_100.replace("also = [\"yonhap\"]", "also = [\"billboard\"]")),
+        ["content/charts/hot-100.toml:14:63: `also` names `billboard`, the row's own source"]
+    );
+    assert_eq!(
+        errors(&HOT_100.replace("also = [\"yonhap\"]", "also = [\"yonhap\", \"yonhap\"]")),
+        ["content/charts/hot-100.toml:14:73: `also` names `yonhap` twice"]
+    );
+    // Line 16: `{ date = 2025-08-09, pos = 4, source = "yonhap", conflict = [{ pos = 3, source = "hypebeast", ... }] }`.
+    assert_eq!(
+        errors(&HOT_100.replace(
+            "{ pos = 3, source = \"hypebeast\"",
+            "{ pos = 4, source = \"hypebeast\""
+        )),
+        [
+            "content/charts/hot-100.toml:16:84: this conflict gives the row's own position (No. 4), so `hypebeast` agrees with the row"
+        ]
+    );
+    assert_eq!(
+        errors(&HOT_100.replace(
+            "{ pos = 3, source = \"hypebeast\"",
+            "{ pos = 3, source = \"yonhap\""
+        )),
+        [
+            "content/charts/hot-100.toml:16:84: `conflict` names `yonhap`, the row's own source: a source cannot disagree with itself"
+        ]
+    );
+    assert_eq!(
+        errors(&HOT_100.replace(
+            "source = \"yonhap\", conflict",
+            "source = \"yonhap\", also = [\"hypebeast\"], conflict"
+        )),
+        [
+            "content/charts/hot-100.toml:16:106: `hypebeast` is listed both in `also` and in `conflict`"
+        ]
+    );
+}

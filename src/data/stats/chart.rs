@@ -3,6 +3,7 @@
 use crate::content::date::Date;
 use crate::data::dataset::Dataset;
 
+use super::week::{chart_date, known_week};
 use super::{CHART_STATS, Resolved, Value, split_week};
 
 pub(super) fn stat(dataset: &Dataset, stat: &str) -> Result<Resolved, String> {
@@ -33,6 +34,8 @@ pub(super) fn stat(dataset: &Dataset, stat: &str) -> Result<Resolved, String> {
             })
             .ok_or_else(|| format!("chart `{}` has no weeks", dataset.id)),
         ("entries_on_chart", Some(date)) => {
+            chart_date(dataset, date)?;
+            known_week(dataset, date)?;
             let count = count_entries(dataset, date, u32::MAX);
             Ok(lower(
                 resolved(
@@ -48,9 +51,10 @@ pub(super) fn stat(dataset: &Dataset, stat: &str) -> Result<Resolved, String> {
             ))
         }
         (name, Some(date)) if name.starts_with("entries_in_top_") => {
-            let n: u32 = name["entries_in_top_".len()..]
-                .parse()
-                .map_err(|_| format!("`{name}` needs a number, like entries_in_top_10"))?;
+            let n = top_n(dataset, &name["entries_in_top_".len()..])
+                .ok_or_else(|| format!("`{name}` needs a number from 1 to {} (the chart's size), like entries_in_top_10", dataset.positions))?;
+            chart_date(dataset, date)?;
+            known_week(dataset, date)?;
             let count = count_entries(dataset, date, n);
             Ok(lower(
                 resolved(
@@ -68,11 +72,23 @@ pub(super) fn stat(dataset: &Dataset, stat: &str) -> Result<Resolved, String> {
         (name, None) if name.starts_with("entries_") => {
             Err(format!("`{name}` needs a week: write `{name}@2025-08-02`"))
         }
+        ("as_of" | "first_date", Some(_)) => Err(format!(
+            "`{name}` does not take a week; the weekly chart stats are entries_on_chart@DATE and entries_in_top_N@DATE"
+        )),
         _ => Err(format!(
             "unknown chart stat `{stat}` (chart stats: {})",
             CHART_STATS.join(", ")
         )),
     }
+}
+
+/// The N of `entries_in_top_N`: digits without a leading zero, from 1 to the chart's size.
+fn top_n(dataset: &Dataset, digits: &str) -> Option<u32> {
+    let canonical = !digits.is_empty()
+        && !digits.starts_with('0')
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    let n: u32 = digits.parse().ok().filter(|_| canonical)?;
+    (1..=dataset.positions).contains(&n).then_some(n)
 }
 
 /// Counting entries in a week is a lower bound when any tracked entry's week is unknown.

@@ -4,6 +4,7 @@
 use crate::data::dataset::{Dataset, Entry, Pos};
 
 use super::runs::{incomplete, unknown_before};
+use super::week::chart_date;
 use super::{ENTRY_STATS, Resolved, Value, split_week};
 
 pub(super) fn stat(dataset: &Dataset, entry: &Entry, stat: &str) -> Result<Resolved, String> {
@@ -33,6 +34,7 @@ pub(super) fn stat(dataset: &Dataset, entry: &Entry, stat: &str) -> Result<Resol
     let no_chart = || format!("`{}` has no week on the chart in the data", entry.id);
     match (name, week) {
         ("pos", Some(date)) => {
+            chart_date(dataset, date)?;
             let found = entry.week(date).ok_or_else(|| {
                 format!(
                     "no data for `{}` on the chart dated {date}: that week is unknown",
@@ -120,6 +122,9 @@ pub(super) fn stat(dataset: &Dataset, entry: &Entry, stat: &str) -> Result<Resol
             .map(|w| exact(pos_value(w.pos), "latest known position"))
             .ok_or_else(no_chart),
         ("pos", None) => Err("`pos` needs a week: write `pos@2025-09-27`".to_string()),
+        (name, Some(_)) if ENTRY_STATS.contains(&name) => Err(format!(
+            "`{name}` does not take a week; the weekly entry stat is pos@DATE"
+        )),
         _ => Err(format!(
             "unknown stat `{stat}` (entry stats: {})",
             ENTRY_STATS.join(", ")

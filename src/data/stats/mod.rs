@@ -9,6 +9,7 @@ mod chart;
 mod conflicts;
 mod entry;
 mod runs;
+mod week;
 
 use crate::content::date::Date;
 use crate::data::dataset::Dataset;

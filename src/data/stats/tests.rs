@@ -118,3 +118,86 @@ fn explains_unknown_paths() {
         "`2025-7-1` in `pos@2025-7-1` is not a date like 2025-07-05"
     );
 }
+
+#[test]
+fn a_stat_at_a_date_needs_a_chart_date_the_data_covers() {
+    assert_eq!(
+        error("hot-100/entries_on_chart@2030-01-05"),
+        "no data for `hot-100` on the chart dated 2030-01-05: that week is unknown (the data runs from 2025-07-05 to 2025-08-09)"
+    );
+    assert_eq!(
+        error("hot-100/entries_on_chart@2025-07-06"),
+        "2025-07-06 is not a chart date of `hot-100`: its charts are dated Saturdays (the nearest are 2025-07-05 and 2025-07-12)"
+    );
+    assert_eq!(
+        error("hot-100/entries_in_top_10@2025-06-28"),
+        "no data for `hot-100` on the chart dated 2025-06-28: that week is unknown (the data runs from 2025-07-05 to 2025-08-09)"
+    );
+    assert_eq!(
+        error("hot-100/golden/pos@2025-07-06"),
+        "2025-07-06 is not a chart date of `hot-100`: its charts are dated Saturdays (the nearest are 2025-07-05 and 2025-07-12)"
+    );
+    assert_eq!(
+        error("hot-100/golden/pos@2030-01-05"),
+        "no data for `hot-100` on the chart dated 2030-01-05: that week is unknown (the data runs from 2025-07-05 to 2025-08-09)"
+    );
+}
+
+#[test]
+fn a_week_no_entry_has_a_row_for_is_unknown_not_zero() {
+    let text = crate::data::dataset::tests::HOT_100.replace(
+        "  { date = 2025-07-19, pos = \"off\", source = \"yonhap\" },\n",
+        "",
+    );
+    let dataset = crate::data::dataset::parse(
+        "hot-100",
+        "content/charts/hot-100.toml",
+        text,
+        &crate::data::dataset::tests::bibliography(),
+    )
+    .unwrap();
+    let datasets = [dataset];
+    let figures = Figures::default();
+    let stats = Stats {
+        datasets: &datasets,
+        figures: &figures,
+    };
+    for path in [
+        "hot-100/entries_on_chart@2025-07-19",
+        "hot-100/entries_in_top_10@2025-07-19",
+    ] {
+        assert_eq!(
+            stats.resolve(path).unwrap_err(),
+            "no data for `hot-100` on the chart dated 2025-07-19: that week is unknown",
+            "{path}"
+        );
+    }
+    assert_eq!(
+        stats
+            .resolve("hot-100/entries_on_chart@2025-07-12")
+            .unwrap()
+            .value,
+        Value::Int(2)
+    );
+}
+
+#[test]
+fn refuses_nonsense_parameters_and_weeks_on_stats_without_one() {
+    for n in ["0", "101", "010", "+5", "", "1x"] {
+        assert_eq!(
+            error(&format!("hot-100/entries_in_top_{n}@2025-07-12")),
+            format!(
+                "`entries_in_top_{n}` needs a number from 1 to 100 (the chart's size), like entries_in_top_10"
+            )
+        );
+    }
+    assert_eq!(value("hot-100/entries_in_top_100@2025-07-12"), "2");
+    assert_eq!(
+        error("hot-100/golden/peak@2025-07-12"),
+        "`peak` does not take a week; the weekly entry stat is pos@DATE"
+    );
+    assert_eq!(
+        error("hot-100/as_of@2025-07-12"),
+        "`as_of` does not take a week; the weekly chart stats are entries_on_chart@DATE and entries_in_top_N@DATE"
+    );
+}

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use ureq::ResponseExt;
 
+use super::readable;
 use super::{Answer, Body, Failure, FailureKind, Response, address};
-use crate::verify::quotes;
 
 /// How factsite introduces itself to the servers it asks.
 pub const USER_AGENT: &str = concat!(
@@ -87,7 +87,7 @@ impl Client {
         let retry = retryable_status(status).then(|| retry_wait(retry_after.as_deref()));
         let body = if (200..300).contains(&status) {
             match read_body(response) {
-                Ok(bytes) => match quotes::readable(&bytes, content_type.as_deref()) {
+                Ok(bytes) => match readable::readable(&bytes, content_type.as_deref()) {
                     Ok(text) => Body::Text(text),
                     Err(unreadable) => Body::Unreadable(unreadable.content_type),
                 },

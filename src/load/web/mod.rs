@@ -5,8 +5,10 @@
 pub mod address;
 mod cache;
 mod client;
+mod decode;
 mod fetch;
 mod limits;
+mod readable;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 

@@ -49,7 +49,7 @@ fn refuses_an_id_the_templates_reserve() {
     assert_eq!(
         errors[0].help.as_deref(),
         Some(
-            "reserved ids: main, content, sources, sources-title, footnotes, toc, toc-title, corrections, corrections-title, top"
+            "reserved ids: main, content, sections, sources, sources-title, footnotes, toc, toc-title, corrections, corrections-title, top"
         )
     );
 }

@@ -32,6 +32,8 @@ impl Env for TestEnv {
                 text: String::new(),
                 block: true,
                 files: vec![OutputFile::text("f.csv", "a")],
+                prose: Vec::new(),
+                unlinked: None,
             }),
             _ => Err(at.at(
                 call.name_range.clone(),

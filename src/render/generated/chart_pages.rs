@@ -172,6 +172,8 @@ fn render(
     context.insert("figure", &figure);
     let display = format!("content/charts/{}.toml", dataset.id);
     let html = templates.render("chart.html", &context, &display)?;
+    let shown = format!("the page of the chart `{}`", dataset.id);
+    crate::render::anchors::check_generated(&html, "chart.html", &shown, templates)?;
     Ok([
         OutputFile::text(routes::output_path(&page_path), html),
         OutputFile::text(csv_path(dataset).trim_start_matches('/'), chart::csv(&spec)),

@@ -51,14 +51,7 @@ pub(super) fn write(
         ),
         OutputFile::text("robots.txt", robots::robots(config)),
         OutputFile::text("404.html", not_found(site, templates)?),
-        OutputFile::text(
-            "corrections/index.html",
-            templates.render(
-                "corrections.html",
-                &corrections::page_context(site),
-                "corrections",
-            )?,
-        ),
+        OutputFile::text("corrections/index.html", corrections_page(site, templates)?),
         OutputFile::text(
             "corrections/atom.xml",
             atom::atom(
@@ -85,12 +78,22 @@ fn sitemap_entries(site: &Site) -> Vec<(String, Option<Date>)> {
     pages.chain(generated).collect()
 }
 
+/// The corrections page, its same-page links checked.
+fn corrections_page(site: &Site, templates: &Templates) -> anyhow::Result<String> {
+    let context = corrections::page_context(site);
+    let html = templates.render("corrections.html", &context, "corrections")?;
+    super::anchors::check_generated(&html, "corrections.html", "the corrections page", templates)?;
+    Ok(html)
+}
+
 /// The 404 page, served at any depth, so its links start from the base path.
 fn not_found(site: &Site, templates: &Templates) -> anyhow::Result<String> {
     let mut page = GeneratedPage::new(site, "Page not found", "/404.html");
     page.description = Some("There is nothing at this address.".to_string());
     let context = views::base(&page, "/404.html", LinkMode::Root, None);
-    templates.render("404.html", &context, "404.html")
+    let html = templates.render("404.html", &context, "404.html")?;
+    super::anchors::check_generated(&html, "404.html", "the 404 page", templates)?;
+    Ok(html)
 }
 
 /// The newest dated pages, for the feed.

@@ -128,6 +128,27 @@ impl Templates {
         self.sources.contains_key(name)
     }
 
+    /// A diagnostic at the first place `needle` is written in a template, trying `first`
+    /// before the others; a whole-file diagnostic of `first` when no template holds it.
+    pub fn locate(&self, first: &str, needle: &str, message: String) -> Diagnostic {
+        let shown = |name: &str| {
+            if self.builtin.contains(name) {
+                format!("(built-in template) {name}")
+            } else {
+                format!("templates/{name}")
+            }
+        };
+        let order = std::iter::once(first).chain(self.sources.keys().map(String::as_str));
+        for name in order {
+            if let Some(text) = self.sources.get(name)
+                && let Some(at) = text.find(needle)
+            {
+                return Diagnostic::at(&shown(name), text, at..at + needle.len(), message);
+            }
+        }
+        Diagnostic::file(&shown(first), message)
+    }
+
     /// Renders a template; `context_file` names the content file being rendered, for errors.
     pub fn render(
         &self,

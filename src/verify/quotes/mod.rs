@@ -3,8 +3,6 @@
 //! is gone), the numbers a page writes, and the verdict for each source. Pure: the pages
 //! are fetched by `load::web`.
 
-mod decode;
-mod extract;
 mod find;
 mod normalise;
 mod numbers;
@@ -14,7 +12,6 @@ use std::collections::{HashMap, HashSet};
 
 use crate::content::date::Date;
 
-pub use extract::{Unreadable, readable, readable_text};
 pub use find::{Found, Missing, Page, Passage};
 pub use normalise::fold;
 pub use numbers::canonical;
