@@ -3,7 +3,7 @@
 //! contents, whatever the templates write) names an id on that page. Checked once every
 //! page is rendered.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::content::page::Page;
 use crate::diagnostic::{self, Diagnostic};
@@ -11,32 +11,51 @@ use crate::markdown::heading;
 use crate::site::Site;
 
 use super::page::RenderedPage;
+use super::plan::Plan;
 use super::templates::{Templates, template_name};
 
 /// Checks that every internal link with an anchor points at an id on its target page, and
 /// that every same-page link of every page points at an id of that page.
 pub(super) fn check(
     site: &Site,
+    plan: &Plan,
     rendered: &[RenderedPage],
     templates: &Templates,
 ) -> anyhow::Result<()> {
-    let ids: HashMap<&str, &HashSet<String>> = site
-        .pages
-        .iter()
-        .zip(rendered)
-        .map(|(page, rendered)| (page.url.as_str(), &rendered.ids))
-        .collect();
+    check_some(site, plan, (rendered, templates), None)
+}
+
+/// The anchor check after pages `changed` were rendered again (`None`: every page): their
+/// own links and same-page links, and every other page's links into them, whose anchors
+/// may have gone. The rest cannot have changed, so a one-page edit costs a pass over the
+/// links and not the whole check.
+pub(super) fn check_some(
+    site: &Site,
+    plan: &Plan,
+    (rendered, templates): (&[RenderedPage], &Templates),
+    changed: Option<&HashSet<usize>>,
+) -> anyhow::Result<()> {
+    let changed_urls: Option<HashSet<&str>> =
+        changed.map(|pages| pages.iter().map(|&i| site.pages[i].url.as_str()).collect());
+    let ids_of = |path: &str| plan.by_url.get(path).map(|&i| &rendered[i].ids);
     let mut errors = Vec::new();
-    for (page, rendered) in site.pages.iter().zip(rendered) {
+    for (index, (page, own)) in site.pages.iter().zip(rendered).enumerate() {
+        let whole = changed.is_none_or(|pages| pages.contains(&index));
         let mut reported: HashSet<&str> = HashSet::new();
-        for link in &rendered.links {
-            let (Some(anchor), Some(targets)) =
-                (&link.check.anchor, ids.get(link.check.path.as_str()))
-            else {
+        for link in &own.links {
+            let Some(anchor) = &link.check.anchor else {
+                continue;
+            };
+            let target = link.check.path.as_str();
+            let affected = whole
+                || changed_urls
+                    .as_ref()
+                    .is_some_and(|urls| urls.contains(target));
+            let Some(targets) = ids_of(target).filter(|_| affected) else {
                 continue;
             };
             if !targets.contains(anchor) {
-                if link.check.path == page.url {
+                if target == page.url {
                     reported.insert(anchor);
                 }
                 errors.push(
@@ -44,18 +63,18 @@ pub(super) fn check(
                         &page.display,
                         &page.text,
                         link.range.clone(),
-                        format!(
-                            "broken anchor: `{}` has no element with id `{anchor}`",
-                            link.check.path
-                        ),
+                        format!("broken anchor: `{target}` has no element with id `{anchor}`"),
                     )
                     .with_help(format!("ids on that page include: {}", known(targets))),
                 );
             }
         }
-        for anchor in &rendered.local_anchors {
-            if !rendered.ids.contains(anchor) && !reported.contains(anchor.as_str()) {
-                errors.push(local(page, anchor, templates, &rendered.ids));
+        if !whole {
+            continue;
+        }
+        for anchor in &own.local_anchors {
+            if !own.ids.contains(anchor) && !reported.contains(anchor.as_str()) {
+                errors.push(local(page, anchor, templates, &own.ids));
             }
         }
     }

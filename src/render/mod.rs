@@ -23,6 +23,7 @@ use crate::timing::Timer;
 use crate::verify::{self, Checked, Verified};
 use crate::write::Sink;
 
+use generated::Regenerate;
 pub use outcome::{Outcome, plural};
 pub use page::RenderedPage;
 pub use plan::Plan;
@@ -215,8 +216,43 @@ impl Renderer {
         rendered: &[RenderedPage],
         sink: &dyn Sink,
     ) -> anyhow::Result<usize> {
-        anchors::check(site, rendered, &self.templates)?;
-        generated::write(site, &self.templates, rendered, &self.feed_pages, sink)
+        let mut timer = Timer::new();
+        anchors::check(site, &self.plan, rendered, &self.templates)?;
+        timer.lap("anchor check");
+        let pages = generated::Pages {
+            rendered,
+            feed: &self.feed_pages,
+        };
+        let files = generated::write(site, &self.templates, pages, Regenerate::ALL, sink)?;
+        timer.lap("sitemap, feeds, 404 and corrections");
+        Ok(files)
+    }
+
+    /// After the pages `changed` were rendered again: checks the anchors they touch and
+    /// writes again the generated files that show them (`listings`: their title, date or
+    /// corrections changed). Returns how many files it wrote.
+    pub fn finish_changed(
+        &self,
+        site: &Site,
+        rendered: &[RenderedPage],
+        changed: (&HashSet<usize>, bool),
+        sink: &dyn Sink,
+    ) -> anyhow::Result<usize> {
+        let (changed, listings) = changed;
+        let mut timer = Timer::new();
+        anchors::check_some(site, &self.plan, (rendered, &self.templates), Some(changed))?;
+        timer.lap("anchor check of the changed pages");
+        let what = Regenerate {
+            listings,
+            feed: changed.iter().any(|i| self.feed_pages.contains(i)),
+        };
+        let pages = generated::Pages {
+            rendered,
+            feed: &self.feed_pages,
+        };
+        let files = generated::write(site, &self.templates, pages, what, sink)?;
+        timer.lap("the generated files that show them");
+        Ok(files)
     }
 }
 

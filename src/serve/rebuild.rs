@@ -1,7 +1,7 @@
 //! Rebuilding while serving: an edit re-renders only what depends on it, and a failed
 //! rebuild changes nothing that is served.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::content::page::{Page, PageKind};
 use crate::diagnostic::{self, Diagnostic};
@@ -168,7 +168,12 @@ impl State {
             .map(|(i, _)| self.site.pages[*i].display.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        self.render_patch(indices.into_iter().collect(), what)
+        let finish = if nav {
+            Finish::All
+        } else {
+            Finish::Changed { listings: replan }
+        };
+        self.render_patch(indices.into_iter().collect(), what, finish)
     }
 
     fn data(&mut self) -> anyhow::Result<Done> {
@@ -188,7 +193,7 @@ impl State {
             .filter(|&i| self.rendered[i].bindings.rests_on_data() || claims.contains(&i))
             .collect();
         let result = diagnostic::into_result(errors)
-            .and_then(|()| self.render_patch(dependents, "data".to_string()))
+            .and_then(|()| self.render_patch(dependents, "data".to_string(), Finish::All))
             .and_then(|mut done| {
                 let sink = MemorySink::default();
                 self.renderer.write_charts(&self.site, &sink)?;
@@ -223,23 +228,42 @@ impl State {
     }
 
     /// Renders some pages, checks all links, and regenerates the files built from pages.
-    fn render_patch(&mut self, indices: Vec<usize>, what: String) -> anyhow::Result<Done> {
+    fn render_patch(
+        &mut self,
+        indices: Vec<usize>,
+        what: String,
+        finish: Finish,
+    ) -> anyhow::Result<Done> {
+        let mut timer = crate::timing::Timer::new();
         let sink = MemorySink::default();
         let (rendered, errors) = self.renderer.render_pages(&self.site, &indices, &sink);
         diagnostic::into_result(errors)?;
+        timer.lap("serve: render the changed pages");
         let mut previous: Vec<(usize, RenderedPage)> = Vec::with_capacity(rendered.len());
         for (index, page) in rendered {
             previous.push((index, std::mem::replace(&mut self.rendered[index], page)));
         }
-        if let Err(error) = self
-            .renderer
-            .finish_pages(&self.site, &self.rendered, &sink)
-        {
+        let finished = match finish {
+            Finish::All => self
+                .renderer
+                .finish_pages(&self.site, &self.rendered, &sink),
+            Finish::Changed { listings } => {
+                let changed: HashSet<usize> = indices.iter().copied().collect();
+                self.renderer.finish_changed(
+                    &self.site,
+                    &self.rendered,
+                    (&changed, listings),
+                    &sink,
+                )
+            }
+        };
+        if let Err(error) = finished {
             for (index, page) in previous {
                 self.rendered[index] = page;
             }
             return Err(error);
         }
+        timer.lap("serve: anchors and generated files");
         Ok(Done {
             update: Update::Patch(sink.into_files()),
             pages: indices.len(),
@@ -248,13 +272,32 @@ impl State {
     }
 }
 
+/// What a rebuild checks and writes again once its pages are rendered.
+#[derive(Debug, Clone, Copy)]
+enum Finish {
+    /// Every anchor and every generated file (the data or every page changed).
+    All,
+    /// The anchors the re-rendered pages touch, and the generated files that show them:
+    /// those that list pages only when `listings` (a title, date or correction changed).
+    Changed { listings: bool },
+}
+
 /// Whether a page shows differently in listings, the navigation, feeds or the sitemap.
 fn listed_differently(old: &Page, new: &Page) -> bool {
     let summary = |page: &Page| serde_json::to_string(&Summary::of(page)).unwrap_or_default();
     summary(old) != summary(new)
         || old.meta.template != new.meta.template
         || old.meta.updated != new.meta.updated
-        || old.meta.corrections.len() != new.meta.corrections.len()
+        || corrections(old) != corrections(new)
+}
+
+/// A page's corrections as listed on the corrections page and in its feed.
+fn corrections(page: &Page) -> Vec<(crate::content::date::Date, &str)> {
+    page.meta
+        .corrections
+        .iter()
+        .map(|c| (c.date, c.text.as_str()))
+        .collect()
 }
 
 /// A diagnostic list as one error, for callers that report one error.

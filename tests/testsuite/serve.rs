@@ -560,3 +560,60 @@ fn never_reads_through_a_link_out_of_the_site() {
     let page = server.get("/").1;
     assert!(!page.contains("TOP SECRET"), "{page}");
 }
+
+// A one-page edit is checked and published as a full build would be, though only what it
+// touches is redone: links from other pages into it are checked again, the feed carries
+// its new text, and a new correction reaches the corrections page and its feed.
+#[test]
+fn a_page_edit_redoes_everything_it_touches() {
+    let site = fixture();
+    let mut server = Server::start(&site);
+    let mut events = server.events();
+    let first = site.read("content/for/first.md");
+
+    site.write(
+        "content/for/first.md",
+        &first.replace("See [the second]", "Now read [the second]"),
+    );
+    events.reload();
+    server.wait_for_line("Rebuilt 1 page in");
+    let feed = server.get("/atom.xml").1;
+    assert!(
+        feed.contains("Now read"),
+        "the feed carries the new text: {feed}"
+    );
+
+    site.write(
+        "content/for/first.md",
+        &first.replace("## Why it matters", "## Why it counts"),
+    );
+    events.reload();
+    let home = server.get("/").1;
+    assert!(
+        home.contains("factsite-error") && home.contains("broken anchor"),
+        "the home page's link into the edited page is checked again: {home}"
+    );
+    assert!(home.contains("content/_index.md:4:"), "{home}");
+
+    site.write(
+        "content/for/first.md",
+        &first.replace(
+            "weight = 2\n",
+            "weight = 2\n\n[[corrections]]\ndate = 2025-07-09\ntext = \"The second essay was misnamed.\"\n",
+        ),
+    );
+    events.reload();
+    let corrections = server.get("/corrections/").1;
+    assert!(
+        corrections.contains("The second essay was misnamed.")
+            && !corrections.contains("factsite-error"),
+        "{corrections}"
+    );
+    assert!(
+        server
+            .get("/corrections/atom.xml")
+            .1
+            .contains("The second essay was misnamed."),
+        "the corrections feed follows"
+    );
+}

@@ -24,44 +24,75 @@ use atom::FeedEntry;
 /// How many of the newest pages the Atom feed carries.
 const FEED_LIMIT: usize = 30;
 
-/// Writes the sitemap, the feeds, robots.txt, the 404 page and the corrections page.
-/// Returns how many files it wrote.
+/// Which of the site-wide files to write again after pages were rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Regenerate {
+    /// The files that list pages (sitemap, corrections page and feed, the 404 page's menu),
+    /// with robots.txt: needed when a page's title, date, URL or corrections changed.
+    pub listings: bool,
+    /// The Atom feed: needed when a page it carries changed, or the listings did.
+    pub feed: bool,
+}
+
+impl Regenerate {
+    /// Everything, as a full build writes it.
+    pub const ALL: Self = Self {
+        listings: true,
+        feed: true,
+    };
+}
+
+/// The rendered pages the generated files read: each page's kept body, and which pages
+/// the feed carries.
+#[derive(Clone, Copy)]
+pub(super) struct Pages<'a> {
+    pub rendered: &'a [RenderedPage],
+    pub feed: &'a HashSet<usize>,
+}
+
+/// Writes the sitemap, the feeds, robots.txt, the 404 page and the corrections page, or
+/// those of them `what` asks for. Returns how many files it wrote.
 pub(super) fn write(
     site: &Site,
     templates: &Templates,
-    rendered: &[RenderedPage],
-    feed_pages: &HashSet<usize>,
+    pages: Pages<'_>,
+    what: Regenerate,
     sink: &dyn Sink,
 ) -> anyhow::Result<usize> {
     let config = &site.config;
-    let corrections_title = format!("{}: corrections", config.title);
-    let files = [
-        OutputFile::text(
-            "sitemap.xml",
-            sitemap::sitemap(config, &sitemap_entries(site)),
-        ),
-        OutputFile::text(
+    let mut files = Vec::with_capacity(6);
+    if what.listings {
+        let corrections_title = format!("{}: corrections", config.title);
+        files.extend([
+            OutputFile::text(
+                "sitemap.xml",
+                sitemap::sitemap(config, &sitemap_entries(site)),
+            ),
+            OutputFile::text("robots.txt", robots::robots(config)),
+            OutputFile::text("404.html", not_found(site, templates)?),
+            OutputFile::text("corrections/index.html", corrections_page(site, templates)?),
+            OutputFile::text(
+                "corrections/atom.xml",
+                atom::atom(
+                    config,
+                    &corrections_title,
+                    "/corrections/atom.xml",
+                    &corrections::feed_entries(site),
+                ),
+            ),
+        ]);
+    }
+    if what.feed || what.listings {
+        files.push(OutputFile::text(
             "atom.xml",
             atom::atom(
                 config,
                 &config.title,
                 "/atom.xml",
-                &feed_entries(site, rendered, feed_pages),
+                &feed_entries(site, pages.rendered, pages.feed),
             ),
-        ),
-        OutputFile::text("robots.txt", robots::robots(config)),
-        OutputFile::text("404.html", not_found(site, templates)?),
-        OutputFile::text("corrections/index.html", corrections_page(site, templates)?),
-        OutputFile::text(
-            "corrections/atom.xml",
-            atom::atom(
-                config,
-                &corrections_title,
-                "/corrections/atom.xml",
-                &corrections::feed_entries(site),
-            ),
-        ),
-    ];
+        ));
+    }
     for file in &files {
         sink.write(&file.path, &file.bytes)?;
     }
