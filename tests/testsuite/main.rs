@@ -3,8 +3,8 @@
 mod battery;
 mod browser;
 mod build;
-mod commonmark;
 mod charts;
+mod commonmark;
 mod errors;
 mod escaping;
 mod facts;
