@@ -204,11 +204,11 @@ fn the_print_check_reports_forced_breaks_and_cut_tables() {
     broken.push_str(
         "<table class=\"wide\"><tr><td>a</td><td>b</td><td>c</td></tr></table>\n\n\
          <table class=\"gone\"><tr><td>hidden</td></tr></table>\n\n\
-         <table><tr><td>1 <small style=\"font-size: 2em\">a big note</small></td></tr></table>\n",
+         <table><tr><td>x <small style=\"font-size: 2em\">a big note</small></td></tr></table>\n",
     );
     site.write("content/essays/breaks.md", &broken);
     let header: Vec<String> = (1..=10).map(|n| format!("Column{n}")).collect();
-    let row: Vec<String> = (1..=10).map(|n| format!("value-number-{n}")).collect();
+    let row: Vec<String> = ('a'..='j').map(|c| format!("value-letter-{c}")).collect();
     site.write(
         "content/essays/wide.md",
         &format!(

@@ -403,3 +403,23 @@ impl Env for Prose {
         })
     }
 }
+
+#[test]
+fn numbers_of_parts_of_the_text_are_labels() {
+    const LABEL: Class = Class::Exempt(Exemption::Label);
+    case(
+        "Part 2 and Chapter 3, as Figure 1 (see table 4) shows, found two more.",
+        &[
+            ("2", LABEL),
+            ("3", LABEL),
+            ("1", LABEL),
+            ("4", LABEL),
+            ("two", Unbound),
+        ],
+    );
+    // A count of parts is still a number to check; so is a number a label word follows.
+    case(
+        "It has 3 parts; the third part ran 4 pages.",
+        &[("3", Unbound), ("third", Unbound), ("4", Unbound)],
+    );
+}
