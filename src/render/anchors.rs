@@ -22,33 +22,63 @@ pub(super) fn check(
     rendered: &[RenderedPage],
     templates: &Templates,
 ) -> anyhow::Result<()> {
-    check_some(site, plan, (rendered, templates), None)
+    let every: Vec<usize> = (0..site.pages.len()).collect();
+    check_some(site, plan, (rendered, templates), Scope::every(&every))
 }
 
-/// The anchor check after pages `changed` were rendered again (`None`: every page): their
-/// own links and same-page links, and every other page's links into them, whose anchors
-/// may have gone. The rest cannot have changed, so a one-page edit costs a pass over the
-/// links and not the whole check.
+/// Which pages an anchor check reads after some were rendered again.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    /// The pages whose own links and same-page links are checked.
+    pub pages: &'a [usize],
+    /// Pages whose ids may have changed: every other page's links into them are checked
+    /// too, since their anchors may have gone. `None`: no page's ids changed.
+    pub retargeted: Option<&'a HashSet<usize>>,
+}
+
+impl<'a> Scope<'a> {
+    /// Every page, as a full build checks them.
+    pub fn every(pages: &'a [usize]) -> Self {
+        Self {
+            pages,
+            retargeted: None,
+        }
+    }
+}
+
+/// The anchor check of the pages in `scope`: their own links and same-page links, and,
+/// when some pages' ids changed, every other page's links into those. A page whose ids are
+/// unchanged cannot break a link into it, so a one-page edit that keeps its headings costs
+/// the links of that page alone, whatever the size of the site.
 pub(super) fn check_some(
     site: &Site,
     plan: &Plan,
     (rendered, templates): (&[RenderedPage], &Templates),
-    changed: Option<&HashSet<usize>>,
+    scope: Scope<'_>,
 ) -> anyhow::Result<()> {
-    let changed_urls: Option<HashSet<&str>> =
-        changed.map(|pages| pages.iter().map(|&i| site.pages[i].url.as_str()).collect());
+    let retargeted_urls: Option<HashSet<&str>> = scope
+        .retargeted
+        .filter(|pages| !pages.is_empty())
+        .map(|pages| pages.iter().map(|&i| site.pages[i].url.as_str()).collect());
+    let own: HashSet<usize> = scope.pages.iter().copied().collect();
+    let readers: Vec<usize> = if retargeted_urls.is_some() {
+        (0..site.pages.len()).collect()
+    } else {
+        scope.pages.to_vec()
+    };
     let ids_of = |path: &str| plan.by_url.get(path).map(|&i| &rendered[i].ids);
     let mut errors = Vec::new();
-    for (index, (page, own)) in site.pages.iter().zip(rendered).enumerate() {
-        let whole = changed.is_none_or(|pages| pages.contains(&index));
+    for index in readers {
+        let (page, this) = (&site.pages[index], &rendered[index]);
+        let whole = own.contains(&index);
         let mut reported: HashSet<&str> = HashSet::new();
-        for link in &own.links {
+        for link in &this.links {
             let Some(anchor) = &link.check.anchor else {
                 continue;
             };
             let target = link.check.path.as_str();
             let affected = whole
-                || changed_urls
+                || retargeted_urls
                     .as_ref()
                     .is_some_and(|urls| urls.contains(target));
             let Some(targets) = ids_of(target).filter(|_| affected) else {
@@ -72,9 +102,9 @@ pub(super) fn check_some(
         if !whole {
             continue;
         }
-        for anchor in &own.local_anchors {
-            if !own.ids.contains(anchor) && !reported.contains(anchor.as_str()) {
-                errors.push(local(page, anchor, templates, &own.ids));
+        for anchor in &this.local_anchors {
+            if !this.ids.contains(anchor) && !reported.contains(anchor.as_str()) {
+                errors.push(local(page, anchor, templates, &this.ids));
             }
         }
     }

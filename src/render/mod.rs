@@ -23,6 +23,7 @@ use crate::timing::Timer;
 use crate::verify::{self, Checked, Verified};
 use crate::write::Sink;
 
+use anchors::Scope;
 use generated::Regenerate;
 pub use outcome::{Outcome, plural};
 pub use page::RenderedPage;
@@ -228,23 +229,26 @@ impl Renderer {
         Ok(files)
     }
 
-    /// After the pages `changed` were rendered again: checks the anchors they touch and
-    /// writes again the generated files that show them (`listings`: their title, date or
-    /// corrections changed). Returns how many files it wrote.
+    /// After the pages of `changes` were rendered again: checks the anchors they touch and
+    /// writes again the generated files that show them. Returns how many files it wrote.
     pub fn finish_changed(
         &self,
         site: &Site,
         rendered: &[RenderedPage],
-        changed: (&HashSet<usize>, bool),
+        changes: &Changes,
         sink: &dyn Sink,
     ) -> anyhow::Result<usize> {
-        let (changed, listings) = changed;
         let mut timer = Timer::new();
-        anchors::check_some(site, &self.plan, (rendered, &self.templates), Some(changed))?;
+        let pages: Vec<usize> = changes.pages.iter().copied().collect();
+        let scope = Scope {
+            pages: &pages,
+            retargeted: Some(&changes.retargeted),
+        };
+        anchors::check_some(site, &self.plan, (rendered, &self.templates), scope)?;
         timer.lap("anchor check of the changed pages");
         let what = Regenerate {
-            listings,
-            feed: changed.iter().any(|i| self.feed_pages.contains(i)),
+            listings: changes.listings,
+            feed: changes.pages.iter().any(|i| self.feed_pages.contains(i)),
         };
         let pages = generated::Pages {
             rendered,
@@ -254,6 +258,17 @@ impl Renderer {
         timer.lap("the generated files that show them");
         Ok(files)
     }
+}
+
+/// What a partial rebuild rendered again, for [`Renderer::finish_changed`].
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// The pages rendered again.
+    pub pages: HashSet<usize>,
+    /// Those of them whose ids (anchors) differ from before: links into them are checked.
+    pub retargeted: HashSet<usize>,
+    /// Whether a title, date or correction changed, so the listings are written again.
+    pub listings: bool,
 }
 
 /// Publishes `content/` files as they are, at the same path. Returns how many.

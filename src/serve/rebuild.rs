@@ -7,7 +7,7 @@ use crate::content::page::{Page, PageKind};
 use crate::diagnostic::{self, Diagnostic};
 use crate::load::{self, Inputs, LoadOptions};
 use crate::render::views::summary::Summary;
-use crate::render::{self, RenderedPage, Renderer};
+use crate::render::{self, Changes, RenderedPage, Renderer};
 use crate::site::Site;
 use crate::verify;
 use crate::write::MemorySink;
@@ -240,7 +240,11 @@ impl State {
         diagnostic::into_result(errors)?;
         timer.lap("serve: render the changed pages");
         let mut previous: Vec<(usize, RenderedPage)> = Vec::with_capacity(rendered.len());
+        let mut retargeted = HashSet::new();
         for (index, page) in rendered {
+            if page.ids != self.rendered[index].ids {
+                retargeted.insert(index);
+            }
             previous.push((index, std::mem::replace(&mut self.rendered[index], page)));
         }
         let finished = match finish {
@@ -248,13 +252,18 @@ impl State {
                 .renderer
                 .finish_pages(&self.site, &self.rendered, &sink),
             Finish::Changed { listings } => {
-                let changed: HashSet<usize> = indices.iter().copied().collect();
-                self.renderer.finish_changed(
-                    &self.site,
-                    &self.rendered,
-                    (&changed, listings),
-                    &sink,
-                )
+                // A new plan (a title, date or address changed) may move what links
+                // into the pages point at: check those links as if their ids changed.
+                if listings {
+                    retargeted.extend(indices.iter().copied());
+                }
+                let changes = Changes {
+                    pages: indices.iter().copied().collect(),
+                    retargeted,
+                    listings,
+                };
+                self.renderer
+                    .finish_changed(&self.site, &self.rendered, &changes, &sink)
             }
         };
         if let Err(error) = finished {
