@@ -174,6 +174,7 @@ pub fn value_after(data: &Data, path: &str, edit: &Edit) -> Option<Value> {
     Stats {
         datasets: &datasets,
         figures: &figures,
+        audit: None,
     }
     .resolve(path)
     .ok()
@@ -232,6 +233,7 @@ mod tests {
             bibliography,
             datasets: vec![hot_100],
             figures: Default::default(),
+            audit: None,
         }
     }
 
