@@ -81,13 +81,11 @@ impl Data {
             .unwrap_or_default(),
             None => Figures::default(),
         };
-        // The audit names rows and figures, so it is checked only against data that parsed.
+        // The audit names sources, so it is read only once the bibliography parsed.
         let audit = match texts.audit {
             Some(file) if errors.is_empty() => {
                 let known = audit::Known {
                     bibliography: &bibliography,
-                    datasets: &datasets,
-                    figures: &figures,
                 };
                 collect(Audit::parse(&file.display, file.text, &known), &mut errors)
             }

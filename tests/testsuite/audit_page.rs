@@ -44,7 +44,8 @@ fn squeeze(html: &str) -> String {
 
 // The page shows each chart's counts computed from the data (a row confirmed by another
 // outlet, one resting on one source, one where sources disagree), the counts before, and
-// every change linked to what it changed and to its sources; the sitemap lists it.
+// every change linked to what it changed and to its sources, and one line per chart row and
+// per claim with what its check found; the sitemap lists it.
 #[test]
 fn the_audit_page_counts_the_data_and_lists_every_change() {
     let site = site();
@@ -59,6 +60,9 @@ fn the_audit_page_counts_the_data_and_lists_every_change() {
         "<a href=\"../essays/one/\">One essay</a>",
         "<sup class=\"citation\">[<a href=\"#ref-wire\">2</a>]</sup><sup class=\"citation\">[<a href=\"#ref-blog\">1</a>]</sup>",
         "<li id=\"ref-blog\" value=\"1\">",
+        "<tr class=\"result-confirmed\"><td>Billboard Hot 100</td><th scope=\"row\">Golden</th><td><a href=\"../charts/hot-100/#chart-1-2025-08-30\"><time datetime=\"2025-08-30\">August 30, 2025</time></a></td><td>No. 1</td><td>stated</td><td>Confirmed by a second source</td><td>added</td></tr>",
+        "<tr class=\"result-single\"><td>Billboard Hot 100</td><th scope=\"row\">Golden</th><td><a href=\"../charts/hot-100/#chart-1-2025-07-05\"><time datetime=\"2025-07-05\">July 5, 2025</time></a></td><td>No. 81</td><td>derived</td><td>One source only</td><td>checked, unchanged</td></tr>",
+        "<td>off the chart</td><td>stated</td><td>Sources disagree (also reported: No. 90)</td><td>checked, unchanged</td></tr>",
     ] {
         assert!(html.contains(expected), "missing {expected}\n\n{html}");
     }
@@ -129,4 +133,35 @@ fn without_a_log_there_is_no_page() {
         "{}",
         run.stderr
     );
+}
+
+// A change naming a row the data does not hold is an error at its target, exit 1; and when
+// an edit of the data breaks a fact as well, the fact's own error is reported first.
+#[test]
+fn a_change_naming_no_row_is_located_after_the_facts() {
+    let site = site();
+    site.write(
+        "content/audit.toml",
+        &LOG.replace("golden@2025-08-30", "golden@2025-07-19"),
+    );
+    let run = site.run(&["build"]).failure();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with("error: `golden` has no row dated 2025-07-19 in content/charts/hot-100.toml\n  --> content/audit.toml:11:10\n"),
+        "{}",
+        run.stderr
+    );
+    let site = self::site();
+    let chart = site.read("content/charts/hot-100.toml");
+    let row = "  { date = 2025-08-30, pos = 1, source = \"wire\", also = [\"blog\"] },\n";
+    assert!(chart.contains(row));
+    site.write("content/charts/hot-100.toml", &chart.replace(row, ""));
+    let run = site.run(&["build"]).failure();
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> content/_index.md:11:"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("content/audit.toml"), "{}", run.stderr);
 }

@@ -1,5 +1,5 @@
 //! Parsing `content/audit.toml` strictly: known fields and kinds only, real dates, known
-//! sources, targets the data holds, no blank text.
+//! sources, well-formed targets, no blank text; and checking its targets against the data.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -83,14 +83,12 @@ struct RawChange {
     sources: Vec<Spanned<String>>,
 }
 
-/// What the audit's targets and sources are checked against.
+/// What the audit's sources are checked against when it is parsed. Its targets are checked
+/// against the data later ([`Audit::check_targets`]), so that a fact which an edit of the
+/// data breaks is reported at its own place, not hidden behind the log's stale target.
 pub struct Known<'a> {
     /// The bibliography.
     pub bibliography: &'a Bibliography,
-    /// The chart datasets.
-    pub datasets: &'a [Dataset],
-    /// The figures.
-    pub figures: &'a Figures,
 }
 
 impl Audit {
@@ -136,13 +134,7 @@ impl Audit {
                 );
             }
             let target = match Target::parse(change.target.get_ref()) {
-                Ok(target) => match target.check(known.datasets, known.figures) {
-                    Ok(()) => Some(target),
-                    Err((message, help)) => {
-                        errors.push(at(change.target.span(), message).with_help(help));
-                        None
-                    }
-                },
+                Ok(target) => Some(target),
                 Err(message) => {
                     errors.push(
                         at(change.target.span(), message)
@@ -177,6 +169,21 @@ impl Audit {
             file: file.to_string(),
             text,
         })
+    }
+
+    /// Every change whose target the data does not hold (a chart, entry, row or figure), as
+    /// located errors; pages are checked where the audit page is built.
+    pub fn check_targets(&self, datasets: &[Dataset], figures: &Figures) -> Vec<Diagnostic> {
+        self.changes
+            .iter()
+            .filter_map(|change| {
+                let (message, help) = change.target.check(datasets, figures).err()?;
+                Some(
+                    Diagnostic::at(&self.file, &self.text, change.target_span.clone(), message)
+                        .with_help(help),
+                )
+            })
+            .collect()
     }
 }
 

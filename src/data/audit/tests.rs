@@ -38,15 +38,20 @@ fn figures() -> Figures {
     .unwrap()
 }
 
+/// Parses the log and checks its targets against the fixture data, as a build does.
 fn parse(text: &str) -> Result<Audit, Vec<Diagnostic>> {
     let datasets = [hot_100()];
     let figures = figures();
     let known = Known {
         bibliography: &bibliography(),
-        datasets: &datasets,
-        figures: &figures,
     };
-    Audit::parse("content/audit.toml", text.to_string(), &known)
+    let audit = Audit::parse("content/audit.toml", text.to_string(), &known)?;
+    let errors = audit.check_targets(&datasets, &figures);
+    if errors.is_empty() {
+        Ok(audit)
+    } else {
+        Err(errors)
+    }
 }
 
 use crate::diagnostic::Diagnostic;

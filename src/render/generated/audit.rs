@@ -13,6 +13,7 @@ use crate::render::views::{self, generated::GeneratedPage, references, summary::
 use crate::site::Site;
 use crate::verify::number::{self, Style};
 
+use super::audit_rows::{self, ClaimCheck, RowCheck};
 use super::chart_pages;
 
 /// The site path of the audit page.
@@ -95,14 +96,21 @@ struct AuditView {
     has_before: bool,
     kinds: Vec<KindCount>,
     changes: Vec<ChangeView>,
+    /// Every chart row, with what the check found and what the audit changed.
+    rows: Vec<RowCheck>,
+    /// Every claim, with its verdict and what the audit changed.
+    claims: Vec<ClaimCheck>,
 }
 
-/// The context for the audit page. A page target that names no page is a located error in
-/// the log.
+/// The context for the audit page. A target the data does not hold, or a page target that
+/// names no page, is a located error in the log.
 pub fn page_context(site: &Site, audit: &Audit) -> Result<Context, Vec<Diagnostic>> {
     let ids: Vec<String> = audit.source_ids().into_iter().map(str::to_string).collect();
     let number = |id: &str| ids.iter().position(|i| i == id).map_or(0, |i| i + 1);
-    let mut errors = Vec::new();
+    let mut errors = audit.check_targets(&site.data.datasets, &site.data.figures);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let changes: Vec<ChangeView> = audit
         .changes
         .iter()
@@ -183,6 +191,8 @@ pub fn page_context(site: &Site, audit: &Audit) -> Result<Context, Vec<Diagnosti
             .filter(|k| k.count > 0)
             .collect(),
         changes,
+        rows: audit_rows::rows(site, audit),
+        claims: audit_rows::claims(site, audit),
     };
     let mut page = GeneratedPage::new(site, "Data audit", PATH);
     page.description = Some(format!(

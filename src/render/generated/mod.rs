@@ -4,6 +4,7 @@
 
 pub mod atom;
 pub mod audit;
+mod audit_rows;
 pub mod chart_pages;
 mod corrections;
 pub mod json_ld;
