@@ -90,6 +90,9 @@ impl Renderer {
         let plan = Plan::new(site);
         let mut needed: BTreeSet<&str> = site.pages.iter().map(template_name).collect();
         needed.extend(["404.html", "corrections.html"]);
+        if site.data.audit.is_some() {
+            needed.insert("audit.html");
+        }
         if !site.data.datasets.is_empty() {
             needed.insert("chart.html");
         }

@@ -43,7 +43,7 @@ impl Outputs {
     pub fn of(site: &Site) -> Result<Self, Vec<Diagnostic>> {
         let mut outputs = Self::default();
         let mut errors = Vec::new();
-        let generated = generated(&site.data.datasets).into_iter().map(|g| {
+        let generated = generated(&site.data).into_iter().map(|g| {
             let name = generated_name(&g.path);
             let origin = if g.path.ends_with(".csv") {
                 Origin::Data(name)

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use crate::content::date::Date;
 use crate::content::page::{self, Page, PageKind};
-use crate::data::dataset::Dataset;
+use crate::data::Data;
 use crate::site::Site;
 
-use super::generated::chart_pages;
+use super::generated::{audit, chart_pages};
 use super::links::LinkIndex;
 
 /// Site paths of the files every build writes whatever the content.
@@ -39,12 +39,16 @@ impl Generated {
 
 /// Every file the build generates besides pages: the one list the link index, the
 /// collision check and the sitemap read.
-pub fn generated(datasets: &[Dataset]) -> Vec<Generated> {
+pub fn generated(data: &Data) -> Vec<Generated> {
     let fixed = FIXED.iter().map(|path| Generated {
         path: (*path).to_string(),
         updated: None,
     });
-    let charts = datasets.iter().flat_map(|dataset| {
+    let audit = data.audit.iter().map(|log| Generated {
+        path: audit::PATH.to_string(),
+        updated: Some(log.date),
+    });
+    let charts = data.datasets.iter().flat_map(|dataset| {
         [
             Generated {
                 path: chart_pages::path(dataset),
@@ -56,7 +60,7 @@ pub fn generated(datasets: &[Dataset]) -> Vec<Generated> {
             },
         ]
     });
-    fixed.chain(charts).collect()
+    fixed.chain(audit).chain(charts).collect()
 }
 
 /// Sections, listings and everything links may point at.
@@ -183,7 +187,7 @@ fn link_index(site: &Site) -> LinkIndex {
     }
     index
         .paths
-        .extend(generated(&site.data.datasets).into_iter().map(|g| g.path));
+        .extend(generated(&site.data).into_iter().map(|g| g.path));
     index.drafts.extend(site.drafts.iter().cloned());
     index
 }

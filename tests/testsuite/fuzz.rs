@@ -65,6 +65,7 @@ fn data() -> factsite::data::Data {
         bibliography,
         datasets: vec![hot],
         figures: Figures::default(),
+        audit: None,
     }
 }
 
@@ -144,7 +145,7 @@ proptest! {
         if let Ok(parsed) = dataset::parse("hot-100", "content/charts/hot-100.toml", text, &bibliography) {
             let datasets = [parsed];
             let figures = Figures::default();
-            let _ = factsite::data::stats::Stats { datasets: &datasets, figures: &figures }.resolve("hot-100/golden/weeks_at_no1");
+            let _ = factsite::data::stats::Stats { datasets: &datasets, figures: &figures, audit: None }.resolve("hot-100/golden/weeks_at_no1");
         }
     }
 

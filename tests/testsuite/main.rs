@@ -1,6 +1,7 @@
 //! The integration tests: fixture sites built by the real `factsite` executable.
 
 mod architecture;
+mod audit_page;
 mod battery;
 mod browser;
 mod build;

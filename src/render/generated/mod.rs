@@ -1,7 +1,10 @@
 //! The files generated from the whole site rather than one page: the Atom feed, the
-//! sitemap, robots.txt, the 404 page, the corrections page and feed, and chart pages.
+//! sitemap, robots.txt, the 404 page, the corrections page and feed, the audit page and
+//! chart pages.
 
 pub mod atom;
+pub mod audit;
+mod audit_rows;
 pub mod chart_pages;
 mod corrections;
 pub mod json_ld;
@@ -96,13 +99,21 @@ pub(super) fn write(
     for file in &files {
         sink.write(&file.path, &file.bytes)?;
     }
-    Ok(files.len())
+    let mut written = files.len();
+    if let Some(log) = &site.data.audit {
+        sink.write(
+            "audit/index.html",
+            audit_page(site, log, templates)?.as_bytes(),
+        )?;
+        written += 1;
+    }
+    Ok(written)
 }
 
 /// Every page and every generated page (corrections, charts), with their last change.
 fn sitemap_entries(site: &Site) -> Vec<(String, Option<Date>)> {
     let pages = site.pages.iter().map(|p| (p.url.clone(), p.last_changed()));
-    let generated = plan::generated(&site.data.datasets)
+    let generated = plan::generated(&site.data)
         .into_iter()
         .filter(Generated::is_page)
         .map(|g| (g.path, g.updated));
@@ -114,6 +125,24 @@ fn corrections_page(site: &Site, templates: &Templates) -> anyhow::Result<String
     let context = corrections::page_context(site);
     let html = templates.render("corrections.html", &context, "corrections")?;
     super::anchors::check_generated(&html, "corrections.html", "the corrections page", templates)?;
+    Ok(html)
+}
+
+/// The audit page, its same-page links checked.
+fn audit_page(
+    site: &Site,
+    log: &crate::data::audit::Audit,
+    templates: &Templates,
+) -> anyhow::Result<String> {
+    let context = match audit::page_context(site, log) {
+        Ok(context) => context,
+        Err(errors) => {
+            crate::diagnostic::into_result(errors)?;
+            anyhow::bail!("the audit page could not be built")
+        }
+    };
+    let html = templates.render("audit.html", &context, "content/audit.toml")?;
+    super::anchors::check_generated(&html, "audit.html", "the audit page", templates)?;
     Ok(html)
 }
 

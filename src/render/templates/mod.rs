@@ -41,6 +41,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "corrections.html",
         include_str!("../../../templates/corrections.html"),
     ),
+    ("audit.html", include_str!("../../../templates/audit.html")),
     (
         "partials/references.html",
         include_str!("../../../templates/partials/references.html"),

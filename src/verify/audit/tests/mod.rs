@@ -51,6 +51,7 @@ pub(super) fn context() -> Context {
         bibliography,
         datasets: vec![crate::data::dataset::tests::hot_100()],
         figures: Default::default(),
+        audit: None,
     };
     Context::new(&data, &["Squid Game 2".to_string()])
 }
