@@ -24,6 +24,7 @@ impl<'a> Parser<'a> {
         SyntaxError {
             message: message.to_string(),
             range: self.pos..self.pos + width,
+            help: None,
         }
     }
 
@@ -194,6 +195,7 @@ impl<'a> Parser<'a> {
         let invalid = |parser: &Self| SyntaxError {
             message: format!("`{word}` is not a number or a date (dates are written 2025-07-05)"),
             range: start..parser.pos,
+            help: None,
         };
         if word.len() == 10 && word.as_bytes()[4] == b'-' && !word.starts_with('-') {
             return Date::parse(word)
