@@ -22,6 +22,8 @@ use super::links;
 pub trait Authored {
     /// The names of the author's shortcodes, sorted.
     fn names(&self) -> Vec<&str>;
+    /// The variables the template of `name` may read, sorted, when that can be told.
+    fn reads(&self, name: &str) -> Option<Vec<&str>>;
     /// Renders `templates/shortcodes/NAME.html` with `values` (arguments, `body`, `nth`);
     /// the renderer adds `page`, `config` and what `url()` needs.
     fn render(&self, name: &str, values: Context) -> Result<String, Diagnostic>;
@@ -54,8 +56,12 @@ pub(super) fn expand(
     };
     let mut held = Held::new();
     let mut values = Context::new();
+    let reads = templates.reads(&call.name);
     for (i, arg) in call.args.iter().enumerate() {
         let name = argument_name(call, arg, at, i)?;
+        if let Some(reads) = &reads {
+            read(call, arg, name, reads, at)?;
+        }
         values.insert_value(name.to_string(), value(arg, at, inner, &mut held)?);
     }
     if let Some(body) = &call.body {
@@ -142,6 +148,40 @@ fn argument_name<'c>(
         return Err(at.at(arg.whole.clone(), format!("`{name}` is given twice")));
     }
     Ok(name)
+}
+
+/// An error unless the template reads the argument `name`, as a misspelt one would be
+/// ignored: the help lists the arguments it does read.
+fn read(
+    call: &Call,
+    arg: &Arg,
+    name: &str,
+    reads: &[&str],
+    at: Locator<'_>,
+) -> Result<(), Diagnostic> {
+    if reads.contains(&name) {
+        return Ok(());
+    }
+    let known: Vec<String> = reads
+        .iter()
+        .filter(|variable| !SET.contains(variable))
+        .map(|variable| format!("`{variable}`"))
+        .collect();
+    let known = if known.is_empty() {
+        "none".to_string()
+    } else {
+        known.join(", ")
+    };
+    let width = name.len();
+    Err(at
+        .at(
+            arg.whole.start..arg.whole.start + width,
+            format!("`{}` has no argument `{name}`", call.name),
+        )
+        .with_help(format!(
+            "templates/shortcodes/{}.html reads {known}; rename the argument, or read `{name}` in the template",
+            call.name
+        )))
 }
 
 /// A date as templates see every date: `{iso, long}`.

@@ -111,6 +111,10 @@ impl shortcodes::Authored for Note {
         vec!["note"]
     }
 
+    fn reads(&self, _: &str) -> Option<Vec<&str>> {
+        None
+    }
+
     fn render(&self, _: &str, values: tera::Context) -> Result<String, Diagnostic> {
         let text = |key: &str| {
             values

@@ -21,3 +21,4 @@ mod serve;
 mod sources;
 mod support;
 mod theme;
+mod zola;

@@ -168,7 +168,8 @@ fn hinted(diagnostic: Diagnostic, message: &str, shortcode: Option<&str>) -> Dia
     }
 }
 
-/// The dotted expression (`config.extra?.x`) around the character `col` of `line`.
+/// The dotted expression (`config.extra?.x.y`) around the character `col` of `line`,
+/// without its `?`s.
 fn expression(line: &str, col: usize) -> Option<String> {
     let chars: Vec<char> = line.chars().collect();
     let part = |c: &char| c.is_alphanumeric() || matches!(c, '_' | '.' | '?');
@@ -181,7 +182,7 @@ fn expression(line: &str, col: usize) -> Option<String> {
         .map_or(0, |i| i + 1);
     let end = chars[col..]
         .iter()
-        .position(|c| !(c.is_alphanumeric() || *c == '_'))
+        .position(|c| !part(c))
         .map_or(chars.len(), |i| col + i);
     Some(
         chars[start..end]

@@ -113,11 +113,15 @@ fn field(name: &str, path: Option<&str>) -> String {
     if let Some(factsite) = factsite {
         return factsite.to_string();
     }
-    let path = path
-        .filter(|p| p.ends_with(name) && p.contains('.'))
-        .map_or_else(|| format!("config.extra.{name}"), str::to_string);
+    // The expression up to the missing field, and what it reads further.
+    let segments: Vec<&str> = path.map_or_else(Vec::new, |p| p.split('.').collect());
+    let (path, deeper) = match segments.iter().position(|s| *s == name) {
+        Some(i) if i > 0 => (segments[..=i].join("."), segments[i + 1..].join(".")),
+        _ => (format!("config.extra.{name}"), String::new()),
+    };
+    let deeper = if deeper.is_empty() { "more" } else { &deeper };
     format!(
-        "a field that is not there is an error when printed (in Tera 2 as in Tera 1): print it with a default, {{{{ {path} | default(value=\"\") }}}}, or test it first, {{% if {path} %}}; Tera 2 also refuses a field of a field that is not there, even in `if`: write `?.` after a level that may be missing, {path}?.more"
+        "a field that is not there is an error when printed (in Tera 2 as in Tera 1): print it with a default, {{{{ {path} | default(value=\"\") }}}}, or test it first, {{% if {path} %}}; Tera 2 also refuses a field of a field that is not there, even in `if`: write `?.` after a level that may be missing, {path}?.{deeper}"
     )
 }
 
@@ -146,6 +150,11 @@ mod tests {
             help("Field `x` is not defined. Available fields: a, b", None, Some("page.extra.x"))
                 .unwrap()
                 .contains("{{ page.extra.x | default(value=\"\") }}, or test it first, {% if page.extra.x %}; Tera 2 also refuses a field of a field that is not there, even in `if`: write `?.` after a level that may be missing, page.extra.x?.more")
+        );
+        assert!(
+            help("Field `social` is not defined.", None, Some("config.extra.social.twitter"))
+                .unwrap()
+                .ends_with("{% if config.extra.social %}; Tera 2 also refuses a field of a field that is not there, even in `if`: write `?.` after a level that may be missing, config.extra.social?.twitter")
         );
         assert_eq!(
             help("Field `taxonomies` is not defined.", None, None).unwrap(),

@@ -75,6 +75,9 @@ pub struct Templates {
     builtin: BTreeSet<String>,
     /// The author's shortcodes (`templates/shortcodes/NAME.html`), sorted.
     shortcodes: Vec<String>,
+    /// The variables each of the author's shortcodes may read (its includes' too), when
+    /// Tera can tell (a template that dumps `__tera_context` reads them all).
+    shortcode_reads: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// What the templates are built from.
@@ -126,11 +129,13 @@ impl Templates {
             };
             template_error(&error, sources, None)
         })?;
+        let shortcode_reads = shortcodes::reads(&tera, &sources, &shortcodes);
         Ok(Self {
             tera,
             sources,
             builtin,
             shortcodes,
+            shortcode_reads,
         })
     }
 

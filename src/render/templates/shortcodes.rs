@@ -2,10 +2,10 @@
 //! when the templates load, and what one page's shortcodes see when they render.
 
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Tera};
 
 use super::{LinkMode, Templates};
 use crate::content::page::Page;
@@ -37,6 +37,29 @@ pub(super) fn names(site: &BTreeMap<String, String>) -> Result<Vec<String>, Vec<
     } else {
         Err(errors)
     }
+}
+
+/// The variables each shortcode's template may read, its includes' included, for the
+/// shortcodes where Tera can tell: not one whose templates print `__tera_context`.
+pub(super) fn reads(
+    tera: &Tera,
+    sources: &BTreeMap<String, String>,
+    names: &[String],
+) -> BTreeMap<String, BTreeSet<String>> {
+    let dumps = sources.values().any(|text| text.contains("__tera_context"));
+    if dumps {
+        return BTreeMap::new();
+    }
+    names
+        .iter()
+        .filter_map(|name| {
+            let variables = tera
+                .get_template_variables(&format!("{FOLDER}{name}.html"))
+                .ok()?;
+            let variables = variables.into_iter().map(str::to_string).collect();
+            Some((name.clone(), variables))
+        })
+        .collect()
 }
 
 /// The shortcode a file in `templates/shortcodes/` defines, or why it cannot.
@@ -143,6 +166,11 @@ impl Authored for PageShortcodes<'_> {
             .iter()
             .map(String::as_str)
             .collect()
+    }
+
+    fn reads(&self, name: &str) -> Option<Vec<&str>> {
+        let reads = self.templates.shortcode_reads.get(name)?;
+        Some(reads.iter().map(String::as_str).collect())
     }
 
     fn render(&self, name: &str, mut values: Context) -> Result<String, Diagnostic> {
