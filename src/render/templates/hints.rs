@@ -13,12 +13,15 @@ pub(super) fn help(message: &str, shortcode: Option<&str>, path: Option<&str>) -
         return filter(name);
     }
     if let Some(name) = quoted_after(message, "Variable `") {
+        if let Some(help) = variable(name) {
+            return Some(help);
+        }
         if let Some(shortcode) = shortcode {
             return Some(format!(
                 "the call of `{shortcode}` does not pass `{name}`: add {name}=... to the call, or give it a default in the template: {{{{ {name} | default(value=\"\") }}}}"
             ));
         }
-        return variable(name);
+        return None;
     }
     if let Some(name) = quoted_after(message, "Field `") {
         return Some(field(name, path));
@@ -145,6 +148,12 @@ mod tests {
             )
             .unwrap(),
             "the call of `songs` does not pass `n`: add n=... to the call, or give it a default in the template: {{ n | default(value=\"\") }}"
+        );
+        // Zola's `section` in a shortcode is Zola's, not a missing argument.
+        assert!(
+            help("Variable `section` is not defined.", Some("songs"), None)
+                .unwrap()
+                .starts_with("factsite calls the section being rendered `page`")
         );
         assert!(
             help("Field `x` is not defined. Available fields: a, b", None, Some("page.extra.x"))
