@@ -62,10 +62,11 @@ impl Held {
             prose: Vec::new(),
             mangled: false,
         };
+        let html = self.unwrap_blocks(html);
         // The HTML as the audit reads it: placeholders in text kept, for their pieces.
         let mut audited = String::with_capacity(html.len());
         let mut tags = Tags::default();
-        for part in self.placeholders.split(html) {
+        for part in self.placeholders.split(&html) {
             match part {
                 Part::Text(text) => {
                     for c in text.chars() {
@@ -89,6 +90,38 @@ impl Held {
         out.mangled = out.html.contains(placeholder::RESERVED);
         out.text = unescape(&out.text);
         out.prose = super::prose::foreign(&audited, &self.placeholders, at);
+        out
+    }
+}
+
+impl Held {
+    /// `html` without the `<p>` the markdown filter put around a block it was given alone
+    /// in a paragraph (a chart in a body): a figure cannot sit inside a paragraph.
+    fn unwrap_blocks(&self, html: &str) -> String {
+        let parts = self.placeholders.split(html);
+        let sole = |i: usize| {
+            let block = matches!(parts.get(i), Some(Part::Expansion(_, e)) if e.block || e.lifts);
+            let before = i.checked_sub(1).and_then(|b| parts.get(b));
+            let opens = matches!(before, Some(Part::Text(t)) if t.ends_with("<p>"));
+            let closes = matches!(parts.get(i + 1), Some(Part::Text(t)) if t.starts_with("</p>"));
+            block && opens && closes
+        };
+        let mut out = String::with_capacity(html.len());
+        for (i, part) in parts.iter().enumerate() {
+            match part {
+                Part::Text(text) => {
+                    let mut text = *text;
+                    if i > 0 && sole(i - 1) {
+                        text = &text["</p>".len()..];
+                    }
+                    if sole(i + 1) {
+                        text = &text[..text.len() - "<p>".len()];
+                    }
+                    out.push_str(text);
+                }
+                Part::Expansion(index, _) => out.push_str(&placeholder::token(*index)),
+            }
+        }
         out
     }
 }
@@ -247,6 +280,25 @@ mod tests {
             }],
             ..Expansion::default()
         }
+    }
+
+    // A block given alone in a paragraph (a chart in a body) comes out of the `<p>`; an
+    // inline one stays in it.
+    #[test]
+    fn takes_blocks_out_of_their_paragraphs() {
+        let mut held = Held::new();
+        let block = Expansion {
+            html: "<figure>F</figure>".into(),
+            block: true,
+            ..Expansion::default()
+        };
+        let figure = held.hold(0..5, block);
+        let number = held.hold(6..9, fact());
+        let html = format!("<div><p>{figure}</p>\n<p>{number}</p>\n<p>a {figure}</p></div>");
+        assert_eq!(
+            held.output(&html, 0..10).html,
+            "<div><figure>F</figure>\n<p><span class=\"fact\">8</span></p>\n<p>a <figure>F</figure></p></div>"
+        );
     }
 
     #[test]

@@ -78,7 +78,17 @@ pub(super) fn expand(
     })?;
     // A template file ends with a line break, which inline would be a space before the
     // text that follows (`{{ name() }}.`).
-    let output = held.output(html.trim_end_matches(['\n', '\r']), call.range.clone());
+    let html = html.trim_end_matches(['\n', '\r']);
+    // The links the template writes; what it was given (a chart, a citation) holds its
+    // own links, already resolved.
+    let html =
+        links::resolve(html, |dest| inner.link(dest, call.range.clone())).map_err(|message| {
+            at.at(call.name_range.clone(), message).with_note(format!(
+                "the link is in the output of the shortcode `{}`",
+                call.name
+            ))
+        })?;
+    let output = held.output(&html, call.range.clone());
     if output.mangled {
         return Err(at
             .at(
@@ -87,14 +97,7 @@ pub(super) fn expand(
             )
             .with_help("print `body` and text arguments whole (`{{ body | markdown | safe }}`), not truncated or sliced"));
     }
-    let html = links::resolve(&output.html, |dest| inner.link(dest, call.range.clone())).map_err(
-        |message| {
-            at.at(call.name_range.clone(), message).with_note(format!(
-                "the link is in the output of the shortcode `{}`",
-                call.name
-            ))
-        },
-    )?;
+    let html = output.html;
     let lifts = held::starts_block(&html);
     let mut prose = output.prose;
     if lifts {

@@ -19,7 +19,9 @@ pub(super) fn resolve(
         let raw = &html[start..end];
         let dest = unescape(raw);
         out.push_str(&html[pos..start]);
-        if dest.is_empty() || dest.starts_with('#') || escape::has_scheme(dest.trim()) {
+        // A link that holds a placeholder is made by what the shortcode was given.
+        let held = dest.contains('\u{E000}');
+        if held || dest.is_empty() || dest.starts_with('#') || escape::has_scheme(dest.trim()) {
             out.push_str(raw);
         } else {
             out.push_str(&escape::html(&resolve(&dest)?.href));

@@ -61,6 +61,29 @@ fn a_body_shortcode_gets_its_body_and_a_fact_inside_stays_bound() {
     assert!(!html.contains("<p><aside"), "{html}");
 }
 
+// A chart inside a body is drawn there, stands outside any paragraph, and publishes its
+// CSV, which it links as the page's own chart would.
+#[test]
+fn a_chart_inside_a_body_stays_a_chart() {
+    let site = site();
+    let text = site.read(PAGE);
+    site.write(
+        PAGE,
+        &format!("{text}\n{{% note(kind=\"chart\") %}}\n{{{{ chart(data=\"hot-100\", entries=[\"golden\"], title=\"Golden at the top\") }}}}\n{{% end %}}\n"),
+    );
+    let html = prose(&site);
+    assert!(
+        html.contains("<aside class=\"note note-chart\"><figure class=\"chart\" id=\"chart-1\"><figcaption class=\"chart-caption\"><p class=\"chart-title\">Golden at the top</p>"),
+        "{html}"
+    );
+    assert!(!html.contains("<p><figure"), "{html}");
+    assert!(
+        html.contains("href=\"../../charts/hot-100/golden.csv\""),
+        "{html}"
+    );
+    assert!(site.exists("public/charts/hot-100/golden.csv"));
+}
+
 // A wrong fact inside a body fails the build at the fact, in the page.
 #[test]
 fn a_wrong_fact_inside_a_body_fails_at_the_fact() {
@@ -154,6 +177,14 @@ fn the_audit_sees_numbers_in_author_shortcodes() {
     let stderr = build_error(&site);
     assert!(
         stderr.starts_with("error: unbound number `40`: it is not bound to the data, no source cited with it quotes it, and it is not marked\n --> content/essays/two.md:8:22\n"),
+        "{stderr}"
+    );
+    // A number in a body is found where it is written.
+    let site = self::site();
+    edit(&site, "*a long run*", "*a run of 37 weeks*");
+    let stderr = build_error(&site);
+    assert!(
+        stderr.starts_with("error: unbound number `37`: it is not bound to the data, no source cited with it quotes it, and it is not marked\n  --> content/essays/two.md:12:87\n"),
         "{stderr}"
     );
     // A marked number in an argument is published without its braces.
