@@ -190,6 +190,10 @@ mod tests {
             call.args[2].value,
             ArgValue::Date(Date::parse("2025-07-05").unwrap())
         );
+        // Zola's other quotes: 'text' and `text`, each escaping only itself.
+        let quoted = ok("{{ q(a='it\\'s \"so\"', b=`x'y`) }}");
+        assert_eq!(quoted.args[0].value, ArgValue::Str("it's \"so\"".into()));
+        assert_eq!(quoted.args[1].value, ArgValue::Str("x'y".into()));
         let fact = ok("{{fact(8, \"hot-100/golden/weeks_at_no1\")}}");
         assert_eq!(
             fact.args[0],

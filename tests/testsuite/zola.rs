@@ -201,7 +201,8 @@ fn the_audit_sees_numbers_in_author_shortcodes() {
 }
 
 // `@/section/page.md` links to the page made from that content file, in the text, in a
-// shortcode's output, and through url() in a template.
+// shortcode's output, and through url() in a template (the call also writes its text in
+// single quotes, as Zola allows).
 #[test]
 fn at_links_resolve_to_the_page() {
     let html = prose(&site());
