@@ -30,6 +30,9 @@ pub struct Output {
     /// Whether a placeholder was cut or changed by the template (a body truncated in the
     /// middle of a number), so the output cannot be trusted.
     pub mangled: bool,
+    /// Where a block it was given (a chart) sits inside a paragraph with other text, in
+    /// the file: it must stand alone.
+    pub block_in_text: Option<Range<usize>>,
 }
 
 impl Default for Held {
@@ -61,8 +64,10 @@ impl Held {
             text: String::new(),
             prose: Vec::new(),
             mangled: false,
+            block_in_text: None,
         };
-        let html = self.unwrap_blocks(html);
+        let (html, block_in_text) = self.unwrap_blocks(html);
+        out.block_in_text = block_in_text;
         // The HTML as the audit reads it: placeholders in text kept, for their pieces.
         let mut audited = String::with_capacity(html.len());
         let mut tags = Tags::default();
@@ -96,8 +101,9 @@ impl Held {
 
 impl Held {
     /// `html` without the `<p>` the markdown filter put around a block it was given alone
-    /// in a paragraph (a chart in a body): a figure cannot sit inside a paragraph.
-    fn unwrap_blocks(&self, html: &str) -> String {
+    /// in a paragraph (a chart in a body): a figure cannot sit inside a paragraph. Also
+    /// where, in the file, a block is left inside a paragraph with other text.
+    fn unwrap_blocks(&self, html: &str) -> (String, Option<Range<usize>>) {
         let parts = self.placeholders.split(html);
         let sole = |i: usize| {
             let block = matches!(parts.get(i), Some(Part::Expansion(_, e)) if e.block || e.lifts);
@@ -107,6 +113,7 @@ impl Held {
             block && opens && closes
         };
         let mut out = String::with_capacity(html.len());
+        let mut misplaced = None;
         for (i, part) in parts.iter().enumerate() {
             match part {
                 Part::Text(text) => {
@@ -119,10 +126,18 @@ impl Held {
                     }
                     out.push_str(text);
                 }
-                Part::Expansion(index, _) => out.push_str(&placeholder::token(*index)),
+                Part::Expansion(index, expansion) => {
+                    let open = out
+                        .rfind("<p>")
+                        .is_some_and(|p| out[p..].find("</p>").is_none());
+                    if expansion.block && !sole(i) && open && misplaced.is_none() {
+                        misplaced = Some(self.placeholders.original_range(*index));
+                    }
+                    out.push_str(&placeholder::token(*index));
+                }
             }
         }
-        out
+        (out, misplaced)
     }
 }
 
@@ -299,6 +314,9 @@ mod tests {
             held.output(&html, 0..10).html,
             "<div><figure>F</figure>\n<p><span class=\"fact\">8</span></p>\n<p>a <figure>F</figure></p></div>"
         );
+        assert_eq!(held.output(&html, 0..10).block_in_text, Some(0..5));
+        let alone = format!("<p>{figure}</p>\n<div>{figure}</div>");
+        assert_eq!(held.output(&alone, 0..10).block_in_text, None);
     }
 
     #[test]

@@ -97,6 +97,17 @@ pub(super) fn expand(
             )
             .with_help("print `body` and text arguments whole (`{{ body | markdown | safe }}`), not truncated or sliced"));
     }
+    if let Some(block) = output.block_in_text {
+        return Err(at
+            .at(
+                block,
+                "this shortcode makes a block (a figure) and must stand alone in its own paragraph",
+            )
+            .with_help(format!(
+                "put a blank line before and after it in the body of `{}`",
+                call.name
+            )));
+    }
     let html = output.html;
     let lifts = held::starts_block(&html);
     let mut prose = output.prose;

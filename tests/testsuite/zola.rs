@@ -82,6 +82,15 @@ fn a_chart_inside_a_body_stays_a_chart() {
         "{html}"
     );
     assert!(site.exists("public/charts/hot-100/golden.csv"));
+    // As on the page, a chart in a body must stand alone in its paragraph.
+    site.write(
+        PAGE,
+        &format!("{text}\n{{% note(kind=\"chart\") %}}\nSee {{{{ chart(data=\"hot-100\", entries=[\"golden\"]) }}}}\n{{% end %}}\n"),
+    );
+    assert_eq!(
+        build_error(&site),
+        "error: this shortcode makes a block (a figure) and must stand alone in its own paragraph\n  --> content/essays/two.md:19:5\n   |\n19 | See {{ chart(data=\"hot-100\", entries=[\"golden\"]) }}\n   |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nhelp: put a blank line before and after it in the body of `note`\n"
+    );
 }
 
 // A wrong fact inside a body fails the build at the fact, in the page.
