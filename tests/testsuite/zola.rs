@@ -123,6 +123,21 @@ fn arguments_keep_their_types() {
     );
 }
 
+// A body never closed by `{% end %}` is an error at its opening tag.
+#[test]
+fn an_unclosed_body_is_a_located_error() {
+    let site = site();
+    edit(
+        &site,
+        "weeks at the top, *a long run*.\n{% end %}\n",
+        "weeks at the top, *a long run*.\n",
+    );
+    assert_eq!(
+        build_error(&site),
+        "error: the body of `note` is never closed by `{% end %}`\n  --> content/essays/two.md:11:1\n   |\n11 | {% note(kind=\"tip\", title=\"Heads up\") %}\n   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nhelp: end the body with {% end %} on a line of its own; a shortcode without a body is written {{ note(...) }}\n"
+    );
+}
+
 // A call of a shortcode nobody defines is an error at its name, listing those that exist.
 #[test]
 fn an_unknown_shortcode_is_a_located_error() {
