@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::claim::ClaimMeta;
 use crate::content::date::Date;
-use crate::content::text;
+use crate::content::{spellings, text};
 use crate::diagnostic::{self, Diagnostic};
 use crate::prose::mark;
 
@@ -129,6 +129,9 @@ pub struct Split<'a> {
 /// Finds the front matter. `file` is the name shown in errors.
 pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_end].trim_end() == "---" {
+        return Err(spellings::yaml_front_matter(file, text));
+    }
     if text[..first_end].trim_end() != "+++" {
         let shown = text[..first_end].trim_end().len();
         return Err(Diagnostic::at(file, text, 0..shown, "missing front matter")
@@ -158,8 +161,9 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 /// Parses the front matter of `text`, returning it with the body's offset.
 pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic> {
     let split = split(file, text)?;
-    let mut front: FrontMatter = toml::from_str(split.toml)
-        .map_err(|error| diagnostic::from_toml(file, text, split.toml_offset, &error))?;
+    let mut front: FrontMatter = toml::from_str(split.toml).map_err(|error| {
+        spellings::front_matter_key(diagnostic::from_toml(file, text, split.toml_offset, &error))
+    })?;
     let toml_end = split.toml_offset + split.toml.len();
     text::check_toml(file, text, split.toml_offset..toml_end, one_line)?;
     front.strip_marks();

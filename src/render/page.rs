@@ -7,7 +7,7 @@ use crate::content::config::Strictness;
 use crate::content::page::Page;
 use crate::content::routes;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{self, Env, Expansion, FoundLink, LinkTarget, Locator, call::Call};
+use crate::markdown::{self, Env, Expansion, FoundLink, Inner, LinkTarget, Locator, call::Call};
 use crate::shortcodes;
 use crate::site::Site;
 use crate::verify::{Bindings, Checked, audit};
@@ -16,7 +16,7 @@ use crate::write::Sink;
 use super::links::{self, From};
 use super::outputs::Outputs;
 use super::plan::Plan;
-use super::templates::{Templates, template_name};
+use super::templates::{PageShortcodes, Templates, template_name};
 use super::views;
 
 /// What is kept of a rendered page once it is written.
@@ -56,8 +56,13 @@ struct PageEnv<'a> {
 }
 
 impl Env for PageEnv<'_> {
-    fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
-        shortcodes::expand(call, at, &self.shortcodes)
+    fn shortcode(
+        &self,
+        call: &Call,
+        at: Locator<'_>,
+        inner: &mut dyn Inner,
+    ) -> Result<Expansion, Diagnostic> {
+        shortcodes::expand(call, at, &self.shortcodes, inner)
     }
 
     fn source(&self, id: &str) -> Result<(), String> {
@@ -94,6 +99,7 @@ impl Job<'_> {
             body_offset: page.body_offset,
             options: &self.site.config.markdown,
         };
+        let authored = PageShortcodes::new(self.templates, self.site, page);
         let env = PageEnv {
             site: self.site,
             plan: self.plan,
@@ -102,6 +108,7 @@ impl Job<'_> {
                 smart_quotes: self.site.config.markdown.smart_punctuation,
                 link_charts: true,
                 link_figures: self.plan.by_url.contains_key("/charts/"),
+                authored: Some(&authored),
                 ..shortcodes::Page::new(&self.site.data, &page.url)
             },
         };

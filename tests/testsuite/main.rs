@@ -22,3 +22,4 @@ mod serve;
 mod sources;
 mod support;
 mod theme;
+mod zola;

@@ -12,7 +12,7 @@ use crate::data::sources::Bibliography;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::call::{ArgValue, Call};
 use crate::markdown::scan::{self, Item};
-use crate::markdown::{self, Env, Expansion, LinkTarget, Locator};
+use crate::markdown::{self, Env, Expansion, Inner, LinkTarget, Locator};
 
 /// Sources with the quotes the flagship's sentences below cite, verbatim.
 const QUOTES: &[(&str, &str)] = &[
@@ -383,7 +383,12 @@ fn an_unbound_number_is_located_in_its_file() {
 struct Prose;
 
 impl Env for Prose {
-    fn shortcode(&self, call: &Call, _: Locator<'_>) -> Result<Expansion, Diagnostic> {
+    fn shortcode(
+        &self,
+        call: &Call,
+        _: Locator<'_>,
+        _: &mut dyn Inner,
+    ) -> Result<Expansion, Diagnostic> {
         Ok(Expansion {
             html: "<span>8</span>".into(),
             text: "8".into(),
