@@ -3,6 +3,9 @@
 //! width. A page fails on a console error or uncaught exception, a request that fails or
 //! answers 4xx/5xx, a broken image, or a chart its markdown asks for that is not drawn.
 //!
+//! Also live reload under `factsite serve`, in the same browser: a page whose reload
+//! stream connects late still reloads.
+//!
 //! Chromium is driven over the DevTools protocol. Without it installed, the tests say so
 //! and pass, unless `FACTSITE_REQUIRE_BROWSER` is set, as `.ci/run` sets it.
 
@@ -16,6 +19,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use tungstenite::{Message, WebSocket};
 
+use crate::serve::{Server, fixture};
 use crate::support::Site;
 
 /// The subpath the site is served under, as on a GitHub Pages project site.
@@ -86,6 +90,54 @@ fn the_browser_audit_reports_errors_broken_images_and_missing_charts() {
         .find(|p| p.path.is_empty())
         .expect("the home page");
     assert_eq!(browser.audit(&server, &clean, 360), Vec::<String>::new());
+}
+
+// A page loaded just before a save, whose reload stream connects only after the save's
+// rebuild has sent its reload to nobody, still reloads to the new text. The lateness is
+// made certain: the browser holds the page's EventSource request (DevTools Fetch
+// interception) until the rebuild is published, then lets it go.
+#[test]
+fn a_page_that_connects_after_the_reload_still_reloads() {
+    let Some(mut browser) = Browser::start() else {
+        return;
+    };
+    let site = fixture();
+    let mut server = Server::start(&site);
+    browser.call(
+        "Fetch.enable",
+        json!({ "patterns": [{ "urlPattern": "*/__factsite/livereload*", "requestStage": "Request" }] }),
+    );
+    let url = format!("http://127.0.0.1:{}/for/first/", server.port);
+    browser.navigate(&url);
+    let held = browser.wait_for("Fetch.requestPaused", Duration::from_secs(30));
+    assert!(
+        held["params"]["request"]["url"]
+            .as_str()
+            .is_some_and(|u| u.contains("/__factsite/livereload?build=")),
+        "the page asks for the stream with its build id: {held}"
+    );
+    browser.wait_for("Page.loadEventFired", Duration::from_secs(30));
+    assert!(browser.text().contains("See the second"));
+
+    site.write(
+        "content/for/first.md",
+        &site
+            .read("content/for/first.md")
+            .replace("See [the second]", "Now see [the second]"),
+    );
+    server.wait_for_line("Rebuilt 1 page in");
+    browser.pending.clear();
+    browser.call(
+        "Fetch.continueRequest",
+        json!({ "requestId": held["params"]["requestId"] }),
+    );
+    browser.call("Fetch.disable", json!({}));
+    browser.wait_for("Page.loadEventFired", Duration::from_secs(15));
+    let text = browser.text();
+    assert!(
+        text.contains("Now see the second"),
+        "the page reloaded to the new text: {text}"
+    );
 }
 
 fn build(root: &Path, out: &Path) {
@@ -308,6 +360,40 @@ impl Browser {
                 _ => {}
             }
         }
+    }
+
+    /// Starts loading `url` in the tab, forgetting earlier events.
+    fn navigate(&mut self, url: &str) {
+        self.pending.clear();
+        self.call("Page.navigate", json!({ "url": url }));
+    }
+
+    /// Waits for an event (one already read while waiting for an answer counts).
+    fn wait_for(&mut self, method: &str, limit: Duration) -> Value {
+        if let Some(at) = self.pending.iter().position(|e| e["method"] == method) {
+            return self.pending.remove(at);
+        }
+        let deadline = Instant::now() + limit;
+        loop {
+            assert!(Instant::now() < deadline, "no {method} within {limit:?}");
+            let event = self.read();
+            if event["method"] == method {
+                return event;
+            }
+            self.pending.push(event);
+        }
+    }
+
+    /// The text of the page in the tab.
+    fn text(&mut self) -> String {
+        let result = self.call(
+            "Runtime.evaluate",
+            json!({ "expression": "document.body.innerText", "returnByValue": true }),
+        );
+        result["result"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Loads one page at one width and lists what is wrong with it.

@@ -3,6 +3,7 @@
 mod battery;
 mod browser;
 mod build;
+mod cli;
 mod commonmark;
 mod errors;
 mod escaping;
