@@ -12,7 +12,8 @@ mod watch;
 pub use http::content_type;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
@@ -85,22 +86,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     std::thread::spawn(move || server::run(&listener, &handler));
     // Watch before saying we serve: an edit made right after this line must be seen.
     let mut watch = Watch::start(&root)?;
-    if let Some(note) = &bound.note {
-        println!("{note}");
-    }
-    println!("Serving {} at {url}", root.display());
-    if listening.ip().is_unspecified() {
-        println!(
-            "Listening on every interface (port {}); pages link to {base_url}",
-            listening.port()
-        );
-    } else if base_url != url {
-        println!("Pages link to {base_url} (--base-url)");
-    }
-    println!(
-        "Watching content/, templates/, theme/ and site.toml for changes. Press Ctrl-C to stop."
-    );
-    let _ = std::io::stdout().flush();
+    announce(bound.note.as_deref(), &root, listening, &base_url);
     if options.open {
         open_browser(&url);
     }
@@ -122,6 +108,28 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         publish(&shared, result, started, "Rebuilt");
     }
     Ok(())
+}
+
+/// Says where the site is served: the port taken and why, the URL, and the base URL when
+/// it is not the one served.
+fn announce(note: Option<&str>, root: &Path, listening: SocketAddr, base_url: &str) {
+    if let Some(note) = note {
+        println!("{note}");
+    }
+    let url = address::browse_url(listening);
+    println!("Serving {} at {url}", root.display());
+    if listening.ip().is_unspecified() {
+        println!(
+            "Listening on every interface (port {}); pages link to {base_url}",
+            listening.port()
+        );
+    } else if base_url != url {
+        println!("Pages link to {base_url} (--base-url)");
+    }
+    println!(
+        "Watching content/, templates/, theme/ and site.toml for changes. Press Ctrl-C to stop."
+    );
+    let _ = std::io::stdout().flush();
 }
 
 fn initial_build(load: &LoadOptions, shared: &Shared) -> Option<State> {
