@@ -150,7 +150,8 @@ fn initial_build(load: &LoadOptions, shared: &Shared) -> Option<State> {
 /// Publishes a build (or its error) under a new build id, prints it, and reloads open
 /// pages. The files and the id change together, under one lock, before any page is told
 /// to reload: a page served from then on carries the new id, and one that connects to
-/// the reload stream with an older id is reloaded at once (see [`respond`]).
+/// the reload stream with an older id is reloaded at once (see [`respond`]). The
+/// announcement names the build, so a page that already shows it is left alone.
 fn publish(shared: &Shared, result: anyhow::Result<Done>, started: Instant, verb: &str) {
     let build = shared
         .ids
@@ -161,7 +162,7 @@ fn publish(shared: &Shared, result: anyhow::Result<Done>, started: Instant, verb
         .served
         .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    served.build = build;
+    served.build.clone_from(&build);
     match result {
         Ok(done) => {
             // Patched in place: copying every built file on each save would cost more than
@@ -191,7 +192,7 @@ fn publish(shared: &Shared, result: anyhow::Result<Done>, started: Instant, verb
         }
     }
     let _ = std::io::stdout().flush();
-    shared.clients.reload();
+    shared.clients.reload(&build);
 }
 
 fn now(root: &std::path::Path, relative: &str) -> Now {
@@ -215,8 +216,13 @@ fn respond(shared: &Shared, method: &str, target: &str) -> Answer {
             .served
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let stale = reload::page_build(target).is_some_and(|id| id != served.build);
-        return Answer::Events(Listener { events, stale });
+        let page = reload::page_build(target).map(str::to_string);
+        let stale = page.as_ref().is_some_and(|id| *id != served.build);
+        return Answer::Events(Listener {
+            events,
+            page,
+            stale,
+        });
     }
     let served = shared
         .served

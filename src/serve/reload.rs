@@ -9,21 +9,24 @@ use std::time::{Duration, SystemTime};
 /// The pages listening for reloads.
 #[derive(Debug, Default)]
 pub struct Clients {
-    senders: Mutex<Vec<Sender<()>>>,
+    senders: Mutex<Vec<Sender<String>>>,
 }
 
-/// One page's reload stream: what it waits on, and whether it is stale already.
+/// One page's reload stream: what it waits on, the build it shows, and whether that
+/// build is already an old one.
 #[derive(Debug)]
 pub struct Listener {
-    /// One message per rebuild from the moment the page connected.
-    pub events: Receiver<()>,
+    /// The id of each build published from the moment the page connected.
+    pub events: Receiver<String>,
+    /// The build the page was served from, when it said.
+    pub page: Option<String>,
     /// The page comes from an older build than the current one: reload it at once.
     pub stale: bool,
 }
 
 impl Clients {
     /// Registers a listener.
-    pub fn subscribe(&self) -> Receiver<()> {
+    pub fn subscribe(&self) -> Receiver<String> {
         let (sender, receiver) = channel();
         if let Ok(mut senders) = self.senders.lock() {
             senders.push(sender);
@@ -31,10 +34,10 @@ impl Clients {
         receiver
     }
 
-    /// Tells every listener to reload, forgetting those that went away.
-    pub fn reload(&self) {
+    /// Tells every listener that build `id` is published, forgetting those that went away.
+    pub fn reload(&self, id: &str) {
         if let Ok(mut senders) = self.senders.lock() {
-            senders.retain(|sender| sender.send(()).is_ok());
+            senders.retain(|sender| sender.send(id.to_string()).is_ok());
         }
     }
 }
@@ -95,8 +98,9 @@ pub fn page_build(target: &str) -> Option<&str> {
 }
 
 /// Streams events to one page until it goes away: `data: reload` at once if the page is
-/// stale, then on each rebuild, and a comment every 15 seconds to notice closed
-/// connections.
+/// stale, then on each build published other than the page's own (a page served in the
+/// instant between a build's publication and its announcement already shows it), and a
+/// comment every 15 seconds to notice closed connections.
 pub fn stream(mut writer: impl Write, listener: &Listener) {
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
     let first = if listener.stale {
@@ -113,7 +117,8 @@ pub fn stream(mut writer: impl Write, listener: &Listener) {
     }
     loop {
         let message: &[u8] = match listener.events.recv_timeout(Duration::from_secs(15)) {
-            Ok(()) => b"data: reload\n\n",
+            Ok(id) if listener.page.as_ref() == Some(&id) => continue,
+            Ok(_) => b"data: reload\n\n",
             Err(RecvTimeoutError::Timeout) => b": ping\n\n",
             Err(RecvTimeoutError::Disconnected) => return,
         };
@@ -164,22 +169,33 @@ mod tests {
         assert_eq!(base36(36 * 36 + 35), "10z");
     }
 
-    #[test]
-    fn tells_a_stale_page_to_reload_at_once() {
+    /// What `stream` writes after its head for these builds published, to a page served
+    /// from build `page`.
+    fn streamed(page: Option<&str>, stale: bool, published: &[&str]) -> String {
         let (sender, events) = channel();
+        for id in published {
+            sender.send((*id).to_string()).unwrap();
+        }
         drop(sender);
         let mut out = Vec::new();
-        stream(
-            &mut out,
-            &Listener {
-                events,
-                stale: true,
-            },
-        );
+        let listener = Listener {
+            events,
+            page: page.map(str::to_string),
+            stale,
+        };
+        stream(&mut out, &listener);
         let text = String::from_utf8(out).unwrap();
-        assert!(
-            text.ends_with("\r\n\r\n: connected\n\ndata: reload\n\n"),
-            "{text}"
+        text.split_once(": connected\n\n").unwrap().1.to_string()
+    }
+
+    #[test]
+    fn reloads_a_page_for_every_build_but_its_own() {
+        assert_eq!(streamed(Some("s.1"), true, &[]), "data: reload\n\n");
+        assert_eq!(streamed(Some("s.2"), false, &["s.2"]), "");
+        assert_eq!(
+            streamed(Some("s.2"), false, &["s.2", "s.3"]),
+            "data: reload\n\n"
         );
+        assert_eq!(streamed(None, false, &["s.2"]), "data: reload\n\n");
     }
 }

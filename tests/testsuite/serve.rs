@@ -337,16 +337,22 @@ fn a_page_from_an_older_build_reloads_as_soon_as_it_connects() {
         Some("data: reload\n"),
         "the stale page is reloaded at once"
     );
-    let mut current = server.events_for(&new);
-    assert_eq!(
-        current.next_within(Duration::from_millis(500)),
-        None,
-        "a current page is left alone"
-    );
+    // A current page is left alone. (One save can make two rebuilds when its events come
+    // in two bursts; a reload is right then, and the page's build must have changed.)
+    let mut current_id = new.clone();
+    for _ in 0..5 {
+        let mut current = server.events_for(&current_id);
+        if current.next_within(Duration::from_millis(500)).is_none() {
+            break;
+        }
+        let now = build_id(&server.get("/for/first/").1);
+        assert_ne!(now, current_id, "a page of the current build was reloaded");
+        current_id = now;
+    }
 
     drop(server);
     let server = Server::start(&site);
-    let mut reopened = server.events_for(&new);
+    let mut reopened = server.events_for(&current_id);
     assert_eq!(
         reopened.next_within(Duration::from_secs(2)).as_deref(),
         Some("data: reload\n"),
