@@ -7,7 +7,7 @@ use crate::content::page::{Page, PageKind};
 use crate::diagnostic::{self, Diagnostic};
 use crate::load::{self, Inputs, LoadOptions};
 use crate::render::views::summary::Summary;
-use crate::render::{self, Changes, RenderedPage, Renderer};
+use crate::render::{self, Changes, Outcome, RenderedPage, Renderer, plural};
 use crate::site::Site;
 use crate::verify;
 use crate::write::MemorySink;
@@ -28,8 +28,10 @@ pub enum Update {
 pub struct Done {
     /// The files to publish.
     pub update: Update,
-    /// Pages rendered.
-    pub pages: usize,
+    /// What was rendered, counted as `build` counts it: "5 pages, 4 sections, 1 chart, 1
+    /// claim and 3 sources" for a full build, "1 page" or "2 pages and 1 section" for an
+    /// incremental one.
+    pub counts: String,
     /// Why (a full rebuild) or what (an incremental one).
     pub what: String,
 }
@@ -49,7 +51,7 @@ impl State {
         let verified = verify::site(&site);
         let sink = MemorySink::default();
         let rendering = render::full(&site, verified, &sink)?;
-        let pages = site.pages.len();
+        let counts = Outcome::of(&site, rendering.files, Vec::new()).counts();
         let state = Self {
             options: options.clone(),
             site,
@@ -58,7 +60,7 @@ impl State {
         };
         let done = Done {
             update: Update::Replace(sink.into_files()),
-            pages,
+            counts,
             what: "full build".to_string(),
         };
         Ok((state, done))
@@ -86,7 +88,7 @@ impl State {
             Change::Statics(files) => self.statics(files),
             Change::Nothing => Ok(Done {
                 update: Update::Patch(HashMap::new()),
-                pages: 0,
+                counts: "0 pages".to_string(),
                 what: "nothing to do".to_string(),
             }),
         }
@@ -222,7 +224,7 @@ impl State {
         }
         Ok(Done {
             update: Update::Patch(patch),
-            pages: 0,
+            counts: "0 pages".to_string(),
             what: files.iter().cloned().collect::<Vec<_>>().join(", "),
         })
     }
@@ -275,7 +277,7 @@ impl State {
         timer.lap("serve: anchors and generated files");
         Ok(Done {
             update: Update::Patch(sink.into_files()),
-            pages: indices.len(),
+            counts: rendered_counts(&self.site, &indices),
             what,
         })
     }
@@ -289,6 +291,23 @@ enum Finish {
     /// The anchors the re-rendered pages touch, and the generated files that show them:
     /// those that list pages only when `listings` (a title, date or correction changed).
     Changed { listings: bool },
+}
+
+/// "1 page", "2 pages and 1 section", "1 section": pages and sections apart, as `build`
+/// counts them.
+fn rendered_counts(site: &Site, indices: &[usize]) -> String {
+    let sections = indices
+        .iter()
+        .filter(|&&i| site.pages[i].kind == PageKind::Section)
+        .count();
+    let pages = indices.len() - sections;
+    let pages_text = format!("{pages} {}", plural(pages, "page"));
+    let sections_text = format!("{sections} {}", plural(sections, "section"));
+    match (pages, sections) {
+        (_, 0) => pages_text,
+        (0, _) => sections_text,
+        _ => format!("{pages_text} and {sections_text}"),
+    }
 }
 
 /// Whether a page shows differently in listings, the navigation, feeds or the sitemap.

@@ -720,6 +720,40 @@ fn hidden_entries_and_backups_are_never_read() {
     }
 }
 
+// Merge, patch and backup leftovers (`.orig`, `.rej`, `.bak`, swap files, mergetool
+// copies) are never read in any input folder: a broken leftover does not fail the build,
+// and none is published as an asset.
+#[test]
+fn merge_and_backup_leftovers_are_never_read() {
+    let site = Site::fixture("facts/site");
+    let sources = site.read("content/sources.toml");
+    site.write(
+        "content/sources.toml.orig",
+        &format!("{sources}\n<<<<<<< HEAD\n"),
+    );
+    site.write("content/essays/one.md.rej", "@@ -1 +1 @@\n-+++\n");
+    site.write("content/figures_BASE_4242.toml", "not = [valid");
+    site.write("content/charts/hot-100.toml.bak", "broken = ");
+    site.write("content/essays/photo.PNG.BAK", "old picture");
+    site.write("content/essays/one.md.swp", "swap");
+    site.write("templates/page.html.orig", "{% broken");
+    site.write("theme/style.css.rej", "body { color: red }");
+    site.build();
+    let published: Vec<String> = site.tree("public").into_keys().collect();
+    for path in &published {
+        assert!(
+            !["orig", "rej", "bak", "BAK", "swp", "_BASE_"]
+                .iter()
+                .any(|leftover| path.contains(leftover)),
+            "{path} was published"
+        );
+    }
+    assert!(
+        published.iter().any(|p| p.starts_with("essays/")),
+        "the real content is published: {published:?}"
+    );
+}
+
 // `--base-url` is held to the same rules as base_url in site.toml.
 #[test]
 fn malformed_base_url_flags_are_refused() {

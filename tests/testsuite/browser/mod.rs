@@ -9,11 +9,13 @@
 //! - Printed, every table shows every cell within the page width, no block kept whole is
 //!   taller than half a page, and the page count is close to what its length needs (no
 //!   half-blank pages from forced breaks).
+//! - Under `factsite serve`, a page whose reload stream connects late still reloads.
 //!
 //! Chromium is driven over the DevTools protocol. Without it installed, the tests say so
 //! and pass, unless `FACTSITE_REQUIRE_BROWSER` is set, as `.ci/run` sets it.
 
 mod chromium;
+mod reload;
 mod server;
 
 use std::collections::HashMap;
