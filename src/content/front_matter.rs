@@ -1,6 +1,7 @@
 //! Front matter: TOML between `+++` lines at the top of a markdown file.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +35,10 @@ pub struct FrontMatter {
     /// Replaces the file name in the URL.
     #[serde(default)]
     pub slug: Option<String>,
+    /// Old site paths of this page (`"/old/path/"`, `"/legacy/page.html"`), each written
+    /// as a page that sends the reader here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// A template other than the default `page.html` or `section.html`.
     #[serde(default)]
     pub template: Option<String>,
@@ -43,6 +48,10 @@ pub struct FrontMatter {
     /// Topics such as `commercialization`.
     #[serde(default)]
     pub topics: Vec<String>,
+    /// Terms of the taxonomies `site.toml` names under `[taxonomies]`, as Zola writes them
+    /// (`[taxonomies] tags = ["a", "b"]`); `topics` here adds to `topics` above.
+    #[serde(default)]
+    pub taxonomies: BTreeMap<String, Vec<String>>,
     /// Dated corrections, shown on the page and the corrections page.
     #[serde(default)]
     pub corrections: Vec<Correction>,
@@ -180,7 +189,8 @@ pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic>
 fn one_line(path: &[String]) -> bool {
     match path {
         [key] => matches!(key.as_str(), "title" | "slug" | "description" | "template"),
-        [key, _] => key == "topics",
+        [key, _] => key == "topics" || key == "aliases",
+        [key, _, _] => key == "taxonomies",
         _ => false,
     }
 }

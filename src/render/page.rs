@@ -13,6 +13,7 @@ use crate::site::Site;
 use crate::verify::{Bindings, Checked, audit};
 use crate::write::Sink;
 
+use super::generated::redirect;
 use super::links::{self, From};
 use super::outputs::Outputs;
 use super::plan::Plan;
@@ -133,6 +134,10 @@ impl Job<'_> {
                 .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])
         };
         write(&routes::output_path(&page.url), html.as_bytes())?;
+        for alias in page.alias_paths() {
+            let redirect = redirect::page(&self.site.config, &page.meta.title, &alias, &page.url);
+            write(&routes::output_path(&alias), redirect.as_bytes())?;
+        }
         for (file, origin) in body.files.iter().zip(&body.file_origins) {
             let at = Diagnostic::at(&page.display, &page.text, origin.clone(), "");
             self.outputs

@@ -10,6 +10,7 @@ use crate::site::Site;
 
 use super::generated::chart_pages;
 use super::links::LinkIndex;
+use super::taxonomies::{self, Taxonomy};
 
 /// Site paths of the files every build writes whatever the content.
 const FIXED: [&str; 6] = [
@@ -28,6 +29,8 @@ pub struct Generated {
     pub path: String,
     /// When what it shows last changed (a chart page: its data's latest week).
     pub updated: Option<Date>,
+    /// What it is, for messages, when its path does not say (a taxonomy's pages).
+    pub what: Option<String>,
 }
 
 impl Generated {
@@ -39,24 +42,34 @@ impl Generated {
 
 /// Every file the build generates besides pages: the one list the link index, the
 /// collision check and the sitemap read.
-pub fn generated(datasets: &[Dataset]) -> Vec<Generated> {
+pub fn generated(datasets: &[Dataset], taxonomies: &[Taxonomy]) -> Vec<Generated> {
     let fixed = FIXED.iter().map(|path| Generated {
         path: (*path).to_string(),
         updated: None,
+        what: None,
     });
     let charts = datasets.iter().flat_map(|dataset| {
         [
             Generated {
                 path: chart_pages::path(dataset),
                 updated: dataset.as_of(),
+                what: None,
             },
             Generated {
                 path: chart_pages::csv_path(dataset),
                 updated: dataset.as_of(),
+                what: None,
             },
         ]
     });
-    fixed.chain(charts).collect()
+    let taxonomies = taxonomies::paths(taxonomies)
+        .into_iter()
+        .map(|(path, what)| Generated {
+            path,
+            updated: None,
+            what: Some(what),
+        });
+    fixed.chain(charts).chain(taxonomies).collect()
 }
 
 /// Sections, listings and everything links may point at.
@@ -72,6 +85,8 @@ pub struct Plan {
     pub links: Arc<LinkIndex>,
     /// The page index of each site path.
     pub by_url: HashMap<String, usize>,
+    /// The taxonomies with their terms.
+    pub taxonomies: Vec<Taxonomy>,
 }
 
 impl Plan {
@@ -119,7 +134,8 @@ impl Plan {
             .and_then(|root| children.get(&root))
             .cloned()
             .unwrap_or_default();
-        let links = Arc::new(link_index(site));
+        let taxonomies = taxonomies::collect(site);
+        let links = Arc::new(link_index(site, &taxonomies));
         let by_url = pages
             .iter()
             .enumerate()
@@ -131,6 +147,7 @@ impl Plan {
             nav,
             links,
             by_url,
+            taxonomies,
         }
     }
 
@@ -165,25 +182,28 @@ fn parent_dir(dir: &str) -> &str {
     dir.rsplit_once('/').map_or("", |(parent, _)| parent)
 }
 
-fn link_index(site: &Site) -> LinkIndex {
+fn link_index(site: &Site, taxonomies: &[Taxonomy]) -> LinkIndex {
     let mut index = LinkIndex::default();
     for page in &site.pages {
         index
             .sources
             .insert(page.relative.clone(), page.url.clone());
         index.paths.insert(page.url.clone());
+        index.paths.extend(page.alias_paths());
     }
     for file in &site.statics {
-        index.paths.insert(format!("/{}", file.relative));
+        index.paths.insert(format!("/{}", file.published));
     }
     for asset in &site.assets.files {
         index
             .assets
             .insert(format!("/{}", asset.name), format!("/{}", asset.path));
     }
-    index
-        .paths
-        .extend(generated(&site.data.datasets).into_iter().map(|g| g.path));
+    index.paths.extend(
+        generated(&site.data.datasets, taxonomies)
+            .into_iter()
+            .map(|g| g.path),
+    );
     index.drafts.extend(site.drafts.iter().cloned());
     index
 }

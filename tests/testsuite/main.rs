@@ -11,6 +11,7 @@ mod escaping;
 mod facts;
 mod fuzz;
 mod guarantee;
+mod habits;
 mod highlight;
 mod highlight_css;
 mod integrity;

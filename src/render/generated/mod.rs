@@ -5,8 +5,10 @@ pub mod atom;
 pub mod chart_pages;
 mod corrections;
 pub mod json_ld;
+pub mod redirect;
 pub mod robots;
 pub mod sitemap;
+mod taxonomy_pages;
 
 use std::collections::HashSet;
 
@@ -17,6 +19,7 @@ use crate::write::{OutputFile, Sink};
 
 use super::page::RenderedPage;
 use super::plan::{self, Generated};
+use super::taxonomies::Taxonomy;
 use super::templates::{LinkMode, Templates};
 use super::views::{self, generated::GeneratedPage};
 use atom::FeedEntry;
@@ -48,6 +51,8 @@ impl Regenerate {
 pub(super) struct Pages<'a> {
     pub rendered: &'a [RenderedPage],
     pub feed: &'a HashSet<usize>,
+    /// The taxonomies, for their pages and feeds.
+    pub taxonomies: &'a [Taxonomy],
 }
 
 /// Writes the sitemap, the feeds, robots.txt, the 404 page and the corrections page, or
@@ -66,7 +71,7 @@ pub(super) fn write(
         files.extend([
             OutputFile::text(
                 "sitemap.xml",
-                sitemap::sitemap(config, &sitemap_entries(site)),
+                sitemap::sitemap(config, &sitemap_entries(site, pages.taxonomies)),
             ),
             OutputFile::text("robots.txt", robots::robots(config)),
             OutputFile::text("404.html", not_found(site, templates)?),
@@ -81,6 +86,7 @@ pub(super) fn write(
                 ),
             ),
         ]);
+        files.extend(taxonomy_pages::render(site, templates, pages.taxonomies)?);
     }
     if what.feed || what.listings {
         files.push(OutputFile::text(
@@ -100,9 +106,9 @@ pub(super) fn write(
 }
 
 /// Every page and every generated page (corrections, charts), with their last change.
-fn sitemap_entries(site: &Site) -> Vec<(String, Option<Date>)> {
+fn sitemap_entries(site: &Site, taxonomies: &[Taxonomy]) -> Vec<(String, Option<Date>)> {
     let pages = site.pages.iter().map(|p| (p.url.clone(), p.last_changed()));
-    let generated = plan::generated(&site.data.datasets)
+    let generated = plan::generated(&site.data.datasets, taxonomies)
         .into_iter()
         .filter(Generated::is_page)
         .map(|g| (g.path, g.updated));

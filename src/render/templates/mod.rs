@@ -42,6 +42,14 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../../templates/corrections.html"),
     ),
     (
+        "taxonomy_list.html",
+        include_str!("../../../templates/taxonomy_list.html"),
+    ),
+    (
+        "taxonomy_single.html",
+        include_str!("../../../templates/taxonomy_single.html"),
+    ),
+    (
         "partials/references.html",
         include_str!("../../../templates/partials/references.html"),
     ),

@@ -1,9 +1,13 @@
 //! The context of a content page: what `index.html`, `section.html`, `page.html`,
 //! `claim.html`, `claims.html` and `charts.html` see.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use tera::Context;
 
+use crate::content::page::Page;
+use crate::content::routes;
 use crate::markdown::{self, heading::TocEntry};
 use crate::render::generated::chart_pages;
 use crate::render::plan::Plan;
@@ -35,6 +39,34 @@ pub struct PageView {
     subsections: Vec<Summary>,
     draft: bool,
     claim: Option<ClaimView>,
+    /// For each taxonomy, the page's terms with their pages' paths
+    /// (`page.terms.topics`, `page.terms.claimant`, `page.terms.verdict`).
+    terms: BTreeMap<String, Vec<TermLink>>,
+}
+
+/// A term a page carries, linked to the term's page.
+#[derive(Debug, Serialize)]
+pub struct TermLink {
+    name: String,
+    path: String,
+}
+
+/// The terms page `page` carries in each of the site's taxonomies.
+fn term_links(plan: &Plan, page: &Page) -> BTreeMap<String, Vec<TermLink>> {
+    plan.taxonomies
+        .iter()
+        .map(|taxonomy| {
+            let links = page
+                .terms(&taxonomy.name)
+                .into_iter()
+                .map(|(name, slug)| TermLink {
+                    name,
+                    path: routes::term(&taxonomy.name, &slug),
+                })
+                .collect();
+            (taxonomy.name.clone(), links)
+        })
+        .collect()
 }
 
 /// The context for a content page: `page`, `parent`, `current_path`.
@@ -84,6 +116,7 @@ pub fn context(
             .claim
             .as_ref()
             .map(|c| claim::view(site, page, c, checks.unwrap_or_default())),
+        terms: term_links(plan, page),
     };
     let parent = plan.parent[index].map(|i| Summary::of(&site.pages[i]));
     let mut context = super::base(&view, &page.url, LinkMode::Relative, parent.as_ref());
