@@ -39,6 +39,14 @@ pub struct FrontMatter {
     /// as a page that sends the reader here.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// How a section orders its pages (`_index.md` only); unset, by weight, then newest
+    /// date, then title.
+    #[serde(default)]
+    pub sort_by: Option<SortBy>,
+    /// How many pages each page of a section's listing shows (`_index.md` only); the rest
+    /// go to `page/2/`, `page/3/`. Unset or 0: one page.
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
     /// A template other than the default `page.html` or `section.html`.
     #[serde(default)]
     pub template: Option<String>,
@@ -87,6 +95,20 @@ impl FrontMatter {
             }
         }
     }
+}
+
+/// How a section orders its pages (`sort_by`), as in Zola.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// Newest first; undated pages last.
+    Date,
+    /// By title, ignoring case.
+    Title,
+    /// Lowest weight first; pages without a weight last.
+    Weight,
+    /// By file path.
+    None,
 }
 
 /// The side an essay takes.

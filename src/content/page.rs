@@ -3,7 +3,7 @@
 use crate::chars;
 use crate::content::config::Config;
 use crate::content::date::Date;
-use crate::content::front_matter::{self, FrontMatter};
+use crate::content::front_matter::{self, FrontMatter, SortBy};
 use crate::content::routes;
 use crate::diagnostic::Diagnostic;
 
@@ -60,6 +60,7 @@ impl Page {
         };
         page.check_slug()?;
         page.check_aliases()?;
+        page.check_section_keys()?;
         Ok(page)
     }
 
@@ -156,6 +157,33 @@ impl Page {
             .aliases
             .iter()
             .filter_map(|alias| routes::alias(alias).ok())
+    }
+
+    /// `sort_by` and `paginate_by` order and split a section's listing: on a page they
+    /// would do nothing, so they are errors there.
+    fn check_section_keys(&self) -> Result<(), Diagnostic> {
+        if self.kind == PageKind::Section {
+            return Ok(());
+        }
+        let key = match (&self.meta.sort_by, &self.meta.paginate_by) {
+            (Some(_), _) => "sort_by",
+            (None, Some(_)) => "paginate_by",
+            (None, None) => return Ok(()),
+        };
+        Err(self
+            .error_at_key(key, format!("`{key}` belongs in a section's `_index.md`"))
+            .with_help(
+                "move it to the `_index.md` of the section that lists this page: it orders and splits that section's listing",
+            ))
+    }
+
+    /// The number of listing pages of a section with `count` pages: 1 unless
+    /// `paginate_by` splits it.
+    pub fn pager_count(&self, count: usize) -> usize {
+        match self.meta.paginate_by {
+            Some(by) if by > 0 && self.kind == PageKind::Section => count.div_ceil(by).max(1),
+            _ => 1,
+        }
     }
 
     fn check_aliases(&self) -> Result<(), Diagnostic> {
@@ -271,6 +299,37 @@ impl Page {
     pub fn last_changed(&self) -> Option<Date> {
         self.meta.updated.or(self.meta.date)
     }
+}
+
+/// Orders a section's pages as its `sort_by` says, ties broken by URL.
+pub fn sort_order(sort_by: SortBy, a: &Page, b: &Page) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let last_when_missing = |x: Option<Ordering>, a_has: bool, b_has: bool| match (a_has, b_has) {
+        (true, true) => x.unwrap_or(Ordering::Equal),
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        (false, false) => Ordering::Equal,
+    };
+    let order = match sort_by {
+        SortBy::Date => last_when_missing(
+            b.meta.date.zip(a.meta.date).map(|(b, a)| b.cmp(&a)),
+            a.meta.date.is_some(),
+            b.meta.date.is_some(),
+        ),
+        SortBy::Weight => last_when_missing(
+            a.meta.weight.zip(b.meta.weight).map(|(a, b)| a.cmp(&b)),
+            a.meta.weight.is_some(),
+            b.meta.weight.is_some(),
+        ),
+        SortBy::Title => a
+            .meta
+            .title
+            .to_lowercase()
+            .cmp(&b.meta.title.to_lowercase())
+            .then_with(|| a.meta.title.cmp(&b.meta.title)),
+        SortBy::None => a.relative.cmp(&b.relative),
+    };
+    order.then_with(|| a.url.cmp(&b.url))
 }
 
 /// Orders a section's pages: by weight, then newest date first, then title.

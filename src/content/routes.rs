@@ -121,6 +121,12 @@ pub fn term_slug(term: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// The site path of listing page `number` (from 2) of the section at `section`:
+/// `/for/page/2/`, as in Zola. Page 1 is the section itself.
+pub fn pager(section: &str, number: usize) -> String {
+    format!("{section}page/{number}/")
+}
+
 /// The site path of a taxonomy's list of terms: `/topics/`.
 pub fn taxonomy(name: &str) -> String {
     format!("/{name}/")

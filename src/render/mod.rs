@@ -105,7 +105,7 @@ impl Renderer {
         })?;
         templates.global("config", &site.config);
         templates::check_pages(site, &templates)?;
-        let outputs = outputs::Outputs::of(site, &plan.taxonomies).or_else(|errors| {
+        let outputs = outputs::Outputs::of(site, &plan).or_else(|errors| {
             diagnostic::into_result(errors).map(|()| outputs::Outputs::default())
         })?;
         let mut renderer = Self {
@@ -227,6 +227,7 @@ impl Renderer {
             rendered,
             feed: &self.feed_pages,
             taxonomies: &self.plan.taxonomies,
+            pagers: &self.plan.pagers,
         };
         let files = generated::write(site, &self.templates, pages, Regenerate::ALL, sink)?;
         timer.lap("sitemap, feeds, 404 and corrections");
@@ -255,6 +256,7 @@ impl Renderer {
             rendered,
             feed: &self.feed_pages,
             taxonomies: &self.plan.taxonomies,
+            pagers: &self.plan.pagers,
         };
         let files = generated::write(site, &self.templates, pages, what, sink)?;
         timer.lap("the generated files that show them");

@@ -8,8 +8,8 @@ use crate::content::routes;
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 
+use super::plan::Plan;
 use super::plan::generated;
-use super::taxonomies::Taxonomy;
 
 /// What writes an output file, named in the error when two would write one path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,10 +44,10 @@ impl Outputs {
     /// The files every build of `site` writes: pages, generated files, statics and theme
     /// files. Files a page's shortcodes publish are checked with [`Outputs::check`] as
     /// the page renders, before they are written.
-    pub fn of(site: &Site, taxonomies: &[Taxonomy]) -> Result<Self, Vec<Diagnostic>> {
+    pub fn of(site: &Site, plan: &Plan) -> Result<Self, Vec<Diagnostic>> {
         let mut outputs = Self::default();
         let mut errors = Vec::new();
-        let generated = generated(&site.data.datasets, taxonomies)
+        let generated = generated(&site.data.datasets, &plan.taxonomies, &plan.pagers)
             .into_iter()
             .map(|g| {
                 let name = g.what.unwrap_or_else(|| generated_name(&g.path));

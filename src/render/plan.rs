@@ -4,7 +4,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::content::date::Date;
+use crate::content::front_matter::SortBy;
 use crate::content::page::{self, Page, PageKind};
+use crate::content::routes;
 use crate::data::dataset::Dataset;
 use crate::site::Site;
 
@@ -31,22 +33,29 @@ pub struct Generated {
     pub updated: Option<Date>,
     /// What it is, for messages, when its path does not say (a taxonomy's pages).
     pub what: Option<String>,
+    /// A redirect (a section's `page/1/`): a page, but not one the sitemap lists.
+    pub redirect: bool,
 }
 
 impl Generated {
     /// Whether it is an HTML page a reader (and the sitemap) can visit.
     pub fn is_page(&self) -> bool {
-        self.path.ends_with('/')
+        self.path.ends_with('/') && !self.redirect
     }
 }
 
 /// Every file the build generates besides pages: the one list the link index, the
 /// collision check and the sitemap read.
-pub fn generated(datasets: &[Dataset], taxonomies: &[Taxonomy]) -> Vec<Generated> {
+pub fn generated(
+    datasets: &[Dataset],
+    taxonomies: &[Taxonomy],
+    pagers: &[Generated],
+) -> Vec<Generated> {
     let fixed = FIXED.iter().map(|path| Generated {
         path: (*path).to_string(),
         updated: None,
         what: None,
+        redirect: false,
     });
     let charts = datasets.iter().flat_map(|dataset| {
         [
@@ -54,11 +63,13 @@ pub fn generated(datasets: &[Dataset], taxonomies: &[Taxonomy]) -> Vec<Generated
                 path: chart_pages::path(dataset),
                 updated: dataset.as_of(),
                 what: None,
+                redirect: false,
             },
             Generated {
                 path: chart_pages::csv_path(dataset),
                 updated: dataset.as_of(),
                 what: None,
+                redirect: false,
             },
         ]
     });
@@ -68,8 +79,37 @@ pub fn generated(datasets: &[Dataset], taxonomies: &[Taxonomy]) -> Vec<Generated
             path,
             updated: None,
             what: Some(what),
+            redirect: false,
         });
-    fixed.chain(charts).chain(taxonomies).collect()
+    fixed
+        .chain(charts)
+        .chain(taxonomies)
+        .chain(pagers.iter().cloned())
+        .collect()
+}
+
+/// The listing pages of paginated sections after the first (`/for/page/2/`), and the
+/// `page/1/` of each, a redirect to the section, as in Zola.
+fn pager_paths(site: &Site, plan_pages: impl Fn(usize) -> usize) -> Vec<Generated> {
+    let mut out = Vec::new();
+    for (i, page) in site.pages.iter().enumerate() {
+        if page.kind != PageKind::Section || page.meta.paginate_by.is_none_or(|by| by == 0) {
+            continue;
+        }
+        let count = page.pager_count(plan_pages(i));
+        for number in 1..=count {
+            out.push(Generated {
+                path: routes::pager(&page.url, number),
+                updated: page.last_changed(),
+                what: Some(format!(
+                    "page {number} of the listing of `{}`",
+                    page.display
+                )),
+                redirect: number == 1,
+            });
+        }
+    }
+    out
 }
 
 /// Sections, listings and everything links may point at.
@@ -87,6 +127,8 @@ pub struct Plan {
     pub by_url: HashMap<String, usize>,
     /// The taxonomies with their terms.
     pub taxonomies: Vec<Taxonomy>,
+    /// The listing pages of paginated sections besides the first.
+    pub pagers: Vec<Generated>,
 }
 
 impl Plan {
@@ -126,8 +168,11 @@ impl Plan {
                 children.entry(*parent).or_default().push(i);
             }
         }
-        for list in children.values_mut() {
+        for (&section, list) in &mut children {
             list.sort_by(|&a, &b| page::listing_order(&pages[a], &pages[b]));
+            if let Some(sort_by) = pages[section].meta.sort_by {
+                sort_pages(list, pages, sort_by);
+            }
         }
         let root = section_of_dir.get("").copied();
         let nav = root
@@ -135,7 +180,14 @@ impl Plan {
             .cloned()
             .unwrap_or_default();
         let taxonomies = taxonomies::collect(site);
-        let links = Arc::new(link_index(site, &taxonomies));
+        let pagers = pager_paths(site, |i| {
+            children.get(&i).map_or(0, |list| {
+                list.iter()
+                    .filter(|&&c| pages[c].kind == PageKind::Page)
+                    .count()
+            })
+        });
+        let links = Arc::new(link_index(site, &taxonomies, &pagers));
         let by_url = pages
             .iter()
             .enumerate()
@@ -148,6 +200,7 @@ impl Plan {
             links,
             by_url,
             taxonomies,
+            pagers,
         }
     }
 
@@ -182,7 +235,19 @@ fn parent_dir(dir: &str) -> &str {
     dir.rsplit_once('/').map_or("", |(parent, _)| parent)
 }
 
-fn link_index(site: &Site, taxonomies: &[Taxonomy]) -> LinkIndex {
+/// Orders the pages of a section's list by `sort_by`, its subsections staying where they are.
+fn sort_pages(list: &mut [usize], pages: &[Page], sort_by: SortBy) {
+    let slots: Vec<usize> = (0..list.len())
+        .filter(|&at| pages[list[at]].kind == PageKind::Page)
+        .collect();
+    let mut sorted: Vec<usize> = slots.iter().map(|&at| list[at]).collect();
+    sorted.sort_by(|&a, &b| page::sort_order(sort_by, &pages[a], &pages[b]));
+    for (at, index) in slots.into_iter().zip(sorted) {
+        list[at] = index;
+    }
+}
+
+fn link_index(site: &Site, taxonomies: &[Taxonomy], pagers: &[Generated]) -> LinkIndex {
     let mut index = LinkIndex::default();
     for page in &site.pages {
         index
@@ -200,7 +265,7 @@ fn link_index(site: &Site, taxonomies: &[Taxonomy]) -> LinkIndex {
             .insert(format!("/{}", asset.name), format!("/{}", asset.path));
     }
     index.paths.extend(
-        generated(&site.data.datasets, taxonomies)
+        generated(&site.data.datasets, taxonomies, pagers)
             .into_iter()
             .map(|g| g.path),
     );

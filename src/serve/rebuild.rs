@@ -116,9 +116,11 @@ impl State {
             if page.meta.slug != old.meta.slug
                 || page.meta.draft != old.meta.draft
                 || page.meta.aliases != old.meta.aliases
+                || page.meta.paginate_by != old.meta.paginate_by
+                || page.meta.sort_by != old.meta.sort_by
             {
                 return self.full(&format!(
-                    "the URL, aliases or draft state of content/{relative} changed"
+                    "the URL, aliases, listing order or draft state of content/{relative} changed"
                 ));
             }
             if listed_differently(old, &page) {
@@ -141,7 +143,10 @@ impl State {
     fn reparse(&self, index: usize) -> anyhow::Result<Page> {
         let old = &self.site.pages[index];
         let mut page = load::page(&self.site.root.join("content"), &old.relative)?;
-        if let Some(error) = page.check_claim_placement() {
+        if let Some(error) = page
+            .check_claim_placement()
+            .or_else(|| page.check_taxonomies(&self.site.config))
+        {
             return Err(error.into());
         }
         page.url.clone_from(&old.url);

@@ -3,5 +3,6 @@
 
 mod aliases;
 mod bundles;
+mod listing;
 mod statics;
 mod taxonomies;

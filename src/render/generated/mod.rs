@@ -53,6 +53,8 @@ pub(super) struct Pages<'a> {
     pub feed: &'a HashSet<usize>,
     /// The taxonomies, for their pages and feeds.
     pub taxonomies: &'a [Taxonomy],
+    /// The listing pages of paginated sections, for the sitemap.
+    pub pagers: &'a [Generated],
 }
 
 /// Writes the sitemap, the feeds, robots.txt, the 404 page and the corrections page, or
@@ -71,7 +73,7 @@ pub(super) fn write(
         files.extend([
             OutputFile::text(
                 "sitemap.xml",
-                sitemap::sitemap(config, &sitemap_entries(site, pages.taxonomies)),
+                sitemap::sitemap(config, &sitemap_entries(site, pages)),
             ),
             OutputFile::text("robots.txt", robots::robots(config)),
             OutputFile::text("404.html", not_found(site, templates)?),
@@ -106,9 +108,9 @@ pub(super) fn write(
 }
 
 /// Every page and every generated page (corrections, charts), with their last change.
-fn sitemap_entries(site: &Site, taxonomies: &[Taxonomy]) -> Vec<(String, Option<Date>)> {
+fn sitemap_entries(site: &Site, listed: Pages<'_>) -> Vec<(String, Option<Date>)> {
     let pages = site.pages.iter().map(|p| (p.url.clone(), p.last_changed()));
-    let generated = plan::generated(&site.data.datasets, taxonomies)
+    let generated = plan::generated(&site.data.datasets, listed.taxonomies, listed.pagers)
         .into_iter()
         .filter(Generated::is_page)
         .map(|g| (g.path, g.updated));
