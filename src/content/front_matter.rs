@@ -1,6 +1,7 @@
 //! Front matter: TOML between `+++` lines at the top of a markdown file.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +35,18 @@ pub struct FrontMatter {
     /// Replaces the file name in the URL.
     #[serde(default)]
     pub slug: Option<String>,
+    /// Old site paths of this page (`"/old/path/"`, `"/legacy/page.html"`), each written
+    /// as a page that sends the reader here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// How a section orders its pages (`_index.md` only); unset, by weight, then newest
+    /// date, then title.
+    #[serde(default)]
+    pub sort_by: Option<SortBy>,
+    /// How many pages each page of a section's listing shows (`_index.md` only); the rest
+    /// go to `page/2/`, `page/3/`. Unset or 0: one page.
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
     /// A template other than the default `page.html` or `section.html`.
     #[serde(default)]
     pub template: Option<String>,
@@ -43,6 +56,10 @@ pub struct FrontMatter {
     /// Topics such as `commercialization`.
     #[serde(default)]
     pub topics: Vec<String>,
+    /// Terms of the taxonomies `site.toml` names under `[taxonomies]`, as Zola writes them
+    /// (`[taxonomies] tags = ["a", "b"]`); `topics` here adds to `topics` above.
+    #[serde(default)]
+    pub taxonomies: BTreeMap<String, Vec<String>>,
     /// Dated corrections, shown on the page and the corrections page.
     #[serde(default)]
     pub corrections: Vec<Correction>,
@@ -78,6 +95,20 @@ impl FrontMatter {
             }
         }
     }
+}
+
+/// How a section orders its pages (`sort_by`), as in Zola.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// Newest first; undated pages last.
+    Date,
+    /// By title, ignoring case.
+    Title,
+    /// Lowest weight first; pages without a weight last.
+    Weight,
+    /// By file path.
+    None,
 }
 
 /// The side an essay takes.
@@ -184,7 +215,8 @@ pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic>
 fn one_line(path: &[String]) -> bool {
     match path {
         [key] => matches!(key.as_str(), "title" | "slug" | "description" | "template"),
-        [key, _] => key == "topics",
+        [key, _] => key == "topics" || key == "aliases",
+        [key, _, _] => key == "taxonomies",
         _ => false,
     }
 }

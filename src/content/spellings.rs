@@ -28,9 +28,6 @@ fn help(key: &str) -> Option<&'static str> {
         "tags" | "categories" | "keywords" => {
             "factsite calls them `topics`: topics = [\"streaming\", \"charts\"]"
         }
-        "taxonomies" => {
-            "factsite calls them `topics`: `[taxonomies] tags = [\"a\"]` is `topics = [\"a\"]`, at the top of the front matter before any [table]"
-        }
         "lastmod" | "updated_at" => "factsite calls it `updated`: updated = 2025-11-21",
         "publishDate" | "publishdate" | "pubDate" => "factsite calls it `date`: date = 2025-11-10",
         "layout" | "type" => "factsite calls it `template`: template = \"page.html\"",
@@ -107,11 +104,6 @@ mod tests {
         assert_eq!(
             unknown("tags").as_deref(),
             Some("factsite calls them `topics`: topics = [\"streaming\", \"charts\"]")
-        );
-        assert!(
-            unknown("taxonomies")
-                .unwrap()
-                .contains("is `topics = [\"a\"]`")
         );
         assert!(unknown("lastmod").unwrap().contains("`updated`"));
         assert_eq!(unknown("titel"), None);

@@ -9,6 +9,7 @@ mod outcome;
 pub(crate) mod outputs;
 mod page;
 pub(crate) mod plan;
+pub(crate) mod taxonomies;
 pub(crate) mod templates;
 pub(crate) mod views;
 
@@ -96,6 +97,9 @@ impl Renderer {
         if !site.data.datasets.is_empty() {
             needed.insert("chart.html");
         }
+        if plan.taxonomies.iter().any(|t| !t.terms.is_empty()) {
+            needed.extend(["taxonomy_list.html", "taxonomy_single.html"]);
+        }
         let mut templates = Templates::new(Setup {
             site: &site.templates,
             needed,
@@ -105,7 +109,7 @@ impl Renderer {
         })?;
         templates.global("config", &site.config);
         templates::check_pages(site, &templates)?;
-        let outputs = outputs::Outputs::of(site).or_else(|errors| {
+        let outputs = outputs::Outputs::of(site, &plan).or_else(|errors| {
             diagnostic::into_result(errors).map(|()| outputs::Outputs::default())
         })?;
         let mut renderer = Self {
@@ -226,6 +230,8 @@ impl Renderer {
         let pages = generated::Pages {
             rendered,
             feed: &self.feed_pages,
+            taxonomies: &self.plan.taxonomies,
+            pagers: &self.plan.pagers,
         };
         let files = generated::write(site, &self.templates, pages, Regenerate::ALL, sink)?;
         timer.lap("sitemap, feeds, 404 and corrections");
@@ -256,6 +262,8 @@ impl Renderer {
         let pages = generated::Pages {
             rendered,
             feed: &self.feed_pages,
+            taxonomies: &self.plan.taxonomies,
+            pagers: &self.plan.pagers,
         };
         let files = generated::write(site, &self.templates, pages, what, sink)?;
         timer.lap("the generated files that show them");
@@ -274,11 +282,11 @@ pub struct Changes {
     pub listings: bool,
 }
 
-/// Publishes `content/` files as they are, at the same path. Returns how many.
+/// Publishes `content/` and `static/` files as they are. Returns how many.
 pub fn write_statics(statics: &[StaticFile], sink: &dyn Sink) -> anyhow::Result<usize> {
     for file in statics {
-        sink.copy(&file.relative, &file.path)
-            .with_context(|| format!("failed to publish `content/{}`", file.relative))?;
+        sink.copy(&file.published, &file.path)
+            .with_context(|| format!("failed to publish `{}`", file.shown))?;
     }
     Ok(statics.len())
 }

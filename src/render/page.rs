@@ -13,6 +13,7 @@ use crate::site::Site;
 use crate::verify::{Bindings, Checked, audit};
 use crate::write::Sink;
 
+use super::generated::redirect;
 use super::links::{self, From};
 use super::outputs::Outputs;
 use super::plan::Plan;
@@ -85,6 +86,46 @@ impl Env for PageEnv<'_> {
 }
 
 impl Job<'_> {
+    /// Renders and writes the listing pages of paginated section `index` after the first,
+    /// and `page/1/` as a redirect to the section; returns the first, for the section's path.
+    fn write_pagers(
+        &self,
+        index: usize,
+        pagers: Vec<(String, tera::Context)>,
+    ) -> Result<String, Vec<Diagnostic>> {
+        let page = &self.site.pages[index];
+        let fail = |error: anyhow::Error| vec![Diagnostic::from_error(error, &page.display)];
+        let template = template_name(page);
+        let mut first = String::new();
+        for (number, (path, context)) in pagers.into_iter().enumerate() {
+            let html = self
+                .templates
+                .render(template, &context, &page.display)
+                .map_err(fail)?;
+            if number == 0 {
+                first = html;
+                let redirect_path = routes::pager(&page.url, 1);
+                let redirect = redirect::page(
+                    &self.site.config,
+                    &page.meta.title,
+                    &redirect_path,
+                    &page.url,
+                );
+                self.sink
+                    .write(&routes::output_path(&redirect_path), redirect.as_bytes())
+                    .map_err(fail)?;
+                continue;
+            }
+            let shown = format!("page {} of the listing of `{}`", number + 1, page.display);
+            super::anchors::check_generated(&html, template, &shown, self.templates)
+                .map_err(fail)?;
+            self.sink
+                .write(&routes::output_path(&path), html.as_bytes())
+                .map_err(fail)?;
+        }
+        Ok(first)
+    }
+
     /// Renders and writes page `index`; `keep_for_feed` keeps its body for the feed.
     pub(super) fn render(
         &self,
@@ -123,23 +164,31 @@ impl Job<'_> {
                 return Err(errors);
             }
         }
-        let context = views::page::context(
+        let (context, mut view) = views::page::context(
             self.site,
             self.plan,
             index,
             &body,
             checks.map(Vec::as_slice),
         );
-        let html = self
-            .templates
-            .render(template_name(page), &context, &page.display)
-            .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
+        let pagers = views::page::pagers(self.site, self.plan, index, &mut view);
+        let html = if pagers.is_empty() {
+            self.templates
+                .render(template_name(page), &context, &page.display)
+                .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?
+        } else {
+            self.write_pagers(index, pagers)?
+        };
         let write = |path: &str, bytes: &[u8]| {
             self.sink
                 .write(path, bytes)
                 .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])
         };
         write(&routes::output_path(&page.url), html.as_bytes())?;
+        for alias in page.alias_paths() {
+            let redirect = redirect::page(&self.site.config, &page.meta.title, &alias, &page.url);
+            write(&routes::output_path(&alias), redirect.as_bytes())?;
+        }
         for (file, origin) in body.files.iter().zip(&body.file_origins) {
             let at = Diagnostic::at(&page.display, &page.text, origin.clone(), "");
             self.outputs

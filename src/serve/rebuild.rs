@@ -70,7 +70,11 @@ impl State {
     pub fn known(&self, relative: &str) -> Known {
         if self.site.pages.iter().any(|p| p.relative == relative) {
             Known::Page
-        } else if self.site.statics.iter().any(|s| s.relative == relative)
+        } else if self
+            .site
+            .statics
+            .iter()
+            .any(|s| s.shown.strip_prefix("content/") == Some(relative))
             || relative.ends_with(".toml")
         {
             Known::File
@@ -111,9 +115,14 @@ impl State {
             };
             let page = self.reparse(index)?;
             let old = &self.site.pages[index];
-            if page.meta.slug != old.meta.slug || page.meta.draft != old.meta.draft {
+            if page.meta.slug != old.meta.slug
+                || page.meta.draft != old.meta.draft
+                || page.meta.aliases != old.meta.aliases
+                || page.meta.paginate_by != old.meta.paginate_by
+                || page.meta.sort_by != old.meta.sort_by
+            {
                 return self.full(&format!(
-                    "the URL or draft state of content/{relative} changed"
+                    "the URL, aliases, listing order or draft state of content/{relative} changed"
                 ));
             }
             if listed_differently(old, &page) {
@@ -136,7 +145,10 @@ impl State {
     fn reparse(&self, index: usize) -> anyhow::Result<Page> {
         let old = &self.site.pages[index];
         let mut page = load::page(&self.site.root.join("content"), &old.relative)?;
-        if let Some(error) = page.check_claim_placement() {
+        if let Some(error) = page
+            .check_claim_placement()
+            .or_else(|| page.check_taxonomies(&self.site.config))
+        {
             return Err(error.into());
         }
         page.url.clone_from(&old.url);
@@ -218,9 +230,16 @@ impl State {
         let inputs = Inputs::new(&self.site.root);
         let mut patch = HashMap::new();
         for relative in files {
-            let path = self.site.root.join("content").join(relative);
-            let bytes = load::read_bytes(&inputs, &path, &format!("content/{relative}"))?;
-            patch.insert(relative.clone(), bytes);
+            let shown = format!("content/{relative}");
+            let path = self.site.root.join(&shown);
+            let bytes = load::read_bytes(&inputs, &path, &shown)?;
+            let published = self
+                .site
+                .statics
+                .iter()
+                .find(|s| s.shown == shown)
+                .map_or_else(|| relative.clone(), |s| s.published.clone());
+            patch.insert(published, bytes);
         }
         Ok(Done {
             update: Update::Patch(patch),
@@ -316,6 +335,9 @@ fn listed_differently(old: &Page, new: &Page) -> bool {
     summary(old) != summary(new)
         || old.meta.template != new.meta.template
         || old.meta.updated != new.meta.updated
+        || old.meta.taxonomies != new.meta.taxonomies
+        || old.meta.claim.as_ref().map(|c| &c.claimant)
+            != new.meta.claim.as_ref().map(|c| &c.claimant)
         || corrections(old) != corrections(new)
 }
 

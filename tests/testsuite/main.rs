@@ -13,6 +13,7 @@ mod escaping;
 mod facts;
 mod fuzz;
 mod guarantee;
+mod habits;
 mod highlight;
 mod highlight_css;
 mod integrity;

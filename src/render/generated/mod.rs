@@ -8,8 +8,10 @@ mod audit_rows;
 pub mod chart_pages;
 mod corrections;
 pub mod json_ld;
+pub mod redirect;
 pub mod robots;
 pub mod sitemap;
+mod taxonomy_pages;
 
 use std::collections::HashSet;
 
@@ -20,6 +22,7 @@ use crate::write::{OutputFile, Sink};
 
 use super::page::RenderedPage;
 use super::plan::{self, Generated};
+use super::taxonomies::Taxonomy;
 use super::templates::{LinkMode, Templates};
 use super::views::{self, generated::GeneratedPage};
 use atom::FeedEntry;
@@ -51,6 +54,10 @@ impl Regenerate {
 pub(super) struct Pages<'a> {
     pub rendered: &'a [RenderedPage],
     pub feed: &'a HashSet<usize>,
+    /// The taxonomies, for their pages and feeds.
+    pub taxonomies: &'a [Taxonomy],
+    /// The listing pages of paginated sections, for the sitemap.
+    pub pagers: &'a [Generated],
 }
 
 /// Writes the sitemap, the feeds, robots.txt, the 404 page and the corrections page, or
@@ -69,7 +76,7 @@ pub(super) fn write(
         files.extend([
             OutputFile::text(
                 "sitemap.xml",
-                sitemap::sitemap(config, &sitemap_entries(site)),
+                sitemap::sitemap(config, &sitemap_entries(site, pages)),
             ),
             OutputFile::text("robots.txt", robots::robots(config)),
             OutputFile::text("404.html", not_found(site, templates)?),
@@ -84,6 +91,7 @@ pub(super) fn write(
                 ),
             ),
         ]);
+        files.extend(taxonomy_pages::render(site, templates, pages.taxonomies)?);
     }
     if what.feed || what.listings {
         files.push(OutputFile::text(
@@ -111,9 +119,9 @@ pub(super) fn write(
 }
 
 /// Every page and every generated page (corrections, charts), with their last change.
-fn sitemap_entries(site: &Site) -> Vec<(String, Option<Date>)> {
+fn sitemap_entries(site: &Site, listed: Pages<'_>) -> Vec<(String, Option<Date>)> {
     let pages = site.pages.iter().map(|p| (p.url.clone(), p.last_changed()));
-    let generated = plan::generated(&site.data)
+    let generated = plan::generated(&site.data, listed.taxonomies, listed.pagers)
         .into_iter()
         .filter(Generated::is_page)
         .map(|g| (g.path, g.updated));

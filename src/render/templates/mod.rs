@@ -48,6 +48,14 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("audit.html", include_str!("../../../templates/audit.html")),
     (
+        "taxonomy_list.html",
+        include_str!("../../../templates/taxonomy_list.html"),
+    ),
+    (
+        "taxonomy_single.html",
+        include_str!("../../../templates/taxonomy_single.html"),
+    ),
+    (
         "partials/references.html",
         include_str!("../../../templates/partials/references.html"),
     ),
