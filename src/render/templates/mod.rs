@@ -60,6 +60,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../../templates/partials/references.html"),
     ),
     (
+        "partials/card.html",
+        include_str!("../../../templates/partials/card.html"),
+    ),
+    (
         "partials/corrections.html",
         include_str!("../../../templates/partials/corrections.html"),
     ),
