@@ -198,6 +198,9 @@ pub fn run() -> anyhow::Result<()> {
                 eprintln!("warning: {warning}");
             }
             if !quiet {
+                for note in &built.notes {
+                    eprintln!("warning: {note}");
+                }
                 println!("{}", built.summary());
             }
             Ok(())

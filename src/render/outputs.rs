@@ -8,6 +8,7 @@ use crate::content::routes;
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 
+use super::generated::cards;
 use super::plan::generated;
 
 /// What writes an output file, named in the error when two would write one path.
@@ -15,6 +16,8 @@ use super::plan::generated;
 pub enum Origin {
     /// A page or section, by index.
     Page(usize),
+    /// The social card of a page or section, by index.
+    Card(usize),
     /// A file factsite generates whatever the content (`sitemap.xml`, a chart's page),
     /// described for messages ("the sitemap").
     Generated(String),
@@ -52,11 +55,13 @@ impl Outputs {
             };
             (routes::output_path(&g.path), origin)
         });
-        let pages = site
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, page)| (routes::output_path(&page.url), Origin::Page(i)));
+        let pages = site.pages.iter().enumerate().flat_map(|(i, page)| {
+            let card = cards::path(&page.url).trim_start_matches('/').to_string();
+            [
+                (routes::output_path(&page.url), Origin::Page(i)),
+                (card, Origin::Card(i)),
+            ]
+        });
         let statics = site
             .statics
             .iter()
@@ -145,6 +150,14 @@ fn generated_name(path: &str) -> String {
         .strip_prefix("/charts/")
         .and_then(|rest| rest.split('/').next())
         .unwrap_or_default();
+    if path.ends_with("card.png") {
+        let page = match path {
+            "/404.card.png" => "the 404 page".to_string(),
+            "/corrections/card.png" => "the corrections page".to_string(),
+            _ => format!("the page of the chart `{chart}`"),
+        };
+        return format!("the social card factsite generates for {page}");
+    }
     if path.ends_with(".csv") {
         format!("the CSV factsite generates for the chart `{chart}`")
     } else {
@@ -156,6 +169,7 @@ fn generated_name(path: &str) -> String {
 fn describe(site: &Site, origin: &Origin) -> String {
     match origin {
         Origin::Page(i) => format!("the page `{}`", site.pages[*i].display),
+        Origin::Card(i) => format!("the social card of the page `{}`", site.pages[*i].display),
         Origin::Generated(name) | Origin::Data(name) => name.clone(),
         Origin::Static(relative) => format!("`content/{relative}`"),
         Origin::Theme(name) => format!("the theme file `theme/{name}`"),
@@ -187,7 +201,7 @@ fn collision(site: &Site, first: (&str, &Origin), second: (&str, &Origin)) -> Di
         )
     };
     let page = [a, b].into_iter().find_map(|o| match o {
-        Origin::Page(i) => Some(&site.pages[*i]),
+        Origin::Page(i) | Origin::Card(i) => Some(&site.pages[*i]),
         _ => None,
     });
     let file = [a, b].into_iter().find_map(|o| match o {
@@ -241,7 +255,7 @@ fn at_shortcode(
         Origin::Static(relative) => format!(
             "rename or remove `content/{relative}`: nothing in content/ may replace a file the build writes"
         ),
-        Origin::Page(_) => "give the page another `slug`".to_string(),
+        Origin::Page(_) | Origin::Card(_) => "give the page another `slug`".to_string(),
         _ => "draw a different set of entries or dates".to_string(),
     };
     Diagnostic { message, ..at }.with_help(help)

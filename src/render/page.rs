@@ -13,6 +13,8 @@ use crate::site::Site;
 use crate::verify::{Bindings, Checked, audit};
 use crate::write::Sink;
 
+use super::card;
+use super::generated::cards::Pictures;
 use super::links::{self, From};
 use super::outputs::Outputs;
 use super::plan::Plan;
@@ -45,6 +47,8 @@ pub(super) struct Job<'a> {
     pub audit: &'a audit::Context,
     /// Every file the build writes, to check the files shortcodes publish against.
     pub outputs: &'a Outputs,
+    /// What draws social cards.
+    pub pictures: &'a Pictures,
 }
 
 /// The markdown environment of one page: its shortcodes, sources and links.
@@ -116,13 +120,17 @@ impl Job<'_> {
                 return Err(errors);
             }
         }
-        let context = views::page::context(
+        let mut context = views::page::context(
             self.site,
             self.plan,
             index,
             &body,
             checks.map(Vec::as_slice),
         );
+        let section = self.plan.parent[index].map(|i| self.site.pages[i].meta.title.as_str());
+        let drawn = card::page_card(self.pictures, self.site, page, section)
+            .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
+        context.insert("card", &drawn.view);
         let html = self
             .templates
             .render(template_name(page), &context, &page.display)
@@ -133,6 +141,7 @@ impl Job<'_> {
                 .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])
         };
         write(&routes::output_path(&page.url), html.as_bytes())?;
+
         for (file, origin) in body.files.iter().zip(&body.file_origins) {
             let at = Diagnostic::at(&page.display, &page.text, origin.clone(), "");
             self.outputs
@@ -140,6 +149,10 @@ impl Job<'_> {
                 .map_err(|error| vec![error])?;
             write(&file.path, &file.bytes)?;
         }
+        let card = drawn
+            .file(self.pictures)
+            .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
+        write(&card.path, &card.bytes)?;
         let shortcodes = env.shortcodes;
         let (ids, local_anchors) = links::collect_targets(&html);
         Ok(RenderedPage {

@@ -8,7 +8,7 @@ use crate::content::page::{self, Page, PageKind};
 use crate::data::dataset::Dataset;
 use crate::site::Site;
 
-use super::generated::chart_pages;
+use super::generated::{cards, chart_pages};
 use super::links::LinkIndex;
 
 /// Site paths of the files every build writes whatever the content.
@@ -40,14 +40,22 @@ impl Generated {
 /// Every file the build generates besides pages: the one list the link index, the
 /// collision check and the sitemap read.
 pub fn generated(datasets: &[Dataset]) -> Vec<Generated> {
-    let fixed = FIXED.iter().map(|path| Generated {
-        path: (*path).to_string(),
-        updated: None,
-    });
+    let fixed = FIXED
+        .iter()
+        .map(|path| (*path).to_string())
+        .chain(["/404.html", "/corrections/"].map(cards::path))
+        .map(|path| Generated {
+            path,
+            updated: None,
+        });
     let charts = datasets.iter().flat_map(|dataset| {
         [
             Generated {
                 path: chart_pages::path(dataset),
+                updated: dataset.as_of(),
+            },
+            Generated {
+                path: cards::path(&chart_pages::path(dataset)),
                 updated: dataset.as_of(),
             },
             Generated {

@@ -11,8 +11,11 @@ use crate::content::routes;
 use crate::data::dataset::{Cadence, Dataset};
 use crate::data::stats::{self, ENTRY_STATS};
 use crate::escape;
-use crate::render::plan::Plan;
-use crate::render::templates::{LinkMode, Templates};
+use crate::render::Renderer;
+use crate::render::card::{self, Drawn};
+use crate::render::generated::cards::{Card, Pictures};
+use crate::render::generated::json_ld;
+use crate::render::templates::LinkMode;
 use crate::render::views::{
     self,
     generated::GeneratedPage,
@@ -113,33 +116,30 @@ fn view(site: &Site, dataset: &Dataset) -> ChartView {
 }
 
 /// Renders every chart page and writes it with its CSV. Returns the number of files.
-pub fn write(
-    site: &Site,
-    plan: &Plan,
-    templates: &Templates,
-    sink: &dyn Sink,
-) -> anyhow::Result<usize> {
-    let parent = plan
+pub fn write(site: &Site, renderer: &Renderer, sink: &dyn Sink) -> anyhow::Result<usize> {
+    let parent = renderer
+        .plan
         .by_url
         .get("/charts/")
         .map(|&i| Summary::of(&site.pages[i]));
     // Each page is written as soon as it is rendered, so memory does not grow with the
     // number of charts.
     site.data.datasets.par_iter().try_for_each(|dataset| {
-        for file in render(site, dataset, parent.as_ref(), templates)? {
+        for file in render(site, dataset, parent.as_ref(), renderer)? {
             sink.write(&file.path, &file.bytes)?;
         }
         anyhow::Ok(())
     })?;
-    Ok(site.data.datasets.len() * 2)
+    Ok(site.data.datasets.len() * 3)
 }
 
 fn render(
     site: &Site,
     dataset: &Dataset,
     parent: Option<&Summary>,
-    templates: &Templates,
-) -> anyhow::Result<[OutputFile; 2]> {
+    renderer: &Renderer,
+) -> anyhow::Result<[OutputFile; 3]> {
+    let templates = &renderer.templates;
     let page_path = path(dataset);
     let spec = Spec {
         dataset,
@@ -168,6 +168,16 @@ fn render(
     }
     page.references = references::of(&ids, &site.data.bibliography);
     let mut context = views::base(&page, &page_path, LinkMode::Relative, parent);
+    let drawn = chart_card(site, &spec, &renderer.pictures, &page_path)?;
+    context.insert("card", &drawn.view);
+    let files = json_ld::Downloads {
+        page: site.config.absolute(&page_path),
+        csv: site.config.absolute(&csv_path(dataset)),
+        svg: None,
+        png: None,
+    };
+    let dataset_ld = json_ld::script(&json_ld::dataset(&site.config, dataset, &files));
+    context.insert("json_ld", &[dataset_ld]);
     context.insert("chart", &view(site, dataset));
     context.insert("figure", &figure);
     let display = format!("content/charts/{}.toml", dataset.id);
@@ -176,6 +186,39 @@ fn render(
     crate::render::anchors::check_generated(&html, "chart.html", &shown, templates)?;
     Ok([
         OutputFile::text(routes::output_path(&page_path), html),
+        drawn.file(&renderer.pictures)?,
         OutputFile::text(csv_path(dataset).trim_start_matches('/'), chart::csv(&spec)),
     ])
+}
+
+/// The card of a chart's page: its title, the wide chart and its source line.
+fn chart_card(
+    site: &Site,
+    spec: &Spec,
+    pictures: &Pictures,
+    page_path: &str,
+) -> anyhow::Result<Drawn> {
+    let title = spec.display(&spec.title);
+    let (source, as_of) = chart::credit(spec);
+    let source = format!("{source}.");
+    let svg = styled(&chart::svg(spec, chart::Layout::Wide), &pictures.chart_css);
+    let alt = match as_of {
+        Some(date) => format!("Chart: {title}. {source} Data as of {}.", date.long()),
+        None => format!("Chart: {title}. {source}"),
+    };
+    let card = Card::Chart {
+        title: &title,
+        svg: &svg,
+        source: &source,
+        as_of,
+    };
+    card::draw(pictures, site, page_path, &card, (title.clone(), alt))
+}
+
+/// A chart `<svg>` carrying its own stylesheet, so that it draws outside the page.
+pub fn styled(svg: &str, css: &str) -> String {
+    match svg.find('>') {
+        Some(end) => format!("{}><style>{css}</style>{}", &svg[..end], &svg[end + 1..]),
+        None => svg.to_string(),
+    }
 }
