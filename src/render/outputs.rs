@@ -158,6 +158,12 @@ fn generated_name(path: &str) -> String {
         };
         return format!("the social card factsite generates for {page}");
     }
+    if path.ends_with(".svg") || path.ends_with(".png") {
+        return format!("the picture factsite generates for the chart `{chart}`");
+    }
+    if path.ends_with("/embed/") {
+        return format!("the embed page factsite generates for the chart `{chart}`");
+    }
     if path.ends_with(".csv") {
         format!("the CSV factsite generates for the chart `{chart}`")
     } else {

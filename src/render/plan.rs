@@ -8,7 +8,7 @@ use crate::content::page::{self, Page, PageKind};
 use crate::data::dataset::Dataset;
 use crate::site::Site;
 
-use super::generated::{cards, chart_pages};
+use super::generated::{cards, chart_downloads, chart_pages};
 use super::links::LinkIndex;
 
 /// Site paths of the files every build writes whatever the content.
@@ -31,9 +31,10 @@ pub struct Generated {
 }
 
 impl Generated {
-    /// Whether it is an HTML page a reader (and the sitemap) can visit.
+    /// Whether it is an HTML page a reader (and the sitemap) can visit: not an embed page,
+    /// which is for other sites' frames.
     pub fn is_page(&self) -> bool {
-        self.path.ends_with('/')
+        self.path.ends_with('/') && !self.path.ends_with("/embed/")
     }
 }
 
@@ -56,6 +57,18 @@ pub fn generated(datasets: &[Dataset]) -> Vec<Generated> {
             },
             Generated {
                 path: cards::path(&chart_pages::path(dataset)),
+                updated: dataset.as_of(),
+            },
+            Generated {
+                path: chart_downloads::svg_path(dataset),
+                updated: dataset.as_of(),
+            },
+            Generated {
+                path: chart_downloads::png_path(dataset),
+                updated: dataset.as_of(),
+            },
+            Generated {
+                path: chart_downloads::embed_path(dataset),
                 updated: dataset.as_of(),
             },
             Generated {

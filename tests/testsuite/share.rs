@@ -100,7 +100,8 @@ fn file_of(out: &Path, url: &str) -> PathBuf {
 fn every_page_has_a_card_of_the_right_size() {
     let (_dir, out, pages) = flagship();
     assert!(pages.len() >= 38, "{}", pages.len());
-    for (name, html) in &pages {
+    // Embed pages live in other sites' frames and are never shared themselves.
+    for (name, html) in pages.iter().filter(|(n, _)| !n.contains("/embed/")) {
         let image = meta(html, "og:image").unwrap_or_else(|| panic!("{name}: no og:image"));
         assert_eq!(
             meta(html, "og:image:width").as_deref(),
@@ -407,4 +408,59 @@ fn an_empty_corrections_feed_is_not_dated_1970() {
         "{feed}"
     );
     assert!(!feed.contains("1970"), "{feed}");
+}
+
+// Every chart has a standalone SVG and a PNG that carry their title, source line, "Data
+// as of" and the page's address, and an embed page with the chart, a link to its table
+// and no site chrome, whose <iframe> code the chart page offers.
+#[test]
+fn every_chart_has_downloads_and_an_embed_page() {
+    let (_dir, out, pages) = flagship();
+    let charts: Vec<_> = pages
+        .keys()
+        .filter_map(|k| k.strip_prefix("charts/")?.strip_suffix("/index.html"))
+        .filter(|id| !id.contains('/'))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(charts.len(), 5, "{charts:?}");
+    for id in &charts {
+        let page_url = format!("{BASE}charts/{id}/");
+        let svg = std::fs::read_to_string(out.join(format!("charts/{id}/{id}.svg"))).unwrap();
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\""),
+            "{id}"
+        );
+        assert!(
+            svg.contains("<style>.fs-chart"),
+            "{id}: the SVG carries its own style"
+        );
+        assert!(!svg.contains("var(--"), "{id}: no custom property left");
+        assert!(svg.contains(&format!(">{page_url}</text>")), "{id}");
+        assert!(svg.contains(">Data as of "), "{id}");
+        assert!(svg.contains(">Source: "), "{id}");
+        let (size, texts) =
+            decode(&std::fs::read(out.join(format!("charts/{id}/{id}.png"))).unwrap());
+        assert_eq!(size.0, 1200, "{id}");
+        assert_eq!(texts["Source"], page_url, "{id}");
+        assert!(texts["Description"].contains("Data as of "), "{id}");
+        let embed = &pages[&format!("charts/{id}/embed/index.html")];
+        assert!(
+            !embed.contains("site-header") && !embed.contains("<nav"),
+            "{id}: no chrome"
+        );
+        assert!(embed.contains("<figure class=\"chart\""), "{id}");
+        assert!(embed.contains("<summary>Data table</summary>"), "{id}");
+        assert!(
+            embed.contains("href=\"../\" target=\"_top\""),
+            "{id}: links to its page"
+        );
+        let page = &pages[&format!("charts/{id}/index.html")];
+        let iframe = format!("&lt;iframe src=&quot;{page_url}embed/&quot;");
+        assert!(page.contains(&iframe), "{id}: no iframe code");
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(
+        !sitemap.contains("/embed/"),
+        "embed pages stay out of the sitemap"
+    );
 }

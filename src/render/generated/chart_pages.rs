@@ -14,7 +14,7 @@ use crate::escape;
 use crate::render::Renderer;
 use crate::render::card::{self, Drawn};
 use crate::render::generated::cards::{Card, Pictures};
-use crate::render::generated::json_ld;
+use crate::render::generated::{chart_downloads, json_ld};
 use crate::render::templates::LinkMode;
 use crate::render::views::{
     self,
@@ -48,6 +48,10 @@ pub struct ChartView {
     description: Option<String>,
     path: String,
     csv_path: String,
+    svg_path: String,
+    png_path: String,
+    embed_path: String,
+    embed_code: String,
     as_of: Option<DateView>,
     first_date: Option<DateView>,
     entries: Vec<EntryView>,
@@ -109,6 +113,10 @@ fn view(site: &Site, dataset: &Dataset) -> ChartView {
         description: dataset.description.clone(),
         path: path(dataset),
         csv_path: csv_path(dataset),
+        svg_path: chart_downloads::svg_path(dataset),
+        png_path: chart_downloads::png_path(dataset),
+        embed_path: chart_downloads::embed_path(dataset),
+        embed_code: chart_downloads::iframe_code(site, dataset),
         as_of: dataset.as_of().map(DateView::from),
         first_date: dataset.first_date().map(DateView::from),
         entries,
@@ -130,7 +138,7 @@ pub fn write(site: &Site, renderer: &Renderer, sink: &dyn Sink) -> anyhow::Resul
         }
         anyhow::Ok(())
     })?;
-    Ok(site.data.datasets.len() * 3)
+    Ok(site.data.datasets.len() * 6)
 }
 
 fn render(
@@ -138,7 +146,7 @@ fn render(
     dataset: &Dataset,
     parent: Option<&Summary>,
     renderer: &Renderer,
-) -> anyhow::Result<[OutputFile; 3]> {
+) -> anyhow::Result<[OutputFile; 6]> {
     let templates = &renderer.templates;
     let page_path = path(dataset);
     let spec = Spec {
@@ -173,9 +181,12 @@ fn render(
     let files = json_ld::Downloads {
         page: site.config.absolute(&page_path),
         csv: site.config.absolute(&csv_path(dataset)),
-        svg: None,
-        png: None,
+        svg: Some(site.config.absolute(&chart_downloads::svg_path(dataset))),
+        png: Some(site.config.absolute(&chart_downloads::png_path(dataset))),
     };
+    let standalone = chart_downloads::standalone(site, &spec, &renderer.pictures, &page_path);
+    let png = chart_downloads::png(site, &spec, &renderer.pictures, (&standalone, &page_path))?;
+    let embed = embed(site, &spec, &page_path);
     let dataset_ld = json_ld::script(&json_ld::dataset(&site.config, dataset, &files));
     context.insert("json_ld", &[dataset_ld]);
     context.insert("chart", &view(site, dataset));
@@ -188,6 +199,20 @@ fn render(
         OutputFile::text(routes::output_path(&page_path), html),
         drawn.file(&renderer.pictures)?,
         OutputFile::text(csv_path(dataset).trim_start_matches('/'), chart::csv(&spec)),
+        OutputFile::text(
+            chart_downloads::svg_path(dataset).trim_start_matches('/'),
+            standalone,
+        ),
+        OutputFile {
+            path: chart_downloads::png_path(dataset)
+                .trim_start_matches('/')
+                .to_string(),
+            bytes: png,
+        },
+        OutputFile::text(
+            routes::output_path(&chart_downloads::embed_path(dataset)),
+            embed,
+        ),
     ])
 }
 
@@ -221,4 +246,26 @@ pub fn styled(svg: &str, css: &str) -> String {
         Some(end) => format!("{}><style>{css}</style>{}", &svg[..end], &svg[end + 1..]),
         None => svg.to_string(),
     }
+}
+
+/// The embed page of a chart: its figure, with links relative to the embed page.
+fn embed(site: &Site, spec: &Spec, page_path: &str) -> String {
+    let embed_path = chart_downloads::embed_path(spec.dataset);
+    let relative = |to: &str| escape::url_path(&routes::relative(&embed_path, to));
+    let asset = |name: &str| {
+        site.assets
+            .get(name)
+            .map(|a| relative(&format!("/{}", a.path)))
+            .unwrap_or_default()
+    };
+    let figure = chart::figure(spec, &relative(&csv_path(spec.dataset)));
+    let links = chart_downloads::EmbedLinks {
+        language: site.config.language.clone(),
+        canonical: site.config.absolute(page_path),
+        page: relative(page_path),
+        style: asset("style.css"),
+        charts: asset("charts.css"),
+        site_title: crate::typography::curly(&site.config.title),
+    };
+    chart_downloads::embed_page(spec, &figure, &links)
 }

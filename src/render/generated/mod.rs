@@ -3,6 +3,7 @@
 
 pub mod atom;
 pub mod cards;
+pub mod chart_downloads;
 pub mod chart_pages;
 pub mod chart_style;
 mod corrections;
