@@ -131,6 +131,7 @@ pub fn embed_page(site: &Spec, figure: &str, links: &EmbedLinks) -> String {
          <meta name=\"robots\" content=\"noindex\">\n<title>{title}</title>\n\
          <link rel=\"canonical\" href=\"{canonical}\">\n\
          <link rel=\"stylesheet\" href=\"{style}\">\n<link rel=\"stylesheet\" href=\"{charts}\">\n\
+         <link rel=\"stylesheet\" href=\"{print}\" media=\"print\">\n\
          <style>body{{margin:0;padding:0.5rem 1rem;background:var(--bg)}}.chart{{margin:0 auto}}</style>\n\
          </head>\n<body class=\"embed\">\n<main>\n{figure}\n\
          <p class=\"chart-source embed-credit\"><a href=\"{page}\" target=\"_top\">The table and sources of this chart, on {site_title}</a></p>\n\
@@ -139,6 +140,7 @@ pub fn embed_page(site: &Spec, figure: &str, links: &EmbedLinks) -> String {
         canonical = html(&links.canonical),
         style = html(&links.style),
         charts = html(&links.charts),
+        print = html(&links.print),
         page = html(&links.page),
         site_title = html(&links.site_title),
     )
@@ -157,6 +159,8 @@ pub struct EmbedLinks {
     pub style: String,
     /// `charts.css`, relative.
     pub charts: String,
+    /// `print.css`, relative.
+    pub print: String,
     /// The site's title.
     pub site_title: String,
 }

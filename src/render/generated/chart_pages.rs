@@ -265,6 +265,7 @@ fn embed(site: &Site, spec: &Spec, page_path: &str) -> String {
         page: relative(page_path),
         style: asset("style.css"),
         charts: asset("charts.css"),
+        print: asset("print.css"),
         site_title: crate::typography::curly(&site.config.title),
     };
     chart_downloads::embed_page(spec, &figure, &links)
