@@ -1,4 +1,5 @@
-//! The command line: `factsite build | serve | check | new`.
+//! The command line: `factsite build | serve | check | init`, with the flags a Zola or
+//! Hugo user reaches for (`-r`, `-o`, `-u`, `-p`, `-i`).
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -15,6 +16,10 @@ use crate::serve::{self, ServeOptions};
 #[derive(Debug, Parser)]
 #[command(name = "factsite", version, about)]
 pub struct Cli {
+    /// The site root, holding site.toml (default: the current directory). Before or
+    /// after the subcommand.
+    #[arg(short, long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -24,45 +29,16 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site into the output directory (public/ by default).
-    Build {
-        /// The site root, holding site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Where to write the site (default: output_dir from site.toml).
-        #[arg(long)]
-        output: Option<PathBuf>,
-        /// The absolute URL the site will be published at (overrides base_url).
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Include pages marked draft.
-        #[arg(long)]
-        drafts: bool,
-        /// Print nothing on success.
-        #[arg(long)]
-        quiet: bool,
-    },
+    Build(BuildArgs),
     /// Build in memory, serve on loopback, rebuild on every save and reload open pages.
-    Serve {
-        /// The site root, holding site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// The port (default 1111, or a free port if 1111 is busy; 0 picks a free port).
-        #[arg(long)]
-        port: Option<u16>,
-        /// The interface to listen on.
-        #[arg(long, default_value = "127.0.0.1")]
-        interface: String,
-        /// Open the site in a browser.
-        #[arg(long)]
-        open: bool,
-        /// Include pages marked draft.
-        #[arg(long)]
-        drafts: bool,
-    },
-    /// Create a small working explainer in a new directory.
-    New {
-        /// The directory to create (it must not exist, or be empty).
-        dir: PathBuf,
+    Serve(ServeArgs),
+    /// Create a small working explainer in a new or empty directory.
+    #[command(visible_alias = "new")]
+    Init {
+        /// The directory to create (default: the current directory, or --root); it must
+        /// not exist, or be empty.
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
     /// Build without writing, then report unused sources, unchecked claims, stale facts,
     /// facts resting on conflicting sources and code in languages factsite cannot
@@ -71,12 +47,57 @@ pub enum Command {
     Check(CheckArgs),
 }
 
+/// The flags of `factsite build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Where to write the site, relative to the current directory (default: output_dir
+    /// from site.toml).
+    #[arg(
+        short = 'o',
+        long = "output-dir",
+        visible_alias = "output",
+        value_name = "DIR"
+    )]
+    output_dir: Option<PathBuf>,
+    /// The absolute URL the site will be published at (replaces base_url).
+    #[arg(short = 'u', long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Include pages marked draft.
+    #[arg(long)]
+    drafts: bool,
+    /// Print nothing on success.
+    #[arg(long)]
+    quiet: bool,
+}
+
+/// The flags of `factsite serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port (default 1111, or the next free one if 1111 is busy; 0 picks any free port).
+    #[arg(short, long)]
+    port: Option<u16>,
+    /// The interface to listen on (0.0.0.0 for every interface).
+    #[arg(short, long, default_value = "127.0.0.1", value_name = "ADDR")]
+    interface: String,
+    /// The address the served pages' absolute URLs use (feeds, sitemap, canonical links),
+    /// such as this machine's name on the network: `-u 192.168.1.20` gives
+    /// http://192.168.1.20:PORT/ (default: http://ADDR:PORT/). No path: serve serves from /.
+    #[arg(short = 'u', long, value_name = "URL")]
+    base_url: Option<String>,
+    /// With --base-url: do not add the port to it (behind a proxy on 80 or 443).
+    #[arg(long, requires = "base_url")]
+    no_port_append: bool,
+    /// Open the site in a browser.
+    #[arg(short = 'O', long)]
+    open: bool,
+    /// Include pages marked draft.
+    #[arg(long)]
+    drafts: bool,
+}
+
 /// The flags of `factsite check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The site root, holding site.toml.
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
     /// Include pages marked draft.
     #[arg(long)]
     drafts: bool,
@@ -115,7 +136,7 @@ pub struct CheckArgs {
 }
 
 impl CheckArgs {
-    fn options(&self) -> CheckOptions {
+    fn options(&self, root: PathBuf) -> CheckOptions {
         let sources = self.sources.then(|| SourcesOptions {
             fetch: FetchOptions {
                 concurrency: usize::from(self.concurrency),
@@ -129,7 +150,7 @@ impl CheckArgs {
             progress: !self.quiet,
         });
         CheckOptions {
-            root: self.root.clone(),
+            root,
             drafts: self.drafts,
             sources,
             numbers: self.numbers,
@@ -166,69 +187,74 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
 /// Parses the arguments and runs the command.
 pub fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
     match cli.command {
-        Command::Build {
+        Command::Build(args) => run_build(root, args),
+        Command::Serve(args) => serve::serve(&ServeOptions {
             root,
-            output,
-            base_url,
-            drafts,
-            quiet,
-        } => {
-            // Ctrl-C or SIGTERM mid-build: remove the half-built directory, keep the old output.
-            let _ = ctrlc::set_handler(|| {
-                match crate::write::abandon_build() {
-                    crate::write::Abandoned::Unchanged => {
-                        eprintln!("interrupted: the previous output is unchanged");
-                    }
-                    crate::write::Abandoned::Replaced => eprintln!(
-                        "interrupted: the new output is already in place; the rest of the previous one is removed by the next build"
-                    ),
-                }
-                std::process::exit(130);
-            });
-            let cwd = std::env::current_dir()?;
-
-            let built = build::build(&BuildOptions {
-                root,
-                output: output.map(|o| cwd.join(o)),
-                base_url,
-                drafts,
-            })?;
-            if let Some(warning) = &built.warning {
-                eprintln!("warning: {warning}");
-            }
-            if !quiet {
-                for note in &built.notes {
-                    eprintln!("warning: {note}");
-                }
-                println!("{}", built.summary());
-            }
-            Ok(())
-        }
-        Command::Serve {
-            root,
-            port,
-            interface,
-            open,
-            drafts,
-        } => serve::serve(&ServeOptions {
-            root,
-            port,
-            interface,
-            open,
-            drafts,
+            port: args.port,
+            interface: args.interface,
+            base_url: args.base_url,
+            port_append: !args.no_port_append,
+            open: args.open,
+            drafts: args.drafts,
         }),
-        Command::New { dir } => {
-            let written = new::new_site(&dir)?;
-            println!("Created {} files in {}", written.len(), dir.display());
-            println!("Next: cd {} && factsite serve", dir.display());
-            Ok(())
-        }
+        Command::Init { dir } => run_init(cli.root, dir),
         Command::Check(args) => {
-            let report = check::check(&args.options())?;
+            let report = check::check(&args.options(root))?;
             check::print(&report, args.format)
         }
     }
+}
+
+fn run_build(root: PathBuf, args: BuildArgs) -> anyhow::Result<()> {
+    // Ctrl-C or SIGTERM mid-build: remove the half-built directory, keep the old output.
+    let _ = ctrlc::set_handler(|| {
+        match crate::write::abandon_build() {
+            crate::write::Abandoned::Unchanged => {
+                eprintln!("interrupted: the previous output is unchanged");
+            }
+            crate::write::Abandoned::Replaced => eprintln!(
+                "interrupted: the new output is already in place; the rest of the previous one is removed by the next build"
+            ),
+        }
+        std::process::exit(130);
+    });
+    let cwd = std::env::current_dir()?;
+    let built = build::build(&BuildOptions {
+        root,
+        output: args.output_dir.map(|o| cwd.join(o)),
+        base_url: args.base_url,
+        drafts: args.drafts,
+    })?;
+    if let Some(warning) = &built.warning {
+        eprintln!("warning: {warning}");
+    }
+    if !args.quiet {
+        for note in &built.notes {
+            eprintln!("warning: {note}");
+        }
+        println!("{}", built.summary());
+    }
+    Ok(())
+}
+
+/// `factsite init [DIR]`: DIR, or the `--root` directory, or the current one.
+fn run_init(root: Option<PathBuf>, dir: Option<PathBuf>) -> anyhow::Result<()> {
+    let dir = match (root, dir) {
+        (Some(root), Some(dir)) => anyhow::bail!(
+            "both --root `{}` and DIR `{}` name the directory to create\nhelp: give it once: `factsite init DIR`",
+            root.display(),
+            dir.display()
+        ),
+        (Some(dir), None) | (None, Some(dir)) => dir,
+        (None, None) => PathBuf::from("."),
+    };
+    let written = new::new_site(&dir)?;
+    for line in new::summary(&dir, &written) {
+        println!("{line}");
+    }
+    Ok(())
 }
 
 #[cfg(test)]

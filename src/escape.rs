@@ -111,6 +111,23 @@ pub fn push_csv_cell(out: &mut String, text: &str) {
     }
 }
 
+/// Whether a link leaves the site: it has a URL scheme (`https:`, `mailto:`) or is
+/// protocol-relative (`//host/x`). Such links are written as they are and not checked.
+pub fn has_scheme(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    let Some(colon) = dest.find(':') else {
+        return false;
+    };
+    let scheme = &dest[..colon];
+    !scheme.is_empty()
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
 /// Percent-encodes a URL path: everything but unreserved characters and `/`.
 pub fn url_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());

@@ -8,13 +8,17 @@ use crate::content::page::Page;
 use crate::content::theme::Assets;
 use crate::data::Data;
 
-/// A file under `content/` that is published as it is (an image next to a page).
+/// A file published as it is: one under `content/` (an image next to a page) or `static/`.
 #[derive(Debug, Clone)]
 pub struct StaticFile {
-    /// The path relative to `content/`.
+    /// The path relative to its folder (`content/` or `static/`).
     pub relative: String,
     /// Where it is on disk.
     pub path: PathBuf,
+    /// Where it is published, relative to the output (`for/chart.svg`).
+    pub published: String,
+    /// The file as errors name it (`content/for/chart.svg`, `static/robots.txt`).
+    pub shown: String,
 }
 
 /// Everything the build reads, loaded and validated.
@@ -28,7 +32,7 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Drafts left out of this build (paths relative to `content/`).
     pub drafts: Vec<String>,
-    /// Files under `content/` published as they are.
+    /// Files under `content/` and `static/` published as they are.
     pub statics: Vec<StaticFile>,
     /// Sources, chart datasets, figures.
     pub data: Data,

@@ -31,9 +31,9 @@ pub(crate) fn run(repo: &Path, sizes: &[usize], args: &Args) {
         args.runs.max(1)
     );
     println!(
-        "| pages (sections) | contender | wall time | peak memory | time per page | memory per page |"
+        "| pages (sections) | contender | wall time | CPU time (user + sys) | peak memory | CPU time per page | memory per page |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|");
     let mut largest = None;
     for &pages in sizes {
         let size = corpus::Size {
@@ -95,7 +95,7 @@ pub(crate) fn run(repo: &Path, sizes: &[usize], args: &Args) {
         if with_zola {
             contenders.push((format!("Zola {}", measure::version("zola")), Box::new(zola)));
         }
-        if with_hugo {
+        if with_hugo && pages <= args.hugo_up_to {
             contenders.push((format!("Hugo {}", measure::version("hugo")), Box::new(hugo)));
         }
         let mut samples: Vec<Vec<Sample>> = vec![Vec::new(); contenders.len()];
@@ -118,12 +118,15 @@ pub(crate) fn run(repo: &Path, sizes: &[usize], args: &Args) {
             .collect();
         for row in &rows {
             println!(
-                "| {pages} ({}) | {} | {:.2} s | {:.0} MiB | {:.1} µs | {:.1} KiB |",
+                "| {pages} ({}) | {} | {:.2} s | {:.2} s ({:.2} + {:.2}) | {:.0} MiB | {:.1} µs | {:.1} KiB |",
                 size.sections,
                 row.name,
                 row.sample.seconds,
+                row.sample.user + row.sample.system,
+                row.sample.user,
+                row.sample.system,
                 row.sample.mib(),
-                row.sample.seconds * 1e6 / pages as f64,
+                (row.sample.user + row.sample.system) * 1e6 / pages as f64,
                 row.sample.max_rss_kib as f64 / pages as f64
             );
         }

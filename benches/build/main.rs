@@ -31,6 +31,8 @@ pub(crate) struct Args {
     pub(crate) runs: usize,
     pub(crate) edits: usize,
     pub(crate) hugo: bool,
+    /// The largest site Hugo builds (it needs about 17 GiB at 100,000 pages).
+    pub(crate) hugo_up_to: usize,
     pub(crate) zola: bool,
     /// Page counts for the growth table.
     growth: Vec<usize>,
@@ -54,6 +56,7 @@ fn args() -> Args {
         runs: 3,
         edits: 20,
         hugo: true,
+        hugo_up_to: usize::MAX,
         zola: true,
         growth: Vec::new(),
     };
@@ -71,6 +74,7 @@ fn args() -> Args {
             "--runs" => args.runs = number(),
             "--edits" => args.edits = number(),
             "--no-hugo" => args.hugo = false,
+            "--hugo-up-to" => args.hugo_up_to = number(),
             "--no-zola" => args.zola = false,
             "--growth" => {
                 args.growth = iter
@@ -84,7 +88,7 @@ fn args() -> Args {
             }
             "--bench" => {}
             other => panic!(
-                "unknown argument {other}; use --pages N --charts M --sections S --runs R --edits E --no-hugo --no-zola, or --growth N1,N2,..."
+                "unknown argument {other}; use --pages N --charts M --sections S --runs R --edits E --no-hugo --no-zola, or --growth N1,N2,... [--hugo-up-to N]"
             ),
         }
     }

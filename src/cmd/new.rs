@@ -1,11 +1,9 @@
-//! `factsite new DIR`: a small working explainer to start from.
+//! `factsite init DIR` (or `new`): a small working explainer to start from. It writes
+//! settings and content only: the built-in templates and theme fill every gap.
 
 use std::path::Path;
 
 use anyhow::{Context, bail};
-
-use crate::content::theme;
-use crate::render::templates;
 
 /// The starter site's own files: settings and content, with real, sourced data.
 const FILES: &[(&str, &str)] = &[
@@ -40,6 +38,9 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Folders made empty, for the files a site adds to override the built-ins.
+const FOLDERS: &[&str] = &["templates", "theme"];
+
 /// Writes a new site into `dir`, which must not exist or be empty. Returns the files written.
 pub fn new_site(dir: &Path) -> anyhow::Result<Vec<String>> {
     if dir.exists() {
@@ -47,7 +48,7 @@ pub fn new_site(dir: &Path) -> anyhow::Result<Vec<String>> {
             .with_context(|| format!("failed to read `{}`", dir.display()))?;
         if entries.next().is_some() {
             bail!(
-                "refusing to create a site in `{}`: the directory is not empty\nhelp: choose a new directory name; factsite new never overwrites files",
+                "refusing to create a site in `{}`: the directory is not empty\nhelp: choose a new directory name; factsite init never overwrites files",
                 dir.display()
             );
         }
@@ -67,11 +68,26 @@ pub fn new_site(dir: &Path) -> anyhow::Result<Vec<String>> {
     for (relative, text) in FILES {
         write(relative, text.as_bytes())?;
     }
-    for (name, text) in templates::DEFAULTS {
-        write(&format!("templates/{name}"), text.as_bytes())?;
-    }
-    for (name, bytes) in theme::DEFAULTS {
-        write(&format!("theme/{name}"), bytes)?;
+    for folder in FOLDERS {
+        let path = dir.join(folder);
+        std::fs::create_dir_all(&path)
+            .with_context(|| format!("failed to create `{}`", path.display()))?;
     }
     Ok(written)
+}
+
+/// What `init` prints once the site is written.
+pub fn summary(dir: &Path, written: &[String]) -> Vec<String> {
+    let next = if dir == Path::new(".") {
+        "Next: factsite serve".to_string()
+    } else {
+        format!("Next: cd {} && factsite serve", dir.display())
+    };
+    let dir = dir.display();
+    vec![
+        format!("Created {} files in {dir}", written.len()),
+        "Templates and theme are built in: templates/ and theme/ are empty, and a file you put there with a built-in's name (page.html, style.css, ...) replaces it.".to_string(),
+        "The built-in templates, what each renders and the variables they see are documented in AUTHORING.md, section \"Templates\", in factsite's repository (their sources are its templates/ and theme/ folders).".to_string(),
+        next,
+    ]
 }

@@ -1,5 +1,7 @@
 //! `site.toml`: the site's settings, loaded strictly.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::chars;
@@ -33,9 +35,30 @@ pub struct Config {
     /// The number audit.
     #[serde(default)]
     pub facts: FactsOptions,
+    /// Which taxonomies get pages (`[taxonomies]`); unset, `topics`, `claimant` and
+    /// `verdict` all do, each with a feed.
+    #[serde(default)]
+    pub taxonomies: Option<BTreeMap<String, TaxonomyOptions>>,
+    /// The share kit (`[share]`).
+    #[serde(default)]
+    pub share: ShareOptions,
     /// Free-form values for templates (`config.extra`).
     #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// The share kit (`[share]` in `site.toml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ShareOptions {
+    /// A social card (`card.png`, `og:image`) for every page; about 19 ms of CPU each.
+    pub cards: bool,
+}
+
+impl Default for ShareOptions {
+    fn default() -> Self {
+        Self { cards: true }
+    }
 }
 
 /// Markdown rendering options (`[markdown]` in `site.toml`).
@@ -87,6 +110,23 @@ pub enum Strictness {
     Error,
 }
 
+/// The taxonomies every site has unless `[taxonomies]` says otherwise: a page's `topics`,
+/// and a claim's `claimant` and `verdict`.
+pub const BUILT_IN_TAXONOMIES: [&str; 3] = ["topics", "claimant", "verdict"];
+
+/// One taxonomy's settings (`topics = { feed = true }` under `[taxonomies]`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyOptions {
+    /// An Atom feed per term (`/topics/streaming/atom.xml`).
+    #[serde(default = "yes")]
+    pub feed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
 fn default_language() -> String {
     "en".to_string()
 }
@@ -103,6 +143,19 @@ impl Config {
         text::check_toml(file, text, 0..text.len(), one_line)?;
         config.base_url = normalize_base_url(&config.base_url)
             .map_err(|message| locate_key(file, text, "base_url", message))?;
+        if let Some(table) = &config.taxonomies {
+            for name in table.keys() {
+                if !routes::is_segment_name(name) {
+                    return Err(locate_key(
+                        file,
+                        text,
+                        name,
+                        format!("taxonomy name `{}` cannot be a URL segment", chars::shown(name)),
+                    )
+                    .with_help("name a taxonomy with lowercase letters, digits, `-` and `_` (it becomes `/NAME/`)"));
+                }
+            }
+        }
         if config.title.trim().is_empty() {
             return Err(locate_key(
                 file,
@@ -112,6 +165,21 @@ impl Config {
             ));
         }
         Ok(config)
+    }
+
+    /// The taxonomies that get pages, with whether their terms get feeds, sorted by name
+    /// (the built-in three, in their own order, when `[taxonomies]` is not set).
+    pub fn taxonomies(&self) -> Vec<(&str, bool)> {
+        match &self.taxonomies {
+            None => BUILT_IN_TAXONOMIES
+                .iter()
+                .map(|name| (*name, true))
+                .collect(),
+            Some(table) => table
+                .iter()
+                .map(|(name, options)| (name.as_str(), options.feed))
+                .collect(),
+        }
     }
 
     /// The path part of `base_url`, always ending in `/` (e.g. `/sub/`).

@@ -1,12 +1,13 @@
 //! Front matter: TOML between `+++` lines at the top of a markdown file.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::content::claim::ClaimMeta;
 use crate::content::date::Date;
-use crate::content::text;
+use crate::content::{spellings, text};
 use crate::diagnostic::{self, Diagnostic};
 use crate::prose::mark;
 
@@ -34,6 +35,18 @@ pub struct FrontMatter {
     /// Replaces the file name in the URL.
     #[serde(default)]
     pub slug: Option<String>,
+    /// Old site paths of this page (`"/old/path/"`, `"/legacy/page.html"`), each written
+    /// as a page that sends the reader here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// How a section orders its pages (`_index.md` only); unset, by weight, then newest
+    /// date, then title.
+    #[serde(default)]
+    pub sort_by: Option<SortBy>,
+    /// How many pages each page of a section's listing shows (`_index.md` only); the rest
+    /// go to `page/2/`, `page/3/`. Unset or 0: one page.
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
     /// A template other than the default `page.html` or `section.html`.
     #[serde(default)]
     pub template: Option<String>,
@@ -43,6 +56,10 @@ pub struct FrontMatter {
     /// Topics such as `commercialization`.
     #[serde(default)]
     pub topics: Vec<String>,
+    /// Terms of the taxonomies `site.toml` names under `[taxonomies]`, as Zola writes them
+    /// (`[taxonomies] tags = ["a", "b"]`); `topics` here adds to `topics` above.
+    #[serde(default)]
+    pub taxonomies: BTreeMap<String, Vec<String>>,
     /// Dated corrections, shown on the page and the corrections page.
     #[serde(default)]
     pub corrections: Vec<Correction>,
@@ -78,6 +95,20 @@ impl FrontMatter {
             }
         }
     }
+}
+
+/// How a section orders its pages (`sort_by`), as in Zola.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// Newest first; undated pages last.
+    Date,
+    /// By title, ignoring case.
+    Title,
+    /// Lowest weight first; pages without a weight last.
+    Weight,
+    /// By file path.
+    None,
 }
 
 /// The side an essay takes.
@@ -129,6 +160,9 @@ pub struct Split<'a> {
 /// Finds the front matter. `file` is the name shown in errors.
 pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_end].trim_end() == "---" {
+        return Err(spellings::yaml_front_matter(file, text));
+    }
     if text[..first_end].trim_end() != "+++" {
         let shown = text[..first_end].trim_end().len();
         return Err(Diagnostic::at(file, text, 0..shown, "missing front matter")
@@ -158,8 +192,9 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 /// Parses the front matter of `text`, returning it with the body's offset.
 pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic> {
     let split = split(file, text)?;
-    let mut front: FrontMatter = toml::from_str(split.toml)
-        .map_err(|error| diagnostic::from_toml(file, text, split.toml_offset, &error))?;
+    let mut front: FrontMatter = toml::from_str(split.toml).map_err(|error| {
+        spellings::front_matter_key(diagnostic::from_toml(file, text, split.toml_offset, &error))
+    })?;
     let toml_end = split.toml_offset + split.toml.len();
     text::check_toml(file, text, split.toml_offset..toml_end, one_line)?;
     front.strip_marks();
@@ -180,7 +215,8 @@ pub fn parse(file: &str, text: &str) -> Result<(FrontMatter, usize), Diagnostic>
 fn one_line(path: &[String]) -> bool {
     match path {
         [key] => matches!(key.as_str(), "title" | "slug" | "description" | "template"),
-        [key, _] => key == "topics",
+        [key, _] => key == "topics" || key == "aliases",
+        [key, _, _] => key == "taxonomies",
         _ => false,
     }
 }

@@ -7,5 +7,6 @@ pub mod date;
 pub mod front_matter;
 pub(crate) mod page;
 pub(crate) mod routes;
+pub(crate) mod spellings;
 pub(crate) mod text;
 pub(crate) mod theme;

@@ -1,8 +1,10 @@
 //! Pages and sections: one markdown file each, with its front matter and URL.
 
 use crate::chars;
+use crate::content::config::Config;
 use crate::content::date::Date;
-use crate::content::front_matter::{self, FrontMatter};
+use crate::content::front_matter::{self, FrontMatter, SortBy};
+use crate::content::routes;
 use crate::diagnostic::Diagnostic;
 
 /// The longest slug, in bytes: a slug is the name of the page's output folder, and 255
@@ -57,6 +59,8 @@ impl Page {
             url: String::new(),
         };
         page.check_slug()?;
+        page.check_aliases()?;
+        page.check_section_keys()?;
         Ok(page)
     }
 
@@ -75,6 +79,22 @@ impl Page {
         self.relative.rsplit_once('/').map_or("", |(dir, _)| dir)
     }
 
+    /// Whether the page is a page bundle: `dir/name/index.md`, the page `/dir/name/`,
+    /// whose other files in its folder are published beside it (as in Zola and Hugo).
+    pub fn is_bundle(&self) -> bool {
+        self.kind == PageKind::Page && self.relative.ends_with("/index.md")
+    }
+
+    /// The folder whose URL the page's URL extends: its own folder, or for a bundle the
+    /// folder above it.
+    pub fn url_dir(&self) -> &str {
+        if self.is_bundle() {
+            self.dir().rsplit_once('/').map_or("", |(parent, _)| parent)
+        } else {
+            self.dir()
+        }
+    }
+
     /// The last URL segment: `slug` from front matter, else the file (or directory) name.
     pub fn slug(&self) -> &str {
         if let Some(slug) = &self.meta.slug {
@@ -82,6 +102,7 @@ impl Page {
         }
         match self.kind {
             PageKind::Section => self.dir().rsplit('/').next().unwrap_or(""),
+            PageKind::Page if self.is_bundle() => self.dir().rsplit('/').next().unwrap_or(""),
             PageKind::Page => {
                 let name = self.relative.rsplit('/').next().unwrap_or(&self.relative);
                 name.strip_suffix(".md").unwrap_or(name)
@@ -130,6 +151,51 @@ impl Page {
         Ok(())
     }
 
+    /// The site paths of the page's `aliases`, checked when the page was parsed.
+    pub fn alias_paths(&self) -> impl Iterator<Item = String> + '_ {
+        self.meta
+            .aliases
+            .iter()
+            .filter_map(|alias| routes::alias(alias).ok())
+    }
+
+    /// `sort_by` and `paginate_by` order and split a section's listing: on a page they
+    /// would do nothing, so they are errors there.
+    fn check_section_keys(&self) -> Result<(), Diagnostic> {
+        if self.kind == PageKind::Section {
+            return Ok(());
+        }
+        let key = match (&self.meta.sort_by, &self.meta.paginate_by) {
+            (Some(_), _) => "sort_by",
+            (None, Some(_)) => "paginate_by",
+            (None, None) => return Ok(()),
+        };
+        Err(self
+            .error_at_key(key, format!("`{key}` belongs in a section's `_index.md`"))
+            .with_help(
+                "move it to the `_index.md` of the section that lists this page: it orders and splits that section's listing",
+            ))
+    }
+
+    /// The number of listing pages of a section with `count` pages: 1 unless
+    /// `paginate_by` splits it.
+    pub fn pager_count(&self, count: usize) -> usize {
+        match self.meta.paginate_by {
+            Some(by) if by > 0 && self.kind == PageKind::Section => count.div_ceil(by).max(1),
+            _ => 1,
+        }
+    }
+
+    fn check_aliases(&self) -> Result<(), Diagnostic> {
+        for alias in &self.meta.aliases {
+            routes::alias(alias).map_err(|message| {
+                self.error_at_key("aliases", message)
+                    .with_help("an alias is an old path of this page on this site, such as `/old/path/` or `/legacy/page.html`")
+            })?;
+        }
+        Ok(())
+    }
+
     /// Pages under `content/claims/` are claims; a `[claim]` table anywhere else is a mistake.
     pub fn check_claim_placement(&self) -> Option<Diagnostic> {
         let page = self;
@@ -155,10 +221,115 @@ impl Page {
         }
     }
 
+    /// The terms of taxonomy `name` this page carries, each with its URL segment, in the
+    /// order written: `topics` (and `[taxonomies] topics`), a claim's `claimant` and
+    /// `verdict`, or `[taxonomies] NAME`.
+    pub fn terms(&self, name: &str) -> Vec<(String, String)> {
+        let claim = self.meta.claim.as_ref();
+        let mut names: Vec<&str> = match name {
+            "claimant" => claim.map(|c| vec![c.claimant.as_str()]).unwrap_or_default(),
+            "verdict" => {
+                return claim
+                    .map(|c| vec![(c.verdict.label().to_string(), c.verdict.slug().to_string())])
+                    .unwrap_or_default();
+            }
+            "topics" => self.meta.topics.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        };
+        if let Some(more) = self.meta.taxonomies.get(name) {
+            names.extend(more.iter().map(String::as_str));
+        }
+        let mut terms: Vec<(String, String)> = Vec::with_capacity(names.len());
+        for term in names {
+            let slug = routes::term_slug(term);
+            if !terms.iter().any(|(_, s)| *s == slug) {
+                terms.push((term.to_string(), slug));
+            }
+        }
+        terms
+    }
+
+    /// Refuses a `[taxonomies]` key `site.toml` does not name, and a term that has no
+    /// letter or digit to make its URL from.
+    pub fn check_taxonomies(&self, config: &Config) -> Option<Diagnostic> {
+        let names = config.taxonomies();
+        for key in self.meta.taxonomies.keys() {
+            let known = names.iter().any(|(name, _)| name == key);
+            if !known || key == "claimant" || key == "verdict" {
+                let listed: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
+                let help = if key == "claimant" || key == "verdict" {
+                    "a claim's `claimant` and `verdict` come from its `[claim]` table".to_string()
+                } else {
+                    format!(
+                        "add `{key} = {{}}` under `[taxonomies]` in site.toml (it names: {})",
+                        if listed.is_empty() {
+                            "none".to_string()
+                        } else {
+                            listed.join(", ")
+                        }
+                    )
+                };
+                return Some(
+                    self.error_at_key(key, format!("`{key}` is not a taxonomy of this site"))
+                        .with_help(help),
+                );
+            }
+        }
+        for (name, _) in names {
+            for (term, slug) in self.terms(name) {
+                if slug.is_empty() {
+                    let key = if name == "claimant" { "claimant" } else { name };
+                    return Some(
+                        self.error_at_key(
+                            key,
+                            format!(
+                                "the {name} term `{}` has no letter or digit to make its URL from",
+                                chars::shown(&term)
+                            ),
+                        )
+                        .with_help("write the term with at least one letter or digit"),
+                    );
+                }
+            }
+        }
+        None
+    }
+
     /// The date shown for the page: `updated` if set, else `date`.
     pub fn last_changed(&self) -> Option<Date> {
         self.meta.updated.or(self.meta.date)
     }
+}
+
+/// Orders a section's pages as its `sort_by` says, ties broken by URL.
+pub fn sort_order(sort_by: SortBy, a: &Page, b: &Page) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let last_when_missing = |x: Option<Ordering>, a_has: bool, b_has: bool| match (a_has, b_has) {
+        (true, true) => x.unwrap_or(Ordering::Equal),
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        (false, false) => Ordering::Equal,
+    };
+    let order = match sort_by {
+        SortBy::Date => last_when_missing(
+            b.meta.date.zip(a.meta.date).map(|(b, a)| b.cmp(&a)),
+            a.meta.date.is_some(),
+            b.meta.date.is_some(),
+        ),
+        SortBy::Weight => last_when_missing(
+            a.meta.weight.zip(b.meta.weight).map(|(a, b)| a.cmp(&b)),
+            a.meta.weight.is_some(),
+            b.meta.weight.is_some(),
+        ),
+        SortBy::Title => a
+            .meta
+            .title
+            .to_lowercase()
+            .cmp(&b.meta.title.to_lowercase())
+            .then_with(|| a.meta.title.cmp(&b.meta.title)),
+        SortBy::None => a.relative.cmp(&b.relative),
+    };
+    order.then_with(|| a.url.cmp(&b.url))
 }
 
 /// Orders a section's pages: by weight, then newest date first, then title.
@@ -186,6 +357,12 @@ mod tests {
             (section.kind, section.dir(), section.slug()),
             (PageKind::Section, "for", "for")
         );
+        let bundle = page("for/reach/index.md", "");
+        assert_eq!(
+            (bundle.is_bundle(), bundle.url_dir(), bundle.slug()),
+            (true, "for", "reach")
+        );
+        assert!(!page("index.md", "").is_bundle());
         let essay = page("for/global-reach.md", "");
         assert_eq!(
             (essay.kind, essay.dir(), essay.slug()),

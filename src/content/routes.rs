@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::page::{Page, PageKind};
+use crate::chars;
+use crate::content::page::{MAX_SLUG, Page, PageKind};
 use crate::diagnostic::Diagnostic;
 use crate::escape;
 
@@ -92,6 +93,95 @@ pub fn output_path(site_path: &str) -> String {
     }
 }
 
+/// Whether a name chosen for a folder of generated pages (a taxonomy) is a plain URL
+/// segment: lowercase ASCII letters, digits, `-` and `_`.
+pub fn is_segment_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// The URL segment of a taxonomy term: lowercase, every run of characters that are not
+/// letters or digits made one `-` (`"Chart methodology"` -> `chart-methodology`,
+/// `"Griffin Xu ’28"` -> `griffin-xu-28`), at most [`MAX_SLUG`] bytes. Empty when the term
+/// has no letter or digit.
+pub fn term_slug(term: &str) -> String {
+    let mut slug = String::with_capacity(term.len());
+    for c in term.chars() {
+        if c.is_alphanumeric() {
+            if slug.len() + c.len_utf8() > MAX_SLUG {
+                break;
+            }
+            slug.extend(c.to_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// The site path of listing page `number` (from 2) of the section at `section`:
+/// `/for/page/2/`, as in Zola. Page 1 is the section itself.
+pub fn pager(section: &str, number: usize) -> String {
+    format!("{section}page/{number}/")
+}
+
+/// The site path of a taxonomy's list of terms: `/topics/`.
+pub fn taxonomy(name: &str) -> String {
+    format!("/{name}/")
+}
+
+/// The site path of a taxonomy term's page: `/topics/streaming/`.
+pub fn term(taxonomy: &str, slug: &str) -> String {
+    format!("/{taxonomy}/{slug}/")
+}
+
+/// The site path of a taxonomy term's Atom feed: `/topics/streaming/atom.xml`.
+pub fn term_feed(taxonomy: &str, slug: &str) -> String {
+    format!("/{taxonomy}/{slug}/atom.xml")
+}
+
+/// The site path an alias names: `"old/path"` and `"/old/path/"` are the folder
+/// `/old/path/`; a last segment ending in `.html` is that file (`/legacy/page.html`), as
+/// in Zola. Refuses what is not a plain path inside the site.
+pub fn alias(alias: &str) -> Result<String, String> {
+    let shown = chars::shown(alias);
+    if alias.contains("://") || alias.starts_with("//") {
+        return Err(format!(
+            "alias `{shown}` is a URL; write a path on this site, such as `/old/path/`"
+        ));
+    }
+    if let Some(c) = alias
+        .chars()
+        .find(|&c| matches!(c, '?' | '#' | '%' | '\\') || c.is_whitespace() || chars::is_control(c))
+    {
+        let what = if c.is_ascii_graphic() {
+            format!("`{c}`")
+        } else {
+            chars::describe(c)
+        };
+        return Err(format!(
+            "alias `{shown}` holds {what}; write a plain path such as `/old/path/`"
+        ));
+    }
+    let joined = join("/", alias.trim_start_matches('/'))
+        .ok_or_else(|| format!("alias `{shown}` climbs above the site root"))?;
+    if joined == "/" {
+        return Err(format!("alias `{shown}` is the home page"));
+    }
+    if joined.split('/').any(|segment| segment.len() > MAX_SLUG) {
+        return Err(format!(
+            "alias `{shown}` has a segment longer than {MAX_SLUG} bytes"
+        ));
+    }
+    if joined.ends_with(".html") || joined.ends_with('/') {
+        Ok(joined)
+    } else {
+        Ok(format!("{joined}/"))
+    }
+}
+
 /// Assigns every page its URL and checks that no two pages share one.
 pub fn assign_urls(pages: &mut [Page]) -> Result<(), Vec<Diagnostic>> {
     let mut dir_urls: BTreeMap<String, String> = BTreeMap::new();
@@ -114,7 +204,9 @@ pub fn assign_urls(pages: &mut [Page]) -> Result<(), Vec<Diagnostic>> {
                     let parent = parent_dir(page.dir());
                     format!("{}{}/", dir_url(&dir_urls, parent), page.slug())
                 }
-                PageKind::Page => format!("{}{}/", dir_url(&dir_urls, page.dir()), page.slug()),
+                PageKind::Page => {
+                    format!("{}{}/", dir_url(&dir_urls, page.url_dir()), page.slug())
+                }
             }
         };
         if pages[i].kind == PageKind::Section {
@@ -198,6 +290,36 @@ mod tests {
     }
 
     #[test]
+    fn slugs_taxonomy_terms() {
+        assert_eq!(term_slug("Chart methodology"), "chart-methodology");
+        assert_eq!(
+            term_slug("Griffin Xu ’28, first-year (student)"),
+            "griffin-xu-28-first-year-student"
+        );
+        assert_eq!(term_slug("  Über & K-pop! "), "über-k-pop");
+        assert_eq!(term_slug("!!!"), "");
+        assert_eq!(term_slug(&"a".repeat(300)).len(), MAX_SLUG);
+        assert!(is_segment_name("topics") && is_segment_name("my_tags-2"));
+        assert!(!is_segment_name("Tags") && !is_segment_name("a/b") && !is_segment_name(""));
+    }
+
+    #[test]
+    fn reads_aliases_as_site_paths() {
+        assert_eq!(alias("/old/path/").as_deref(), Ok("/old/path/"));
+        assert_eq!(alias("old/path").as_deref(), Ok("/old/path/"));
+        assert_eq!(alias("/legacy/a.html").as_deref(), Ok("/legacy/a.html"));
+        assert_eq!(alias("/a/./b/../c").as_deref(), Ok("/a/c/"));
+        assert!(
+            alias("/../x/")
+                .unwrap_err()
+                .contains("climbs above the site root")
+        );
+        assert!(alias("https://h.org/x/").unwrap_err().contains("is a URL"));
+        assert!(alias("/x/?a=1").unwrap_err().contains("holds `?`"));
+        assert!(alias("/").unwrap_err().contains("is the home page"));
+    }
+
+    #[test]
     fn maps_site_paths_to_files() {
         assert_eq!(output_path("/"), "index.html");
         assert_eq!(output_path("/for/x/"), "for/x/index.html");
@@ -216,10 +338,23 @@ mod tests {
             page("for/x.md", ""),
             page("loose/y.md", ""),
             page("about.md", ""),
+            page("for/bundle/index.md", ""),
+            page("for/other/index.md", "slug = \"moved\"\n"),
         ];
         assign_urls(&mut pages).unwrap();
         let urls: Vec<_> = pages.iter().map(|p| p.url.as_str()).collect();
-        assert_eq!(urls, ["/", "/pro/", "/pro/x/", "/loose/y/", "/about/"]);
+        assert_eq!(
+            urls,
+            [
+                "/",
+                "/pro/",
+                "/pro/x/",
+                "/loose/y/",
+                "/about/",
+                "/pro/bundle/",
+                "/pro/moved/"
+            ]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The data files under `content/`: the bibliography, chart datasets and sourced figures,
-//! parsed and cross-checked, and the stats computed from them.
+//! The data files under `content/`: the bibliography, chart datasets, sourced figures and
+//! the audit log, parsed and cross-checked, and the stats computed from them.
 
+pub mod audit;
 pub mod dataset;
 pub mod figures;
 pub mod sources;
@@ -9,6 +10,7 @@ pub mod stats;
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
+use audit::Audit;
 use dataset::Dataset;
 use figures::Figures;
 use sources::Bibliography;
@@ -32,6 +34,8 @@ pub struct Texts {
     pub figures: Option<Text>,
     /// `content/charts/<id>.toml`, with the id.
     pub charts: Vec<(String, Text)>,
+    /// `content/audit.toml`.
+    pub audit: Option<Text>,
 }
 
 /// Everything loaded from the data files.
@@ -43,6 +47,8 @@ pub struct Data {
     pub datasets: Vec<Dataset>,
     /// `content/figures.toml`.
     pub figures: Figures,
+    /// `content/audit.toml`, if the site has one.
+    pub audit: Option<Audit>,
 }
 
 impl Data {
@@ -75,11 +81,22 @@ impl Data {
             .unwrap_or_default(),
             None => Figures::default(),
         };
+        // The audit names sources, so it is read only once the bibliography parsed.
+        let audit = match texts.audit {
+            Some(file) if errors.is_empty() => {
+                let known = audit::Known {
+                    bibliography: &bibliography,
+                };
+                collect(Audit::parse(&file.display, file.text, &known), &mut errors)
+            }
+            _ => None,
+        };
         if errors.is_empty() {
             Ok(Self {
                 bibliography,
                 datasets,
                 figures,
+                audit,
             })
         } else {
             Err(errors)
@@ -91,6 +108,7 @@ impl Data {
         Stats {
             datasets: &self.datasets,
             figures: &self.figures,
+            audit: self.audit.as_ref(),
         }
     }
 }

@@ -46,6 +46,22 @@ pub struct Source {
     pub note: Option<String>,
 }
 
+impl Source {
+    /// Whose text it is: `original_publisher` for a reprint, else `publisher`. Two sources
+    /// with the same origin are one report, not two.
+    pub fn origin(&self) -> &str {
+        self.original_publisher
+            .as_deref()
+            .unwrap_or(&self.publisher)
+            .trim()
+    }
+
+    /// Whether two sources carry different outlets' reports (names compared ignoring case).
+    pub fn independent_of(&self, other: &Source) -> bool {
+        !self.origin().eq_ignore_ascii_case(other.origin())
+    }
+}
+
 /// A publication date, or an explicit statement that the page has none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Published {

@@ -1,5 +1,5 @@
-//! Finding and reading the data files of `content/`: `sources.toml`, `figures.toml` and
-//! `charts/*.toml`.
+//! Finding and reading the data files of `content/`: `sources.toml`, `figures.toml`,
+//! `charts/*.toml` and `audit.toml`.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +14,7 @@ use super::read::read_text;
 pub struct DataFiles {
     sources: Option<PathBuf>,
     figures: Option<PathBuf>,
+    audit: Option<PathBuf>,
     charts: Vec<(String, PathBuf)>,
     unknown: Vec<String>,
 }
@@ -23,7 +24,7 @@ impl DataFiles {
     /// link among them may be followed is decided when it is read.
     pub fn find(content: &Path) -> Self {
         let mut files = Self::default();
-        for name in ["sources.toml", "figures.toml"] {
+        for name in ["sources.toml", "figures.toml", "audit.toml"] {
             let path = content.join(name);
             if path.is_file() {
                 files.claim(name, &path);
@@ -57,6 +58,7 @@ impl DataFiles {
         match relative {
             "sources.toml" => self.sources = Some(path.to_path_buf()),
             "figures.toml" => self.figures = Some(path.to_path_buf()),
+            "audit.toml" => self.audit = Some(path.to_path_buf()),
             _ => match relative
                 .strip_prefix("charts/")
                 .and_then(|r| r.strip_suffix(".toml"))
@@ -78,7 +80,7 @@ pub(super) fn load(inputs: &Inputs, files: &DataFiles) -> Result<Data, Vec<Diagn
         .iter()
         .map(|relative| {
             Diagnostic::file(&format!("content/{relative}"), format!("`content/{relative}` is not a known data file"))
-                .with_help("data files are content/sources.toml, content/figures.toml and content/charts/*.toml")
+                .with_help("data files are content/sources.toml, content/figures.toml, content/audit.toml and content/charts/*.toml")
         })
         .collect();
     let mut read = |path: &Path, display: String| match read_text(inputs, path, &display) {
@@ -102,6 +104,9 @@ pub(super) fn load(inputs: &Inputs, files: &DataFiles) -> Result<Data, Vec<Diagn
     }
     if let Some(path) = &files.figures {
         texts.figures = read(path, "content/figures.toml".to_string());
+    }
+    if let Some(path) = &files.audit {
+        texts.audit = read(path, "content/audit.toml".to_string());
     }
     match Data::parse(texts) {
         Ok(data) if errors.is_empty() => Ok(data),

@@ -17,14 +17,39 @@ pub const INPUT_FOLDERS: &[&str] = &["content", "templates", "theme", "static"];
 /// Folders whose file names become URLs: their names must be usable in one.
 const PUBLISHED_FOLDERS: &[&str] = &["content", "theme", "static"];
 
-/// Whether an entry is never read: hidden (`.git`, `.DS_Store`, `.x.md.swp`, `.#x.md`) or
-/// an editor's backup or autosave (`x.md~`, `#x.md#`, JetBrains' `x.md___jb_tmp___`).
+/// Endings of editor swap files and of what merges, patches and backups leave behind
+/// (`sources.toml.orig`, `x.md.rej`, `x.md.bak`, `x.md.swp`), in any case.
+const LEFTOVER_EXTENSIONS: &[&str] = &["orig", "rej", "bak", "swp", "swo", "swx", "kate-swp"];
+
+/// The copies `git mergetool` leaves beside a conflicted file: `x_BASE_1234.md`.
+const MERGETOOL_COPIES: &[&str] = &["_BACKUP_", "_BASE_", "_LOCAL_", "_REMOTE_"];
+
+/// Whether an entry is never read: hidden (`.git`, `.DS_Store`, `.x.md.swp`, `.#x.md`), an
+/// editor's backup, swap file or autosave (`x.md~`, `#x.md#`, `x.md.bak`, `x.md.swp`,
+/// JetBrains' `x.md___jb_tmp___`), or a leftover of a merge or a patch (`x.md.orig`,
+/// `x.md.rej`, git mergetool's `x_BASE_1234.md`).
 pub fn skipped(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
         || name.ends_with("___jb_tmp___")
         || name.ends_with("___jb_old___")
+        || name.rsplit_once('.').is_some_and(|(stem, extension)| {
+            !stem.is_empty()
+                && LEFTOVER_EXTENSIONS
+                    .iter()
+                    .any(|e| extension.eq_ignore_ascii_case(e))
+        })
+        || MERGETOOL_COPIES.iter().any(|tag| mergetool_copy(name, tag))
+}
+
+/// `name` holds `tag` followed by a process id, then its end or an extension.
+fn mergetool_copy(name: &str, tag: &str) -> bool {
+    name.match_indices(tag).any(|(at, _)| {
+        let rest = &name[at + tag.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        at > 0 && digits > 0 && (digits == rest.len() || rest.as_bytes()[digits] == b'.')
+    })
 }
 
 /// The site root and the rules for reading below it.
@@ -193,10 +218,35 @@ mod tests {
             "x.md~",
             "#x.md#",
             "x.md___jb_tmp___",
+            "sources.toml.orig",
+            "x.md.rej",
+            "x.md.bak",
+            "style.css.BAK",
+            "x.md.swp",
+            "x.md.swo",
+            "x.md.kate-swp",
+            "sources_BASE_12345.toml",
+            "x_LOCAL_7.md",
+            "x_REMOTE_88.md",
+            "x_BACKUP_1234",
         ] {
             assert!(skipped(name), "{name}");
         }
-        for name in ["x.md", "#", "a#b.md", "_index.md", "4913"] {
+        for name in [
+            "x.md",
+            "#",
+            "a#b.md",
+            "_index.md",
+            "4913",
+            "origin.md",
+            "bak",
+            "x.original.md",
+            "rebase.md",
+            "the_BASE_case.md",
+            "_BASE_1.md",
+            "x_BASE_.md",
+            "x_base_12.md",
+        ] {
             assert!(!skipped(name), "{name}");
         }
     }

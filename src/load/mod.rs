@@ -1,5 +1,5 @@
 //! The only code that reads the disk: `site.toml`, `content/` (pages, data files, statics),
-//! `templates/` and `theme/`, each read once and validated into a [`Site`].
+//! `static/`, `templates/` and `theme/`, each read once and validated into a [`Site`].
 
 mod data;
 mod inputs;
@@ -21,7 +21,7 @@ use crate::content::page::Page;
 use crate::content::routes;
 use crate::data::Data;
 use crate::diagnostic::{self, Diagnostic};
-use crate::site::Site;
+use crate::site::{Site, StaticFile};
 use crate::timing::Timer;
 
 pub use data::DataFiles;
@@ -56,7 +56,8 @@ pub fn site(options: &LoadOptions) -> anyhow::Result<Site> {
         );
     }
     let mut timer = Timer::new();
-    let walked = walk::content(&inputs)?;
+    let mut walked = walk::content(&inputs)?;
+    walked.statics.extend(walk::statics(&inputs)?);
     timer.lap("walk content");
     let mut errors = Vec::new();
     let mut all_pages = Vec::with_capacity(walked.markdown.len());
@@ -81,6 +82,11 @@ pub fn site(options: &LoadOptions) -> anyhow::Result<Site> {
     };
     timer.lap("read and parse data");
     errors.extend(all_pages.iter().filter_map(Page::check_claim_placement));
+    errors.extend(
+        all_pages
+            .iter()
+            .filter_map(|page| page.check_taxonomies(&config)),
+    );
     diagnostic::into_result(errors)?;
     let (mut pages, drafts): (Vec<Page>, Vec<Page>) = all_pages
         .into_iter()
@@ -91,6 +97,7 @@ pub fn site(options: &LoadOptions) -> anyhow::Result<Site> {
         );
     }
     routes::assign_urls(&mut pages).or_else(diagnostic::into_result)?;
+    place_bundle_files(&pages, &mut walked.statics);
     let templates = templates::load(&inputs)?;
     let assets = theme::load(&inputs)?;
     Ok(Site {
@@ -103,6 +110,30 @@ pub fn site(options: &LoadOptions) -> anyhow::Result<Site> {
         templates,
         assets,
     })
+}
+
+/// Publishes the files of each page bundle (`for/reach/index.md`, `for/reach/chart.png`)
+/// beside the page, wherever its URL is (`slug`, a section's `slug`): every file under the
+/// bundle's folder, the innermost bundle winning.
+fn place_bundle_files(pages: &[Page], statics: &mut [StaticFile]) {
+    let mut bundles: Vec<(String, &str)> = pages
+        .iter()
+        .filter(|page| page.is_bundle())
+        .map(|page| (format!("content/{}/", page.dir()), page.url.as_str()))
+        .collect();
+    if bundles.is_empty() {
+        return;
+    }
+    // Longest folder first, so that the innermost bundle takes a file.
+    bundles.sort_by_key(|(dir, _)| std::cmp::Reverse(dir.len()));
+    for file in statics.iter_mut() {
+        if let Some((rest, url)) = bundles
+            .iter()
+            .find_map(|(dir, url)| Some((file.shown.strip_prefix(dir.as_str())?, url)))
+        {
+            file.published = format!("{}{rest}", url.trim_start_matches('/'));
+        }
+    }
 }
 
 /// Reads and parses one markdown file of `content/`, as `serve` does after an edit.

@@ -89,6 +89,19 @@ pub(super) struct Walked {
     pub statics: Vec<StaticFile>,
 }
 
+/// Every file of `static/`, published at the site root as it is (as in Zola).
+pub(super) fn statics(inputs: &Inputs) -> anyhow::Result<Vec<StaticFile>> {
+    Ok(folder(inputs, "static")?
+        .into_iter()
+        .map(|found| StaticFile {
+            published: found.relative.clone(),
+            shown: format!("static/{}", found.relative),
+            relative: found.relative,
+            path: found.path,
+        })
+        .collect())
+}
+
 /// Walks `content/` and sorts its files into pages, data files and statics.
 pub(super) fn content(inputs: &Inputs) -> anyhow::Result<Walked> {
     let mut walked = Walked::default();
@@ -97,6 +110,8 @@ pub(super) fn content(inputs: &Inputs) -> anyhow::Result<Walked> {
             walked.markdown.push(found);
         } else if !walked.data.claim(&found.relative, &found.path) {
             walked.statics.push(StaticFile {
+                published: found.relative.clone(),
+                shown: format!("content/{}", found.relative),
                 relative: found.relative,
                 path: found.path,
             });

@@ -1,10 +1,12 @@
-//! The shortcode call syntax: `{{ name(positional, key="value", list=["a", "b"]) }}`.
+//! The shortcode call syntax: `{{ name(positional, key="value", list=["a", "b"]) }}`, and the
+//! opening tag of a shortcode with a body, `{% name(key="value") %}`.
 
 use std::fmt;
 use std::ops::Range;
 
 use crate::content::date::Date;
 
+mod hugo;
 mod parser;
 
 use parser::Parser;
@@ -18,8 +20,11 @@ pub struct Call {
     pub name_range: Range<usize>,
     /// The arguments in order.
     pub args: Vec<Arg>,
-    /// The whole call, from `{{` to `}}`.
+    /// The whole call, from `{{` to `}}`, or from `{%` to the end of its `{% end %}`.
     pub range: Range<usize>,
+    /// The body of `{% name(...) %}body{% end %}`, as written (without the line break
+    /// after the opening tag and the white space before `{% end %}`).
+    pub body: Option<Range<usize>>,
 }
 
 /// One argument, named (`key=value`) or positional.
@@ -95,10 +100,21 @@ pub struct SyntaxError {
     pub message: String,
     /// Where.
     pub range: Range<usize>,
+    /// How to write it instead, when the mistake is a known one (Hugo's `{{< name >}}`).
+    pub help: Option<String>,
 }
 
-/// Parses the call that starts with `{{` at `start` in `text`.
+/// Parses the call that starts with `{{` (or the opening tag that starts with `{%`) at
+/// `start` in `text`. The body of a `{%` tag is for the scanner to find.
 pub fn parse(text: &str, start: usize) -> Result<Call, SyntaxError> {
+    let (open, close) = if text[start..].starts_with("{%") {
+        ("{%", "%}")
+    } else {
+        ("{{", "}}")
+    };
+    if open == "{{" && text[start + 2..].starts_with(['<', '%']) {
+        return Err(hugo::error(text, start));
+    }
     let mut parser = Parser {
         text,
         pos: start + 2,
@@ -107,15 +123,15 @@ pub fn parse(text: &str, start: usize) -> Result<Call, SyntaxError> {
     let name_start = parser.pos;
     let name = parser.identifier();
     if name.is_empty() {
-        return Err(parser.error("expected a shortcode name after `{{`"));
+        return Err(parser.error(&format!("expected a shortcode name after `{open}`")));
     }
     let name_range = name_start..parser.pos;
     parser.skip_space();
     parser.expect('(', &format!("expected `(` after `{name}`"))?;
     let args = parser.arguments()?;
     parser.skip_space();
-    if !parser.rest().starts_with("}}") {
-        return Err(parser.error("expected `}}` to close the shortcode"));
+    if !parser.rest().starts_with(close) {
+        return Err(parser.error(&format!("expected `{close}` to close the shortcode")));
     }
     parser.pos += 2;
     Ok(Call {
@@ -123,6 +139,7 @@ pub fn parse(text: &str, start: usize) -> Result<Call, SyntaxError> {
         name_range,
         args,
         range: start..parser.pos,
+        body: None,
     })
 }
 
@@ -173,6 +190,10 @@ mod tests {
             call.args[2].value,
             ArgValue::Date(Date::parse("2025-07-05").unwrap())
         );
+        // Zola's other quotes: 'text' and `text`, each escaping only itself.
+        let quoted = ok("{{ q(a='it\\'s \"so\"', b=`x'y`) }}");
+        assert_eq!(quoted.args[0].value, ArgValue::Str("it's \"so\"".into()));
+        assert_eq!(quoted.args[1].value, ArgValue::Str("x'y".into()));
         let fact = ok("{{fact(8, \"hot-100/golden/weeks_at_no1\")}}");
         assert_eq!(
             fact.args[0],

@@ -41,6 +41,7 @@ impl Citations {
             // Citations stay out of heading ids and the table of contents.
             text: String::new(),
             block: false,
+            lifts: false,
             files: Vec::new(),
             prose: vec![crate::prose::Piece::Cite(
                 ids.iter().map(|(id, _)| id.clone()).collect(),

@@ -3,13 +3,17 @@
 //!
 //! Shortcodes and citations are found in the source first (outside code), evaluated,
 //! and replaced by private-use placeholders; pulldown-cmark then parses the text and the
-//! placeholders are swapped for their HTML in the event stream.
+//! placeholders are swapped for their HTML in the event stream. A shortcode with a body
+//! (or with shortcodes in its arguments) gets them expanded first, the same way.
 
 pub mod call;
 mod citations;
 mod events;
+mod expand;
 mod footnotes;
+pub mod fragment;
 pub(crate) mod heading;
+pub mod held;
 pub mod highlight;
 mod ids;
 mod link_tag;
@@ -26,12 +30,12 @@ pub use highlight::unknown_languages;
 
 use crate::content::config::MarkdownOptions;
 use crate::diagnostic::Diagnostic;
-use crate::escape;
 use crate::prose::Piece;
 use crate::write::OutputFile;
 use call::Call;
-use citations::Citations;
+use expand::Expander;
 use heading::{Ids, TocEntry};
+use held::Held;
 use placeholder::Placeholders;
 use writer::{Footnotes, Writer};
 
@@ -57,6 +61,9 @@ pub struct Expansion {
     pub text: String,
     /// A block (such as a chart figure) must stand alone in its paragraph.
     pub block: bool,
+    /// Written without the `<p>` around it when it stands alone in a paragraph, and
+    /// allowed inline too (an author's shortcode whose HTML starts with a `<div>`).
+    pub lifts: bool,
     /// Extra files the expansion publishes (such as a chart's CSV).
     pub files: Vec<OutputFile>,
     /// What the expansion publishes, as the number audit reads it (a bound number, a
@@ -115,12 +122,29 @@ impl Locator<'_> {
 
 /// What the renderer needs from the rest of the site.
 pub trait Env {
-    /// Expands a shortcode call (ranges are file offsets).
-    fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic>;
+    /// Expands a shortcode call (ranges are file offsets); `inner` expands what it holds.
+    fn shortcode(
+        &self,
+        call: &Call,
+        at: Locator<'_>,
+        inner: &mut dyn Inner,
+    ) -> Result<Expansion, Diagnostic>;
     /// Whether a source id exists in the bibliography; `Err` carries a hint.
     fn source(&self, id: &str) -> Result<(), String>;
     /// Resolves a link destination written in this page.
     fn link(&self, dest: &str) -> Result<LinkTarget, String>;
+}
+
+/// What a shortcode's expansion may ask of the page being rendered.
+pub trait Inner {
+    /// Expands the shortcodes, citations and marks in the file range `range` into `held`,
+    /// and returns its text with a placeholder for each: a body as written, or, with
+    /// `string`, a string argument (its quotes included in `range`, its escapes resolved).
+    /// Errors inside are the page's.
+    fn expand(&mut self, range: Range<usize>, string: bool, held: &mut Held) -> String;
+    /// Resolves a link the shortcode's output writes, as a link written in the page, and
+    /// checks it with the page's links, at `at` (the call).
+    fn link(&mut self, dest: &str, at: Range<usize>) -> Result<LinkTarget, String>;
 }
 
 /// A rendered markdown body.
@@ -161,55 +185,27 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
             "private-use characters U+E000 and U+E001 are reserved by factsite",
         )]);
     }
-    let mut errors = Vec::new();
-    let mut citations = Citations::default();
-    let mut files = Vec::new();
-    let mut file_origins = Vec::new();
     let mut placeholders = Placeholders::new(input.body_offset);
-    if body.contains('{') || body.contains("[@") {
-        let code = if events::may_hold_code(body) {
-            events::code_ranges(body, options, input.body_offset)
-        } else {
-            Vec::new()
-        };
+    let scanned = body.contains('{') || body.contains("[@");
+    let code = if scanned && events::may_hold_code(body) {
+        events::code_ranges(body, options, input.body_offset)
+    } else {
+        Vec::new()
+    };
+    let mut expander = Expander::new(env, locator, &code);
+    if scanned {
         let (found, syntax) = scan::scan(input.text, input.body_offset, &code);
         for error in syntax {
-            errors.push(locator.at(error.range, error.message).with_help(
-                "shortcodes look like {{ stat(chart=\"hot-100\", entry=\"golden\", value=\"peak\") }}; to show braces literally, put them in `code` or write {{/* ... */}}",
-            ));
+            expander.syntax(error);
         }
         for found in found {
-            let expansion = match found.item {
-                scan::Item::Shortcode(call) => env.shortcode(&call, locator),
-                scan::Item::Citation(ids) => citations.expand(&ids, env, locator),
-                scan::Item::Literal(text) => Ok(Expansion {
-                    html: escape::html(&text),
-                    text,
-                    prose: vec![Piece::Skip],
-                    ..Expansion::default()
-                }),
-                scan::Item::Mark(text) => Ok(Expansion {
-                    html: escape::html(&text),
-                    text,
-                    prose: vec![Piece::Marked {
-                        at: found.range.clone(),
-                    }],
-                    ..Expansion::default()
-                }),
-            };
-            match expansion {
-                Ok(mut expansion) => {
-                    file_origins.extend(expansion.files.iter().map(|_| found.range.clone()));
-                    files.append(&mut expansion.files);
-                    placeholders.push(found.range, expansion);
-                }
-                Err(error) => {
-                    errors.push(error);
-                    placeholders.push(found.range, Expansion::default());
-                }
-            }
+            let (range, expansion) = expander.found(found);
+            placeholders.push(range, expansion);
         }
     }
+    let (files, file_origins): (Vec<OutputFile>, Vec<Range<usize>>) =
+        expander.files.into_iter().unzip();
+    let citations = expander.citations;
     let source = placeholders.apply(input.text);
     let mut writer = Writer {
         locator,
@@ -217,8 +213,11 @@ pub fn render(input: &Input<'_>, env: &dyn Env) -> Result<Body, Vec<Diagnostic>>
         env,
         placeholders: &placeholders,
         ids: Ids::default(),
-        body: Body::default(),
-        errors,
+        body: Body {
+            links: expander.links,
+            ..Body::default()
+        },
+        errors: expander.errors,
         footnotes: Footnotes::default(),
         in_image: 0,
         in_link: 0,

@@ -16,6 +16,11 @@ const OPEN: &str = "\u{2E28}\u{E000}";
 /// Closes a placeholder.
 const CLOSE: &str = "\u{E001}\u{2E29}";
 
+/// The placeholder of the expansion `index`.
+pub fn token(index: usize) -> String {
+    format!("{OPEN}{index}{CLOSE}")
+}
+
 /// The expansions of one page and where each one was in the original file.
 #[derive(Debug)]
 pub struct Placeholders {
@@ -49,6 +54,11 @@ impl Placeholders {
         self.items.push((range, expansion));
     }
 
+    /// How many expansions are recorded.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
     /// The body with every recorded range replaced by its placeholder.
     pub fn apply(&mut self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() - self.body_offset + self.items.len() * 8);
@@ -57,9 +67,7 @@ impl Placeholders {
         for (index, (range, _)) in self.items.iter().enumerate() {
             out.push_str(&text[pos..range.start]);
             let start = out.len();
-            out.push_str(OPEN);
-            out.push_str(&index.to_string());
-            out.push_str(CLOSE);
+            out.push_str(&token(index));
             self.rewritten.push(start..out.len());
             pos = range.end;
         }
@@ -128,12 +136,15 @@ impl Placeholders {
         Some((&text[..open], index, &text[close + CLOSE.len()..]))
     }
 
-    /// The expansion if `text` is exactly one block placeholder (surrounding spaces aside).
+    /// The expansion if `text` is exactly one block placeholder, or one that lifts out of
+    /// a paragraph it stands alone in (surrounding spaces aside).
     pub fn sole_block(&self, text: &str) -> Option<&Expansion> {
         let (before, index, after) = self.next_placeholder(text)?;
         let (_, expansion) = self.items.get(index)?;
-        (expansion.block && before.trim().is_empty() && after.trim().is_empty())
-            .then_some(expansion)
+        ((expansion.block || expansion.lifts)
+            && before.trim().is_empty()
+            && after.trim().is_empty())
+        .then_some(expansion)
     }
 
     /// Raw HTML with placeholders swapped for their HTML.
@@ -170,9 +181,7 @@ mod tests {
             html: html.into(),
             text: html.to_uppercase(),
             block,
-            files: Vec::new(),
-            prose: Vec::new(),
-            unlinked: None,
+            ..Expansion::default()
         }
     }
 

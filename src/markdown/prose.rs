@@ -24,9 +24,34 @@ pub fn body(events: &[(Event<'_>, Range<usize>)], placeholders: &Placeholders) -
         code: 0,
         autolink: false,
         html_skip: None,
+        fixed: None,
     };
     for (event, range) in events {
         reader.event(event, range.clone());
+    }
+    reader.out
+}
+
+/// The pieces of HTML a template wrote (an author shortcode's output), in which
+/// `placeholders` stand for what the shortcode held. The template's own words are not in
+/// the file: they are placed at `at`, the call.
+pub fn foreign(html: &str, placeholders: &Placeholders, at: Range<usize>) -> Vec<Piece> {
+    let mut reader = Reader {
+        placeholders,
+        out: Vec::new(),
+        quoted: 0,
+        code: 0,
+        autolink: false,
+        html_skip: None,
+        fixed: Some(at.clone()),
+    };
+    for part in placeholders.split(html) {
+        match part {
+            Part::Text(text) => reader.html(text, at.start),
+            Part::Expansion(index, expansion) => {
+                reader.expansion(expansion, placeholders.original_range(index));
+            }
+        }
     }
     reader.out
 }
@@ -39,6 +64,8 @@ struct Reader<'a> {
     autolink: bool,
     /// Inside raw HTML, the element whose content is skipped (`script`).
     html_skip: Option<String>,
+    /// Where every word is, when the HTML is not in the file (a template's output).
+    fixed: Option<Range<usize>>,
 }
 
 impl Reader<'_> {
@@ -104,19 +131,24 @@ impl Reader<'_> {
                 Part::Expansion(index, expansion) => {
                     let at = self.placeholders.original_range(*index);
                     cursor = at.end;
-                    if self.html_skip.is_some() {
-                        continue;
-                    }
-                    if expansion.prose.is_empty() {
-                        self.out.push(Piece::Words {
-                            text: expansion.text.clone(),
-                            at,
-                        });
-                    } else {
-                        self.out.extend(expansion.prose.iter().cloned());
-                    }
+                    self.expansion(expansion, at);
                 }
             }
+        }
+    }
+
+    /// What an expansion of the file range `at` publishes.
+    fn expansion(&mut self, expansion: &super::Expansion, at: Range<usize>) {
+        if self.html_skip.is_some() {
+            return;
+        }
+        if expansion.prose.is_empty() {
+            self.out.push(Piece::Words {
+                text: expansion.text.clone(),
+                at,
+            });
+        } else {
+            self.out.extend(expansion.prose.iter().cloned());
         }
     }
 
@@ -137,9 +169,10 @@ impl Reader<'_> {
             }
             let next = html[pos..].find(['<', '&']).map_or(html.len(), |i| pos + i);
             if next > pos {
+                let at = self.fixed.clone().unwrap_or(start + pos..start + next);
                 self.out.push(Piece::Words {
                     text: html[pos..next].to_string(),
-                    at: start + pos..start + next,
+                    at,
                 });
             }
             pos = next;

@@ -1,6 +1,9 @@
-//! Finds shortcodes and citations in markdown, outside code, before markdown parsing.
+//! Finds shortcodes (with or without a body), citations and marks in markdown, outside
+//! code, before markdown parsing.
 
 use std::ops::Range;
+
+mod bodies;
 
 use super::call::{self, Call, SyntaxError};
 use crate::prose::mark;
@@ -8,11 +11,11 @@ use crate::prose::mark;
 /// Something in the source that is replaced before markdown parsing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    /// `{{ name(...) }}`.
+    /// `{{ name(...) }}`, or `{% name(...) %}body{% end %}`.
     Shortcode(Call),
     /// `[@a; @b]`: source ids with their ranges.
     Citation(Vec<(String, Range<usize>)>),
-    /// `{{/* text */}}`: shown as `{{ text }}`, not run.
+    /// `{{/* text */}}`: shown as `{{ text }}`, not run (and `{%/* text */%}` as `{% text %}`).
     Literal(String),
     /// `{two}`: a number the author marks as not a fact, shown without the braces.
     Mark(String),
@@ -31,68 +34,121 @@ pub struct Found {
 pub fn scan(text: &str, start: usize, code: &[Range<usize>]) -> (Vec<Found>, Vec<SyntaxError>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
+    let bodies = bodies::Bodies::find(text, start, code);
+    let mut outside = Outside::new(code);
     let mut pos = start;
-    let mut code_index = 0;
     while let Some(offset) = text[pos..].find(['{', '[']) {
         let at = pos + offset;
-        while code_index < code.len() && code[code_index].end <= at {
-            code_index += 1;
-        }
-        if let Some(range) = code.get(code_index).filter(|r| r.start <= at) {
-            pos = range.end.max(at + 1);
+        if let Some(end) = outside.code_end(at) {
+            pos = end;
             continue;
         }
-        // `\{{` is literal, as any escaped punctuation is; `\\{{` is a backslash, then `{{`.
-        let backslashes = text[..at].bytes().rev().take_while(|&b| b == b'\\').count();
-        let escaped = backslashes % 2 == 1;
-        let rest = &text[at..];
-        let next = if escaped {
-            None
-        } else if rest.starts_with("{{/*") {
-            Some(literal(text, at).map_err(|e| errors.push(e)).ok())
-        } else if rest.starts_with("{{") {
-            Some(match call::parse(text, at) {
-                Ok(call) => Some(Found {
-                    range: call.range.clone(),
-                    item: Item::Shortcode(call),
-                }),
-                Err(error) => {
-                    errors.push(error);
-                    None
-                }
-            })
-        } else if rest.starts_with("[@") {
-            Some(citation(text, at))
-        } else if rest.starts_with('{') {
-            Some(mark::at(text, at).map(|range| Found {
-                item: Item::Mark(text[range.start + 1..range.end - 1].to_string()),
-                range,
-            }))
+        let next = if escaped(text, at) {
+            Next::Text
         } else {
-            None
+            item(text, at, &bodies)
         };
-        match next.flatten() {
-            Some(item) => {
-                pos = item.range.end;
+        pos = match next {
+            Next::Found(item) => {
+                let end = item.range.end;
                 found.push(item);
+                end
             }
-            None => pos = at + 1,
-        }
+            Next::Error(error, resume) => {
+                errors.push(error);
+                resume
+            }
+            Next::Text => at + 1,
+        };
     }
     (found, errors)
 }
 
+/// What starts at a `{` or `[`.
+enum Next {
+    Found(Found),
+    /// A broken item, and where to scan on.
+    Error(SyntaxError, usize),
+    Text,
+}
+
+fn item(text: &str, at: usize, bodies: &bodies::Bodies) -> Next {
+    let rest = &text[at..];
+    let found = |found: Option<Found>| found.map_or(Next::Text, Next::Found);
+    if rest.starts_with("{{/*") || rest.starts_with("{%/*") {
+        return match literal(text, at) {
+            Ok(item) => Next::Found(item),
+            Err(error) => Next::Error(error, at + 1),
+        };
+    }
+    if rest.starts_with("{{") {
+        return match call::parse(text, at) {
+            Ok(call) => Next::Found(Found {
+                range: call.range.clone(),
+                item: Item::Shortcode(call),
+            }),
+            Err(error) => Next::Error(error, at + 1),
+        };
+    }
+    if rest.starts_with("{%") {
+        return bodies.item(text, at);
+    }
+    if rest.starts_with("[@") {
+        return found(citation(text, at));
+    }
+    found(mark::at(text, at).map(|range| Found {
+        item: Item::Mark(text[range.start + 1..range.end - 1].to_string()),
+        range,
+    }))
+}
+
+/// `\{{` is literal, as any escaped punctuation is; `\\{{` is a backslash, then `{{`.
+fn escaped(text: &str, at: usize) -> bool {
+    let backslashes = text[..at].bytes().rev().take_while(|&b| b == b'\\').count();
+    backslashes % 2 == 1
+}
+
+/// Steps over the code ranges of a text, scanned in order.
+struct Outside<'c> {
+    code: &'c [Range<usize>],
+    index: usize,
+}
+
+impl<'c> Outside<'c> {
+    fn new(code: &'c [Range<usize>]) -> Self {
+        Self { code, index: 0 }
+    }
+
+    /// Where to go on from `at` when it is inside code.
+    fn code_end(&mut self, at: usize) -> Option<usize> {
+        while self.index < self.code.len() && self.code[self.index].end <= at {
+            self.index += 1;
+        }
+        let range = self.code.get(self.index).filter(|r| r.start <= at)?;
+        Some(range.end.max(at + 1))
+    }
+}
+
+/// `{{/* text */}}` and `{%/* text */%}`: the tag shown as written, without the comment.
 fn literal(text: &str, at: usize) -> Result<Found, SyntaxError> {
+    let kind = &text[at + 1..at + 2];
+    let close = if kind == "{" { "*/}}" } else { "*/%}" };
     let inner_start = at + 4;
-    let Some(len) = text[inner_start..].find("*/}}") else {
+    let Some(len) = text[inner_start..].find(close) else {
         return Err(SyntaxError {
-            message: "`{{/*` is never closed by `*/}}`".to_string(),
+            message: format!("`{{{kind}/*` is never closed by `{close}`"),
             range: at..inner_start,
+            help: None,
         });
     };
     let inner = &text[inner_start..inner_start + len];
+    let shown = if kind == "{" {
+        format!("{{{{{inner}}}}}")
+    } else {
+        format!("{{%{inner}%}}")
+    };
     Ok(Found {
-        item: Item::Literal(format!("{{{{{inner}}}}}")),
+        item: Item::Literal(shown),
         range: at..inner_start + len + 4,
     })
 }

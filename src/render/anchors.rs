@@ -3,7 +3,7 @@
 //! contents, whatever the templates write) names an id on that page. Checked once every
 //! page is rendered.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::content::page::Page;
 use crate::diagnostic::{self, Diagnostic};
@@ -11,32 +11,81 @@ use crate::markdown::heading;
 use crate::site::Site;
 
 use super::page::RenderedPage;
+use super::plan::Plan;
 use super::templates::{Templates, template_name};
 
 /// Checks that every internal link with an anchor points at an id on its target page, and
 /// that every same-page link of every page points at an id of that page.
 pub(super) fn check(
     site: &Site,
+    plan: &Plan,
     rendered: &[RenderedPage],
     templates: &Templates,
 ) -> anyhow::Result<()> {
-    let ids: HashMap<&str, &HashSet<String>> = site
-        .pages
-        .iter()
-        .zip(rendered)
-        .map(|(page, rendered)| (page.url.as_str(), &rendered.ids))
-        .collect();
+    let every: Vec<usize> = (0..site.pages.len()).collect();
+    check_some(site, plan, (rendered, templates), Scope::every(&every))
+}
+
+/// Which pages an anchor check reads after some were rendered again.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    /// The pages whose own links and same-page links are checked.
+    pub pages: &'a [usize],
+    /// Pages whose ids may have changed: every other page's links into them are checked
+    /// too, since their anchors may have gone. `None`: no page's ids changed.
+    pub retargeted: Option<&'a HashSet<usize>>,
+}
+
+impl<'a> Scope<'a> {
+    /// Every page, as a full build checks them.
+    pub fn every(pages: &'a [usize]) -> Self {
+        Self {
+            pages,
+            retargeted: None,
+        }
+    }
+}
+
+/// The anchor check of the pages in `scope`: their own links and same-page links, and,
+/// when some pages' ids changed, every other page's links into those. A page whose ids are
+/// unchanged cannot break a link into it, so a one-page edit that keeps its headings costs
+/// the links of that page alone, whatever the size of the site.
+pub(super) fn check_some(
+    site: &Site,
+    plan: &Plan,
+    (rendered, templates): (&[RenderedPage], &Templates),
+    scope: Scope<'_>,
+) -> anyhow::Result<()> {
+    let retargeted_urls: Option<HashSet<&str>> = scope
+        .retargeted
+        .filter(|pages| !pages.is_empty())
+        .map(|pages| pages.iter().map(|&i| site.pages[i].url.as_str()).collect());
+    let own: HashSet<usize> = scope.pages.iter().copied().collect();
+    let readers: Vec<usize> = if retargeted_urls.is_some() {
+        (0..site.pages.len()).collect()
+    } else {
+        scope.pages.to_vec()
+    };
+    let ids_of = |path: &str| plan.by_url.get(path).map(|&i| &rendered[i].ids);
     let mut errors = Vec::new();
-    for (page, rendered) in site.pages.iter().zip(rendered) {
+    for index in readers {
+        let (page, this) = (&site.pages[index], &rendered[index]);
+        let whole = own.contains(&index);
         let mut reported: HashSet<&str> = HashSet::new();
-        for link in &rendered.links {
-            let (Some(anchor), Some(targets)) =
-                (&link.check.anchor, ids.get(link.check.path.as_str()))
-            else {
+        for link in &this.links {
+            let Some(anchor) = &link.check.anchor else {
+                continue;
+            };
+            let target = link.check.path.as_str();
+            let affected = whole
+                || retargeted_urls
+                    .as_ref()
+                    .is_some_and(|urls| urls.contains(target));
+            let Some(targets) = ids_of(target).filter(|_| affected) else {
                 continue;
             };
             if !targets.contains(anchor) {
-                if link.check.path == page.url {
+                if target == page.url {
                     reported.insert(anchor);
                 }
                 errors.push(
@@ -44,18 +93,18 @@ pub(super) fn check(
                         &page.display,
                         &page.text,
                         link.range.clone(),
-                        format!(
-                            "broken anchor: `{}` has no element with id `{anchor}`",
-                            link.check.path
-                        ),
+                        format!("broken anchor: `{target}` has no element with id `{anchor}`"),
                     )
                     .with_help(format!("ids on that page include: {}", known(targets))),
                 );
             }
         }
-        for anchor in &rendered.local_anchors {
-            if !rendered.ids.contains(anchor) && !reported.contains(anchor.as_str()) {
-                errors.push(local(page, anchor, templates, &rendered.ids));
+        if !whole {
+            continue;
+        }
+        for anchor in &this.local_anchors {
+            if !this.ids.contains(anchor) && !reported.contains(anchor.as_str()) {
+                errors.push(local(page, anchor, templates, &this.ids));
             }
         }
     }

@@ -49,13 +49,17 @@ impl Drawn {
     }
 }
 
-/// The card of content page `page`, whose section is titled `section`.
+/// The card of content page `page`, whose section is titled `section`; none when
+/// `[share] cards` is off.
 pub fn page_card(
     pictures: &Pictures,
     site: &Site,
     page: &Page,
     section: Option<&str>,
-) -> anyhow::Result<Drawn> {
+) -> anyhow::Result<Option<Drawn>> {
+    if !site.config.share.cards {
+        return Ok(None);
+    }
     let smart = site.config.markdown.smart_punctuation;
     let site_title = typography::curly(&site.config.title);
     if let Some(claim) = &page.meta.claim {
@@ -101,7 +105,7 @@ pub fn title_card(
     site: &Site,
     path: &str,
     (kicker, title, description): (&str, &str, Option<&str>),
-) -> anyhow::Result<Drawn> {
+) -> anyhow::Result<Option<Drawn>> {
     let alt = match description {
         Some(description) => format!("{title}. {description}"),
         None => title.to_string(),
@@ -114,21 +118,25 @@ pub fn title_card(
     draw(pictures, site, path, &card, (title.to_string(), alt))
 }
 
-/// `card` for the page at `path`; `words` are its headline and alt text.
+/// `card` for the page at `path`; `words` are its headline and alt text. None when
+/// `[share] cards` is off: then no page points at a card.
 pub fn draw(
     pictures: &Pictures,
     site: &Site,
     path: &str,
     card: &Card,
     (headline, alt): (String, String),
-) -> anyhow::Result<Drawn> {
+) -> anyhow::Result<Option<Drawn>> {
+    if !site.config.share.cards {
+        return Ok(None);
+    }
     let metadata = Metadata {
         title: headline,
         description: alt.clone(),
         source: site.config.absolute(path),
     };
     let card_path = cards::path(path);
-    Ok(Drawn {
+    Ok(Some(Drawn {
         svg: pictures.card_svg(card),
         metadata,
         path: card_path.trim_start_matches('/').to_string(),
@@ -138,7 +146,7 @@ pub fn draw(
             height: HEIGHT,
             alt,
         },
-    })
+    }))
 }
 
 fn typeset(text: &str, smart: bool) -> String {

@@ -6,6 +6,8 @@ use crate::content::routes;
 use crate::escape;
 use crate::markdown::{LinkCheck, LinkTarget};
 
+pub use crate::escape::has_scheme;
+
 /// Everything a link may point at.
 #[derive(Debug, Default)]
 pub struct LinkIndex {
@@ -93,6 +95,9 @@ impl LinkIndex {
     }
 
     fn target(&self, from: From<'_>, path: &str, dest: &str) -> Result<String, String> {
+        if let Some(content) = path.strip_prefix("@/") {
+            return self.content_target(content, dest);
+        }
         if path.ends_with(".md") {
             return self.source_target(from, path, dest);
         }
@@ -114,6 +119,19 @@ impl LinkIndex {
         ))
     }
 
+    /// `@/essays/x.md` (Zola's spelling): a file named from `content/`, a page's
+    /// markdown file or a file published as it is.
+    fn content_target(&self, content: &str, dest: &str) -> Result<String, String> {
+        let joined = routes::join("/", content)
+            .ok_or_else(|| format!("broken link `{dest}`: it climbs above `content/`"))?;
+        let relative = joined.trim_start_matches('/');
+        if relative.ends_with(".md") {
+            return self.source(relative, dest);
+        }
+        self.find(&joined)
+            .ok_or_else(|| format!("broken link `{dest}`: `content/{relative}` does not exist"))
+    }
+
     fn source_target(&self, from: From<'_>, path: &str, dest: &str) -> Result<String, String> {
         let joined = if let Some(absolute) = path.strip_prefix('/') {
             routes::join("/", absolute)
@@ -121,7 +139,20 @@ impl LinkIndex {
             routes::join(from.dir, path)
         }
         .ok_or_else(|| format!("broken link `{dest}`: it climbs above `content/`"))?;
-        let relative = joined.trim_start_matches('/');
+        self.source(joined.trim_start_matches('/'), dest)
+    }
+
+    /// The site path `@/essays/x.md` (a path from `content/`, without a fragment) stands
+    /// for, for `url()`; `Err` says why there is none.
+    pub fn content_path(&self, path: &str) -> Result<String, String> {
+        let content = path.strip_prefix("@/").unwrap_or(path);
+        let decoded = escape::url_decode(content)
+            .ok_or_else(|| format!("broken link `{path}`: malformed percent-encoding"))?;
+        self.content_target(&decoded, path)
+    }
+
+    /// The site path of the markdown file `relative` (to `content/`).
+    fn source(&self, relative: &str, dest: &str) -> Result<String, String> {
         if let Some(url) = self.sources.get(relative) {
             return Ok(url.clone());
         }
@@ -151,23 +182,6 @@ impl LinkIndex {
             .contains(without_index)
             .then(|| without_index.to_string())
     }
-}
-
-/// Whether a link leaves the site: it has a URL scheme (`https:`, `mailto:`) or is
-/// protocol-relative (`//host/x`). Such links are written as they are and not checked.
-pub fn has_scheme(dest: &str) -> bool {
-    if dest.starts_with("//") {
-        return true;
-    }
-    let Some(colon) = dest.find(':') else {
-        return false;
-    };
-    let scheme = &dest[..colon];
-    !scheme.is_empty()
-        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// `javascript`, `vbscript` or `data` when a link uses one of those schemes, which run
@@ -296,6 +310,34 @@ mod tests {
         assert_eq!(ok("chart.png").0, "../chart.png");
         assert_eq!(ok("https://example.org/a").1, None);
         assert_eq!(ok("mailto:a@b.c").0, "mailto:a@b.c");
+    }
+
+    // Zola's `@/` links name a file from `content/`, wherever the page is.
+    #[test]
+    fn resolves_links_from_content() {
+        assert_eq!(ok("@/against/y.md#h").0, "../../against/y/#h");
+        assert_eq!(
+            ok("@/against/y.md#h").1,
+            Some(("/against/y/".into(), Some("h".into())))
+        );
+        assert_eq!(ok("@/_index.md").0, "../../");
+        assert_eq!(ok("@/for/chart.png").0, "../chart.png");
+        assert_eq!(
+            err("@/essays/strategy.md"),
+            "broken link `@/essays/strategy.md`: `content/essays/strategy.md` does not exist"
+        );
+        assert_eq!(
+            err("@/for/draft.md"),
+            "broken link `@/for/draft.md`: `content/for/draft.md` is a draft and is not built (use --drafts to include drafts)"
+        );
+        assert_eq!(
+            err("@/../x.md"),
+            "broken link `@/../x.md`: it climbs above `content/`"
+        );
+        assert_eq!(
+            index().content_path("@/for/x.md"),
+            Ok("/for/x/".to_string())
+        );
     }
 
     #[test]

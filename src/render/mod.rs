@@ -10,6 +10,7 @@ mod outcome;
 pub(crate) mod outputs;
 mod page;
 pub(crate) mod plan;
+pub(crate) mod taxonomies;
 pub(crate) mod templates;
 pub(crate) mod views;
 
@@ -24,6 +25,8 @@ use crate::timing::Timer;
 use crate::verify::{self, Checked, Verified};
 use crate::write::Sink;
 
+use anchors::Scope;
+use generated::Regenerate;
 pub use outcome::{Outcome, plural};
 pub use page::RenderedPage;
 pub use plan::Plan;
@@ -91,8 +94,14 @@ impl Renderer {
         let plan = Plan::new(site);
         let mut needed: BTreeSet<&str> = site.pages.iter().map(template_name).collect();
         needed.extend(["404.html", "corrections.html"]);
+        if site.data.audit.is_some() {
+            needed.insert("audit.html");
+        }
         if !site.data.datasets.is_empty() {
             needed.insert("chart.html");
+        }
+        if plan.taxonomies.iter().any(|t| !t.terms.is_empty()) {
+            needed.extend(["taxonomy_list.html", "taxonomy_single.html"]);
         }
         let mut templates = Templates::new(Setup {
             site: &site.templates,
@@ -103,7 +112,7 @@ impl Renderer {
         })?;
         templates.global("config", &site.config);
         templates::check_pages(site, &templates)?;
-        let outputs = outputs::Outputs::of(site).or_else(|errors| {
+        let outputs = outputs::Outputs::of(site, &plan).or_else(|errors| {
             diagnostic::into_result(errors).map(|()| outputs::Outputs::default())
         })?;
         let pictures = generated::cards::Pictures::new(site, true)?;
@@ -221,16 +230,75 @@ impl Renderer {
         rendered: &[RenderedPage],
         sink: &dyn Sink,
     ) -> anyhow::Result<usize> {
-        anchors::check(site, rendered, &self.templates)?;
-        generated::write(site, self, rendered, sink)
+        let mut timer = Timer::new();
+        anchors::check(site, &self.plan, rendered, &self.templates)?;
+        timer.lap("anchor check");
+        let pages = generated::Pages {
+            rendered,
+            feed: &self.feed_pages,
+            taxonomies: &self.plan.taxonomies,
+            pagers: &self.plan.pagers,
+        };
+        let files = generated::write(
+            site,
+            (&self.templates, &self.pictures),
+            pages,
+            Regenerate::ALL,
+            sink,
+        )?;
+        timer.lap("sitemap, feeds, 404 and corrections");
+        Ok(files)
+    }
+
+    /// After the pages of `changes` were rendered again: checks the anchors they touch and
+    /// writes again the generated files that show them. Returns how many files it wrote.
+    pub fn finish_changed(
+        &self,
+        site: &Site,
+        rendered: &[RenderedPage],
+        changes: &Changes,
+        sink: &dyn Sink,
+    ) -> anyhow::Result<usize> {
+        let mut timer = Timer::new();
+        let pages: Vec<usize> = changes.pages.iter().copied().collect();
+        let scope = Scope {
+            pages: &pages,
+            retargeted: Some(&changes.retargeted),
+        };
+        anchors::check_some(site, &self.plan, (rendered, &self.templates), scope)?;
+        timer.lap("anchor check of the changed pages");
+        let what = Regenerate {
+            listings: changes.listings,
+            feed: changes.pages.iter().any(|i| self.feed_pages.contains(i)),
+        };
+        let pages = generated::Pages {
+            rendered,
+            feed: &self.feed_pages,
+            taxonomies: &self.plan.taxonomies,
+            pagers: &self.plan.pagers,
+        };
+        let files = generated::write(site, (&self.templates, &self.pictures), pages, what, sink)?;
+        timer.lap("the generated files that show them");
+        Ok(files)
     }
 }
 
-/// Publishes `content/` files as they are, at the same path. Returns how many.
+/// What a partial rebuild rendered again, for [`Renderer::finish_changed`].
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// The pages rendered again.
+    pub pages: HashSet<usize>,
+    /// Those of them whose ids (anchors) differ from before: links into them are checked.
+    pub retargeted: HashSet<usize>,
+    /// Whether a title, date or correction changed, so the listings are written again.
+    pub listings: bool,
+}
+
+/// Publishes `content/` and `static/` files as they are. Returns how many.
 pub fn write_statics(statics: &[StaticFile], sink: &dyn Sink) -> anyhow::Result<usize> {
     for file in statics {
-        sink.copy(&file.relative, &file.path)
-            .with_context(|| format!("failed to publish `content/{}`", file.relative))?;
+        sink.copy(&file.published, &file.path)
+            .with_context(|| format!("failed to publish `{}`", file.shown))?;
     }
     Ok(statics.len())
 }

@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 
 use super::generated::cards;
+use super::plan::Plan;
 use super::plan::generated;
 
 /// What writes an output file, named in the error when two would write one path.
@@ -18,13 +19,16 @@ pub enum Origin {
     Page(usize),
     /// The social card of a page or section, by index.
     Card(usize),
+    /// A redirect page for an alias of a page (by index): the alias as written.
+    Alias(usize, String),
     /// A file factsite generates whatever the content (`sitemap.xml`, a chart's page),
     /// described for messages ("the sitemap").
     Generated(String),
     /// A CSV of chart data (a chart page's, or one a chart shortcode publishes): the same
     /// path always holds the same data, so two of them may share it.
     Data(String),
-    /// A file under `content/` published as it is.
+    /// A file under `content/` or `static/` published as it is, as errors name it
+    /// (`content/for/chart.svg`).
     Static(String),
     /// A theme file.
     Theme(String),
@@ -43,11 +47,18 @@ impl Outputs {
     /// The files every build of `site` writes: pages, generated files, statics and theme
     /// files. Files a page's shortcodes publish are checked with [`Outputs::check`] as
     /// the page renders, before they are written.
-    pub fn of(site: &Site) -> Result<Self, Vec<Diagnostic>> {
+    pub fn of(site: &Site, plan: &Plan) -> Result<Self, Vec<Diagnostic>> {
         let mut outputs = Self::default();
         let mut errors = Vec::new();
-        let generated = generated(&site.data.datasets).into_iter().map(|g| {
-            let name = generated_name(&g.path);
+        let generated = generated(
+            &site.data,
+            &plan.taxonomies,
+            &plan.pagers,
+            site.config.share.cards,
+        )
+        .into_iter()
+        .map(|g| {
+            let name = g.what.unwrap_or_else(|| generated_name(&g.path));
             let origin = if g.path.ends_with(".csv") {
                 Origin::Data(name)
             } else {
@@ -55,23 +66,33 @@ impl Outputs {
             };
             (routes::output_path(&g.path), origin)
         });
+        let with_cards = site.config.share.cards;
         let pages = site.pages.iter().enumerate().flat_map(|(i, page)| {
-            let card = cards::path(&page.url).trim_start_matches('/').to_string();
-            [
-                (routes::output_path(&page.url), Origin::Page(i)),
-                (card, Origin::Card(i)),
-            ]
+            let card = with_cards.then(|| {
+                let path = cards::path(&page.url).trim_start_matches('/').to_string();
+                (path, Origin::Card(i))
+            });
+            std::iter::once((routes::output_path(&page.url), Origin::Page(i))).chain(card)
+        });
+        let aliases = site.pages.iter().enumerate().flat_map(|(i, page)| {
+            page.alias_paths()
+                .map(move |path| (routes::output_path(&path), Origin::Alias(i, path)))
         });
         let statics = site
             .statics
             .iter()
-            .map(|f| (f.relative.clone(), Origin::Static(f.relative.clone())));
+            .map(|f| (f.published.clone(), Origin::Static(f.shown.clone())));
         let theme = site
             .assets
             .files
             .iter()
             .map(|a| (a.path.clone(), Origin::Theme(a.name.clone())));
-        for (path, origin) in generated.chain(pages).chain(statics).chain(theme) {
+        for (path, origin) in generated
+            .chain(pages)
+            .chain(aliases)
+            .chain(statics)
+            .chain(theme)
+        {
             if let Err(error) = outputs.add(site, &path, origin) {
                 errors.push(error);
             }
@@ -154,6 +175,7 @@ fn generated_name(path: &str) -> String {
         let page = match path {
             "/404.card.png" => "the 404 page".to_string(),
             "/corrections/card.png" => "the corrections page".to_string(),
+            "/audit/card.png" => "the audit page".to_string(),
             _ => format!("the page of the chart `{chart}`"),
         };
         return format!("the social card factsite generates for {page}");
@@ -176,8 +198,12 @@ fn describe(site: &Site, origin: &Origin) -> String {
     match origin {
         Origin::Page(i) => format!("the page `{}`", site.pages[*i].display),
         Origin::Card(i) => format!("the social card of the page `{}`", site.pages[*i].display),
+        Origin::Alias(i, path) => format!(
+            "the alias `{path}` of the page `{}`",
+            site.pages[*i].display
+        ),
         Origin::Generated(name) | Origin::Data(name) => name.clone(),
-        Origin::Static(relative) => format!("`content/{relative}`"),
+        Origin::Static(shown) => format!("`{shown}`"),
         Origin::Theme(name) => format!("the theme file `theme/{name}`"),
     }
 }
@@ -206,16 +232,28 @@ fn collision(site: &Site, first: (&str, &Origin), second: (&str, &Origin)) -> Di
             describe(site, file_origin)
         )
     };
+    let alias = [a, b].into_iter().find_map(|o| match o {
+        Origin::Alias(i, _) => Some(&site.pages[*i]),
+        _ => None,
+    });
     let page = [a, b].into_iter().find_map(|o| match o {
         Origin::Page(i) | Origin::Card(i) => Some(&site.pages[*i]),
         _ => None,
     });
+    if let Some(page) = alias {
+        return page
+            .error_at_key("aliases", message)
+            .with_help("remove the alias, or change it: an alias may not replace anything else the build writes");
+    }
     let file = [a, b].into_iter().find_map(|o| match o {
-        Origin::Static(relative) => Some(format!("content/{relative}")),
+        Origin::Static(shown) => Some(shown.clone()),
         Origin::Theme(name) => Some(format!("theme/{name}")),
         _ => None,
     });
     let help = match (&file, page) {
+        (Some(file), _) if file.starts_with("static/") => format!(
+            "rename or remove `{file}`: nothing in static/ may replace a file the build writes"
+        ),
         (Some(file), _) => format!(
             "rename or remove `{file}`: nothing in content/ or theme/ may replace a file the build writes"
         ),
@@ -258,10 +296,16 @@ fn at_shortcode(
         )
     };
     let help = match other {
-        Origin::Static(relative) => format!(
-            "rename or remove `content/{relative}`: nothing in content/ may replace a file the build writes"
+        Origin::Static(shown) => format!(
+            "rename or remove `{shown}`: nothing in {} may replace a file the build writes",
+            if shown.starts_with("static/") {
+                "static/"
+            } else {
+                "content/"
+            }
         ),
         Origin::Page(_) | Origin::Card(_) => "give the page another `slug`".to_string(),
+        Origin::Alias(..) => "remove or change the alias".to_string(),
         _ => "draw a different set of entries or dates".to_string(),
     };
     Diagnostic { message, ..at }.with_help(help)

@@ -7,7 +7,7 @@ use crate::content::config::Strictness;
 use crate::content::page::Page;
 use crate::content::routes;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{self, Env, Expansion, FoundLink, LinkTarget, Locator, call::Call};
+use crate::markdown::{self, Env, Expansion, FoundLink, Inner, LinkTarget, Locator, call::Call};
 use crate::shortcodes;
 use crate::site::Site;
 use crate::verify::{Bindings, Checked, audit};
@@ -15,10 +15,11 @@ use crate::write::Sink;
 
 use super::card;
 use super::generated::cards::Pictures;
+use super::generated::redirect;
 use super::links::{self, From};
 use super::outputs::Outputs;
 use super::plan::Plan;
-use super::templates::{Templates, template_name};
+use super::templates::{PageShortcodes, Templates, template_name};
 use super::views;
 
 /// What is kept of a rendered page once it is written.
@@ -60,8 +61,13 @@ struct PageEnv<'a> {
 }
 
 impl Env for PageEnv<'_> {
-    fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
-        shortcodes::expand(call, at, &self.shortcodes)
+    fn shortcode(
+        &self,
+        call: &Call,
+        at: Locator<'_>,
+        inner: &mut dyn Inner,
+    ) -> Result<Expansion, Diagnostic> {
+        shortcodes::expand(call, at, &self.shortcodes, inner)
     }
 
     fn source(&self, id: &str) -> Result<(), String> {
@@ -84,6 +90,46 @@ impl Env for PageEnv<'_> {
 }
 
 impl Job<'_> {
+    /// Renders and writes the listing pages of paginated section `index` after the first,
+    /// and `page/1/` as a redirect to the section; returns the first, for the section's path.
+    fn write_pagers(
+        &self,
+        index: usize,
+        pagers: Vec<(String, tera::Context)>,
+    ) -> Result<String, Vec<Diagnostic>> {
+        let page = &self.site.pages[index];
+        let fail = |error: anyhow::Error| vec![Diagnostic::from_error(error, &page.display)];
+        let template = template_name(page);
+        let mut first = String::new();
+        for (number, (path, context)) in pagers.into_iter().enumerate() {
+            let html = self
+                .templates
+                .render(template, &context, &page.display)
+                .map_err(fail)?;
+            if number == 0 {
+                first = html;
+                let redirect_path = routes::pager(&page.url, 1);
+                let redirect = redirect::page(
+                    &self.site.config,
+                    &page.meta.title,
+                    &redirect_path,
+                    &page.url,
+                );
+                self.sink
+                    .write(&routes::output_path(&redirect_path), redirect.as_bytes())
+                    .map_err(fail)?;
+                continue;
+            }
+            let shown = format!("page {} of the listing of `{}`", number + 1, page.display);
+            super::anchors::check_generated(&html, template, &shown, self.templates)
+                .map_err(fail)?;
+            self.sink
+                .write(&routes::output_path(&path), html.as_bytes())
+                .map_err(fail)?;
+        }
+        Ok(first)
+    }
+
     /// Renders and writes page `index`; `keep_for_feed` keeps its body for the feed.
     pub(super) fn render(
         &self,
@@ -98,6 +144,7 @@ impl Job<'_> {
             body_offset: page.body_offset,
             options: &self.site.config.markdown,
         };
+        let authored = PageShortcodes::new(self.templates, self.site, page);
         let env = PageEnv {
             site: self.site,
             plan: self.plan,
@@ -106,6 +153,7 @@ impl Job<'_> {
                 smart_quotes: self.site.config.markdown.smart_punctuation,
                 link_charts: true,
                 link_figures: self.plan.by_url.contains_key("/charts/"),
+                authored: Some(&authored),
                 ..shortcodes::Page::new(&self.site.data, &page.url)
             },
         };
@@ -120,7 +168,7 @@ impl Job<'_> {
                 return Err(errors);
             }
         }
-        let mut context = views::page::context(
+        let (mut context, mut view) = views::page::context(
             self.site,
             self.plan,
             index,
@@ -130,18 +178,30 @@ impl Job<'_> {
         let section = self.plan.parent[index].map(|i| self.site.pages[i].meta.title.as_str());
         let drawn = card::page_card(self.pictures, self.site, page, section)
             .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
-        context.insert("card", &drawn.view);
-        let html = self
-            .templates
-            .render(template_name(page), &context, &page.display)
-            .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
+        let card = drawn.as_ref().map(|d| &d.view);
+        context.insert("card", &card);
+        let mut pagers = views::page::pagers(self.site, self.plan, index, &mut view);
+        // A listing's later pages share its card.
+        for (_, pager) in &mut pagers {
+            pager.insert("card", &card);
+        }
+        let html = if pagers.is_empty() {
+            self.templates
+                .render(template_name(page), &context, &page.display)
+                .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?
+        } else {
+            self.write_pagers(index, pagers)?
+        };
         let write = |path: &str, bytes: &[u8]| {
             self.sink
                 .write(path, bytes)
                 .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])
         };
         write(&routes::output_path(&page.url), html.as_bytes())?;
-
+        for alias in page.alias_paths() {
+            let redirect = redirect::page(&self.site.config, &page.meta.title, &alias, &page.url);
+            write(&routes::output_path(&alias), redirect.as_bytes())?;
+        }
         for (file, origin) in body.files.iter().zip(&body.file_origins) {
             let at = Diagnostic::at(&page.display, &page.text, origin.clone(), "");
             self.outputs
@@ -149,10 +209,12 @@ impl Job<'_> {
                 .map_err(|error| vec![error])?;
             write(&file.path, &file.bytes)?;
         }
-        let card = drawn
-            .file(self.pictures)
-            .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
-        write(&card.path, &card.bytes)?;
+        if let Some(drawn) = &drawn {
+            let card = drawn
+                .file(self.pictures)
+                .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
+            write(&card.path, &card.bytes)?;
+        }
         let shortcodes = env.shortcodes;
         let (ids, local_anchors) = links::collect_targets(&html);
         Ok(RenderedPage {

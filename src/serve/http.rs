@@ -1,5 +1,6 @@
 //! Answering requests from the built site in memory: only files the build produced, never a
-//! path outside it; the live-reload script and the error overlay go into HTML pages.
+//! path outside it; the live-reload script (with the page's build id) and the error
+//! overlay go into HTML pages.
 
 use std::collections::HashMap;
 
@@ -7,6 +8,18 @@ use crate::escape;
 
 /// The path of the live-reload event stream.
 pub const EVENTS_PATH: &str = "/__factsite/livereload";
+
+/// What the server answers from: the last good build's files, the last build's error, and
+/// the id of the last build, good or not, that every HTML page carries.
+#[derive(Debug, Default)]
+pub struct Served {
+    /// Output paths to bytes.
+    pub files: HashMap<String, Vec<u8>>,
+    /// The last build's error, shown over every HTML page until a build succeeds.
+    pub error: Option<String>,
+    /// The last build's id (see [`super::reload::BuildIds`]).
+    pub build: String,
+}
 
 /// An answer to one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,14 +46,8 @@ impl Reply {
     }
 }
 
-/// Answers `method target` from the built `files` (output paths to bytes). `overlay` is the
-/// last build error, shown over every HTML page until a build succeeds.
-pub fn route(
-    method: &str,
-    target: &str,
-    files: &HashMap<String, Vec<u8>>,
-    overlay: Option<&str>,
-) -> Reply {
+/// Answers `method target` from what is served.
+pub fn route(method: &str, target: &str, served: &Served) -> Reply {
     if method != "GET" && method != "HEAD" {
         return Reply::text(405, "Only GET and HEAD are supported.\n");
     }
@@ -55,17 +62,17 @@ pub fn route(
         return Reply::text(400, "Bad request: malformed percent-encoding.\n");
     };
     let Some(key) = file_key(&decoded) else {
-        return not_found(files, overlay);
+        return not_found(served);
     };
-    if let Some(bytes) = files.get(&key) {
+    if let Some(bytes) = served.files.get(&key) {
         return Reply {
             status: 200,
             content_type: content_type(&key),
-            body: page(&key, bytes, overlay),
+            body: page(&key, bytes, served),
             location: None,
         };
     }
-    if !key.ends_with("index.html") && files.contains_key(&format!("{key}/index.html")) {
+    if !key.ends_with("index.html") && served.files.contains_key(&format!("{key}/index.html")) {
         return Reply {
             status: 308,
             content_type: "text/plain; charset=utf-8",
@@ -73,7 +80,7 @@ pub fn route(
             location: Some(format!("{path}/")),
         };
     }
-    not_found(files, overlay)
+    not_found(served)
 }
 
 /// The output path for a decoded request path, or `None` for anything that could leave the
@@ -97,12 +104,12 @@ fn file_key(path: &str) -> Option<String> {
     }
 }
 
-fn not_found(files: &HashMap<String, Vec<u8>>, overlay: Option<&str>) -> Reply {
-    let body = files.get("404.html").map_or_else(
+fn not_found(served: &Served) -> Reply {
+    let body = served.files.get("404.html").map_or_else(
         || b"Not found.\n".to_vec(),
-        |page404| page("404.html", page404, overlay),
+        |page404| page("404.html", page404, served),
     );
-    let content_type = if files.contains_key("404.html") {
+    let content_type = if served.files.contains_key("404.html") {
         "text/html; charset=utf-8"
     } else {
         "text/plain; charset=utf-8"
@@ -115,16 +122,21 @@ fn not_found(files: &HashMap<String, Vec<u8>>, overlay: Option<&str>) -> Reply {
     }
 }
 
-fn page(key: &str, bytes: &[u8], overlay: Option<&str>) -> Vec<u8> {
+fn page(key: &str, bytes: &[u8], served: &Served) -> Vec<u8> {
     if !key.ends_with(".html") {
         return bytes.to_vec();
     }
     let html = String::from_utf8_lossy(bytes);
-    inject(&html, overlay).into_bytes()
+    inject(&html, served.error.as_deref(), &served.build).into_bytes()
 }
 
 /// The live-reload script, and the error overlay when there is one, before `</body>`.
-pub fn inject(html: &str, overlay: Option<&str>) -> String {
+///
+/// The script opens the reload stream with the id of the build the page comes from, so
+/// the server can tell a page that is already stale when it connects (it loaded just
+/// before a rebuild, and connected after the rebuild's reload went out) and reload it
+/// at once. `build` is only ever `[0-9a-z.]`, safe in a URL and a script string.
+pub fn inject(html: &str, overlay: Option<&str>, build: &str) -> String {
     let mut extra = String::new();
     if let Some(error) = overlay {
         extra.push_str("<div id=\"factsite-error\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;background:#2b0a0a;color:#ffe9e9;border-bottom:4px solid #ff6b6b;padding:1rem 1.25rem;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace\"><strong style=\"font:600 15px system-ui,sans-serif\">factsite: the last save did not build. This page is the last good build.</strong><pre style=\"white-space:pre-wrap;margin:.75rem 0 0\">");
@@ -132,7 +144,7 @@ pub fn inject(html: &str, overlay: Option<&str>) -> String {
         extra.push_str("</pre></div>");
     }
     extra.push_str(&format!(
-        "<script>(function(){{var s=new EventSource(\"{EVENTS_PATH}\");s.onmessage=function(e){{if(e.data===\"reload\"){{s.close();location.reload();}}}};}})();</script>"
+        "<script>(function(){{var s=new EventSource(\"{EVENTS_PATH}?build={build}\");s.onmessage=function(e){{if(e.data===\"reload\"){{s.close();location.reload();}}}};}})();</script>"
     ));
     match html.rfind("</body>") {
         Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
@@ -170,8 +182,8 @@ pub fn content_type(name: &str) -> &'static str {
 mod tests {
     use super::*;
 
-    fn files() -> HashMap<String, Vec<u8>> {
-        [
+    fn served(error: Option<&str>) -> Served {
+        let files = [
             ("index.html", "<html><body>home</body></html>"),
             ("for/x/index.html", "<html><body>x</body></html>"),
             ("style.abc.css", "body{}"),
@@ -180,28 +192,37 @@ mod tests {
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
-        .collect()
+        .collect();
+        Served {
+            files,
+            error: error.map(str::to_string),
+            build: "k2x.7".to_string(),
+        }
     }
 
     #[track_caller]
     fn status(method: &str, target: &str) -> u16 {
-        route(method, target, &files(), None).status
+        route(method, target, &served(None)).status
     }
 
     #[test]
     fn serves_built_files_with_content_types() {
-        let reply = route("GET", "/for/x/?utm=1", &files(), None);
+        let reply = route("GET", "/for/x/?utm=1", &served(None));
         assert_eq!(
             (reply.status, reply.content_type),
             (200, "text/html; charset=utf-8")
         );
-        assert!(String::from_utf8(reply.body).unwrap().contains(EVENTS_PATH));
+        assert!(
+            String::from_utf8(reply.body)
+                .unwrap()
+                .contains("new EventSource(\"/__factsite/livereload?build=k2x.7\")")
+        );
         assert_eq!(
-            route("GET", "/style.abc.css", &files(), None).body,
+            route("GET", "/style.abc.css", &served(None)).body,
             b"body{}"
         );
         assert_eq!(
-            route("HEAD", "/atom.xml", &files(), None).content_type,
+            route("HEAD", "/atom.xml", &served(None)).content_type,
             "application/atom+xml"
         );
         assert_eq!(status("GET", "/"), 200);
@@ -209,7 +230,7 @@ mod tests {
 
     #[test]
     fn redirects_directories_to_their_slash() {
-        let reply = route("GET", "/for/x", &files(), None);
+        let reply = route("GET", "/for/x", &served(None));
         assert_eq!(
             (reply.status, reply.location.as_deref()),
             (308, Some("/for/x/"))
@@ -241,7 +262,7 @@ mod tests {
 
     #[test]
     fn shows_the_404_page_and_the_overlay() {
-        let reply = route("GET", "/nope/", &files(), Some("error: <bad> & worse"));
+        let reply = route("GET", "/nope/", &served(Some("error: <bad> & worse")));
         let body = String::from_utf8(reply.body).unwrap();
         assert_eq!(reply.status, 404);
         assert!(

@@ -5,12 +5,12 @@ use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::content::date::Date;
 
 use super::http::Reply;
+use super::reload::Listener;
 use super::request::{Head, Incoming, MAX_BODY, Reader};
 
 /// The most connections served at once (nginx's default `worker_connections`); past
@@ -30,8 +30,8 @@ const STACK: usize = 256 * 1024;
 pub enum Answer {
     /// A reply to send.
     Reply(Reply),
-    /// A live-reload event stream: one message per item received.
-    Events(Receiver<()>),
+    /// A live-reload event stream for one page.
+    Events(Listener),
 }
 
 /// Answers requests: method and target in, an [`Answer`] out.
@@ -110,8 +110,8 @@ fn answer(stream: &mut TcpStream, head: &Head, keep_alive: bool, handler: &Handl
         Answer::Reply(reply) => {
             write_reply(stream, &reply, head.method == "HEAD", !keep_alive).is_ok()
         }
-        Answer::Events(events) => {
-            super::reload::stream(&mut *stream, &events);
+        Answer::Events(listener) => {
+            super::reload::stream(&mut *stream, &listener);
             false
         }
     }

@@ -100,6 +100,7 @@ pub(super) fn expand(
         html: chart::figure(&spec, &escape::url_path(&href)),
         text: String::new(),
         block: true,
+        lifts: false,
         files: vec![OutputFile::text(csv_path, csv)],
         prose,
         unlinked: None,

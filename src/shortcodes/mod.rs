@@ -1,23 +1,28 @@
-//! The shortcodes: one registry of names and their dispatch, one file per built-in. `stat`
-//! inserts a number from the data, `fact` checks a number the author wrote, `chart` draws a
-//! chart-run graph.
+//! The shortcodes: one registry of names and their dispatch, one file per built-in, and the
+//! author's own. `stat` inserts a number from the data, `fact` checks a number the author
+//! wrote, `chart` draws a chart-run graph; `templates/shortcodes/NAME.html` defines `NAME`
+//! (`author.rs`). A built-in's name cannot be taken by an author's template.
 
 mod args;
+mod author;
 mod chart;
 mod fact;
+mod links;
 mod stat;
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::data::Data;
 use crate::data::stats::{Resolved, Value};
 use crate::diagnostic::Diagnostic;
 use crate::escape;
 use crate::markdown::call::Call;
-use crate::markdown::{Expansion, Locator};
+use crate::markdown::{Expansion, Inner, Locator};
 use crate::prose::Piece;
 use crate::verify::Used;
 
+pub use author::{Authored, SET};
 pub use chart::csv_path;
 
 /// The names of the built-in shortcodes.
@@ -41,6 +46,16 @@ pub struct Page<'a> {
     /// Whether a number from `figures.toml` links to its row in the figures table of the
     /// charts section (`/charts/#figure-<id>`), which the site must then publish.
     pub link_figures: bool,
+    /// The author's shortcodes (`templates/shortcodes/`), when the page has templates.
+    pub authored: Option<&'a dyn Authored>,
+    /// How many times each of the author's shortcodes was called so far, for `nth`.
+    pub calls: RefCell<HashMap<String, usize>>,
+}
+
+impl std::fmt::Debug for dyn Authored + '_ {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.names()).finish()
+    }
 }
 
 impl<'a> Page<'a> {
@@ -54,12 +69,65 @@ impl<'a> Page<'a> {
             smart_quotes: true,
             link_charts: false,
             link_figures: false,
+            authored: None,
+            calls: RefCell::new(HashMap::new()),
         }
     }
 }
 
-/// Expands one shortcode call on `page`.
-pub fn expand(call: &Call, at: Locator<'_>, page: &Page<'_>) -> Result<Expansion, Diagnostic> {
+/// Expands one shortcode call on `page`: a built-in, or one of the author's, which gets
+/// what it holds (its body, its text arguments) expanded by `inner`.
+pub fn expand(
+    call: &Call,
+    at: Locator<'_>,
+    page: &Page<'_>,
+    inner: &mut dyn Inner,
+) -> Result<Expansion, Diagnostic> {
+    if NAMES.contains(&call.name.as_str()) {
+        if call.body.is_some() {
+            return Err(at
+                .at(
+                    call.name_range.clone(),
+                    format!("`{}` takes no body", call.name),
+                )
+                .with_help(format!(
+                    "write it as {{{{ {}(...) }}}}, without {{% end %}}",
+                    call.name
+                )));
+        }
+        return builtin(call, at, page);
+    }
+    match page.authored {
+        Some(templates) if templates.names().contains(&call.name.as_str()) => {
+            author::expand(call, at, page, templates, inner)
+        }
+        authored => Err(unknown(call, at, authored)),
+    }
+}
+
+/// The error for a shortcode nobody defines, listing those that exist.
+fn unknown(call: &Call, at: Locator<'_>, authored: Option<&dyn Authored>) -> Diagnostic {
+    let own = authored.map(Authored::names).unwrap_or_default();
+    let mut known = format!("{} (built in)", NAMES.join(", "));
+    if !own.is_empty() {
+        known = format!("{known}, {} (templates/shortcodes/)", own.join(", "));
+    }
+    at.at(
+        call.name_range.clone(),
+        format!("unknown shortcode `{}`", call.name),
+    )
+    .with_help(format!(
+        "shortcodes: {known}; to make `{name}`, write templates/shortcodes/{name}.html",
+        name = call.name
+    ))
+}
+
+/// Expands a call of a built-in shortcode.
+pub(crate) fn builtin(
+    call: &Call,
+    at: Locator<'_>,
+    page: &Page<'_>,
+) -> Result<Expansion, Diagnostic> {
     let stats = page.data.stats();
     match call.name.as_str() {
         "stat" | "fact" => {
@@ -86,12 +154,7 @@ pub fn expand(call: &Call, at: Locator<'_>, page: &Page<'_>) -> Result<Expansion
             page.charts.borrow_mut().push(dataset);
             Ok(expansion)
         }
-        _ => Err(at
-            .at(
-                call.name_range.clone(),
-                format!("unknown shortcode `{}`", call.name),
-            )
-            .with_help(format!("shortcodes: {}", NAMES.join(", ")))),
+        _ => Err(unknown(call, at, None)),
     }
 }
 
@@ -153,6 +216,7 @@ pub(super) fn inline(class: &str, title: &str, text: String, bound: Piece) -> Ex
         ),
         text,
         block: false,
+        lifts: false,
         files: Vec::new(),
         prose: vec![bound],
         unlinked: None,

@@ -22,6 +22,7 @@ fn expand(text: &str) -> Result<(String, Vec<Used>), String> {
     let stats = Stats {
         datasets: &datasets,
         figures: &figures,
+        audit: None,
     };
     let call = call::parse(text, 0).map_err(|e| e.message)?;
     let at = Locator {

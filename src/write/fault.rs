@@ -27,6 +27,15 @@ pub fn point(name: &str) {
     }
     if named("FACTSITE_TEST_STOP_AT") {
         let _ = kill_process(getpid(), Signal::STOP);
+        // The test sends its signal while the process is stopped, but the handler runs on
+        // its own thread: give it the moment it needs, so the signal lands at this point
+        // and not, on a loaded machine, after the work it is meant to interrupt.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while !super::staging::INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
+            && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
     }
 }
 

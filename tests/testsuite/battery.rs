@@ -33,7 +33,7 @@ const CASES: &[Case] = &[
     Case {
         name: "site.toml unknown key",
         breaks: |s| replace(s, "site.toml", "author =", "autor ="),
-        expect: "error: unknown field `autor`, expected one of `title`, `description`, `base_url`, `language`, `author`, `output_dir`, `markdown`, `facts`, `extra`\n --> site.toml:4:1",
+        expect: "error: unknown field `autor`, expected one of `title`, `description`, `base_url`, `language`, `author`, `output_dir`, `markdown`, `facts`, `taxonomies`, `extra`\n --> site.toml:4:1",
     },
     Case {
         name: "site.toml wrong type",
@@ -718,6 +718,40 @@ fn hidden_entries_and_backups_are_never_read() {
             "{path} was published"
         );
     }
+}
+
+// Merge, patch and backup leftovers (`.orig`, `.rej`, `.bak`, swap files, mergetool
+// copies) are never read in any input folder: a broken leftover does not fail the build,
+// and none is published as an asset.
+#[test]
+fn merge_and_backup_leftovers_are_never_read() {
+    let site = Site::fixture("facts/site");
+    let sources = site.read("content/sources.toml");
+    site.write(
+        "content/sources.toml.orig",
+        &format!("{sources}\n<<<<<<< HEAD\n"),
+    );
+    site.write("content/essays/one.md.rej", "@@ -1 +1 @@\n-+++\n");
+    site.write("content/figures_BASE_4242.toml", "not = [valid");
+    site.write("content/charts/hot-100.toml.bak", "broken = ");
+    site.write("content/essays/photo.PNG.BAK", "old picture");
+    site.write("content/essays/one.md.swp", "swap");
+    site.write("templates/page.html.orig", "{% broken");
+    site.write("theme/style.css.rej", "body { color: red }");
+    site.build();
+    let published: Vec<String> = site.tree("public").into_keys().collect();
+    for path in &published {
+        assert!(
+            !["orig", "rej", "bak", "BAK", "swp", "_BASE_"]
+                .iter()
+                .any(|leftover| path.contains(leftover)),
+            "{path} was published"
+        );
+    }
+    assert!(
+        published.iter().any(|p| p.starts_with("essays/")),
+        "the real content is published: {published:?}"
+    );
 }
 
 // `--base-url` is held to the same rules as base_url in site.toml.

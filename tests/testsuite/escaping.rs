@@ -53,7 +53,7 @@ fn html_text_and_attributes_are_escaped() {
         "attribute: {essay}"
     );
     assert!(
-        essay.contains(&format!("<li>Topic {escaped}</li>")),
+        essay.contains(&format!(" rel=\"tag\">Topic {escaped}</a></li>")),
         "topics: {essay}"
     );
     assert!(

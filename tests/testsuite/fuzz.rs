@@ -11,14 +11,14 @@ use factsite::data::figures::Figures;
 use factsite::data::sources::Bibliography;
 use factsite::diagnostic::Diagnostic;
 use factsite::markdown::call::{self, Call};
-use factsite::markdown::{self, Env, Expansion, LinkTarget, Locator, scan};
+use factsite::markdown::{self, Env, Expansion, Inner, LinkTarget, Locator, scan};
 use factsite::shortcodes;
 
 const SOURCES: &str = "[[source]]\nid = \"wire\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"https://e.org/a\"\npublished = 2025-07-01\naccessed = 2026-11-21\n\n[[source]]\nid = \"blog\"\ntitle = \"B\"\npublisher = \"Q\"\nurl = \"https://e.org/b\"\npublished = 2025-07-01\naccessed = 2026-11-21\n";
 
 const DATASET: &str = "title = \"Hot 100\"\npublisher = \"Billboard\"\npositions = 100\ndated = \"Saturday\"\n\n[[entry]]\nid = \"golden\"\ntitle = \"Golden\"\nartist = \"HUNTR/X\"\nstarts_at_debut = true\nweeks = [\n  { date = 2025-07-05, pos = 81, source = \"wire\", basis = \"derived\" },\n  { date = 2025-07-12, pos = \"off\", source = \"wire\", conflict = [{ pos = 8, source = \"blog\" }] },\n  { date = 2025-07-26, pos = 1, source = \"wire\", also = [\"blog\"] },\n]\n";
 
-const PAGE: &str = "+++\ntitle = \"T\"\ndate = 2025-07-05\n[extra]\nx = [1, 2]\n+++\n## Head {#h}\n\nText {{ stat(chart=\"hot-100\", entry=\"golden\", value=\"peak\") }} and {{ fact(1, \"hot-100/golden/peak\", style=\"word\") }}[@wire; @wire].\n\n{{ chart(data=\"hot-100\", entries=[\"golden\"], from=2025-07-05) }}\n\n> quote [link](#h) `{{ code }}` {{/* literal */}}\n\n- item[^1]\n\n[^1]: note\n";
+const PAGE: &str = "+++\ntitle = \"T\"\ndate = 2025-07-05\n[extra]\nx = [1, 2]\n+++\n## Head {#h}\n\nText {{ stat(chart=\"hot-100\", entry=\"golden\", value=\"peak\") }} and {{ fact(1, \"hot-100/golden/peak\", style=\"word\") }}[@wire; @wire].\n\n{{ chart(data=\"hot-100\", entries=[\"golden\"], from=2025-07-05) }}\n\n> quote [link](#h) `{{ code }}` {{/* literal */}}\n\n{% note(text=\"a {{ fact(1, \\\"hot-100/golden/peak\\\") }}\") %}\nBody *b* [@wire] {two} {{ note() }}\n{% end %}\n\n- item[^1]\n\n[^1]: note\n";
 
 /// Text from characters that matter to the parsers, or from anything at all.
 fn text() -> impl Strategy<Value = String> {
@@ -65,6 +65,7 @@ fn data() -> factsite::data::Data {
         bibliography,
         datasets: vec![hot],
         figures: Figures::default(),
+        audit: None,
     }
 }
 
@@ -73,8 +74,17 @@ struct FuzzEnv<'a> {
 }
 
 impl Env for FuzzEnv<'_> {
-    fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
-        shortcodes::expand(call, at, &shortcodes::Page::new(self.data, "/x/"))
+    fn shortcode(
+        &self,
+        call: &Call,
+        at: Locator<'_>,
+        inner: &mut dyn Inner,
+    ) -> Result<Expansion, Diagnostic> {
+        let page = shortcodes::Page {
+            authored: Some(&Note),
+            ..shortcodes::Page::new(self.data, "/x/")
+        };
+        shortcodes::expand(call, at, &page, inner)
     }
 
     fn source(&self, id: &str) -> Result<(), String> {
@@ -91,6 +101,34 @@ impl Env for FuzzEnv<'_> {
             web: false,
             check: None,
         })
+    }
+}
+
+/// An author's shortcode, `note`, that writes its body and its `text` argument.
+struct Note;
+
+impl shortcodes::Authored for Note {
+    fn names(&self) -> Vec<&str> {
+        vec!["note"]
+    }
+
+    fn reads(&self, _: &str) -> Option<Vec<&str>> {
+        None
+    }
+
+    fn render(&self, _: &str, values: tera::Context) -> Result<String, Diagnostic> {
+        let text = |key: &str| {
+            values
+                .get(key)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        Ok(format!(
+            "<div title=\"{}\">{}</div>",
+            text("text"),
+            text("body")
+        ))
     }
 }
 
@@ -144,7 +182,7 @@ proptest! {
         if let Ok(parsed) = dataset::parse("hot-100", "content/charts/hot-100.toml", text, &bibliography) {
             let datasets = [parsed];
             let figures = Figures::default();
-            let _ = factsite::data::stats::Stats { datasets: &datasets, figures: &figures }.resolve("hot-100/golden/weeks_at_no1");
+            let _ = factsite::data::stats::Stats { datasets: &datasets, figures: &figures, audit: None }.resolve("hot-100/golden/weeks_at_no1");
         }
     }
 

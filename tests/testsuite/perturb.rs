@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use factsite::content::date::Date;
 use factsite::data::Data;
+use factsite::data::audit::{Audit, Known};
 use factsite::data::dataset::{self, Dataset, Pos, Week};
 use factsite::data::figures::Figures;
 use factsite::data::stats::{Stats, Value};
@@ -54,6 +55,24 @@ pub fn breaking_edit(data: &Data, path: &str, expect: &Expect) -> Option<Edit> {
             })
             .find(|edit| breaks(value_after(data, path, edit)));
     }
+    if let Some(stat) = path.strip_prefix("audit/") {
+        return audit_edits(data.audit.as_ref()?, stat)
+            .into_iter()
+            .find(|edit| breaks(value_after(data, path, edit)));
+    }
+    if path.starts_with("data/") {
+        // A count over every chart: any row of any chart, added to or taken from a count.
+        return data
+            .datasets
+            .iter()
+            .flat_map(|dataset| {
+                candidates(dataset, None, None)
+                    .into_iter()
+                    .flat_map(move |row| edits(dataset, row))
+                    .filter(move |edit| still_valid(data, dataset, edit))
+            })
+            .find(|edit| breaks(value_after(data, path, edit)));
+    }
     let parts: Vec<&str> = path.split('/').collect();
     let index = data.datasets.iter().position(|d| d.id == parts[0])?;
     let dataset = &data.datasets[index];
@@ -65,16 +84,72 @@ pub fn breaking_edit(data: &Data, path: &str, expect: &Expect) -> Option<Edit> {
     let week = path.split_once('@').and_then(|(_, date)| Date::parse(date));
     let rows = candidates(dataset, entry, week);
     let single = rows.iter().flat_map(|row| edits(dataset, row));
-    single.chain(group_edits(dataset, &rows)).find(|edit| {
-        dataset::parse(
-            &dataset.id,
-            &dataset.file,
-            edit.apply(&dataset.text),
-            &data.bibliography,
-        )
-        .is_ok()
-            && breaks(value_after(data, path, edit))
-    })
+    single
+        .chain(group_edits(dataset, &rows))
+        .find(|edit| still_valid(data, dataset, edit) && breaks(value_after(data, path, edit)))
+}
+
+/// Whether a chart file still parses after the edit.
+fn still_valid(data: &Data, dataset: &Dataset, edit: &Edit) -> bool {
+    dataset::parse(
+        &dataset.id,
+        &dataset.file,
+        edit.apply(&dataset.text),
+        &data.bibliography,
+    )
+    .is_ok()
+}
+
+/// Edits of the audit log that change one of its stats (`changes`, `changes/KIND`,
+/// `before/COUNT`): a change removed, a change's kind turned into or out of KIND, a count
+/// before the audit moved by one.
+fn audit_edits(audit: &Audit, stat: &str) -> Vec<Edit> {
+    let text = &audit.text;
+    let edit = |range: Range<usize>, replacement: String| Edit {
+        file: audit.file.clone(),
+        changes: vec![(range, replacement)],
+    };
+    let starts: Vec<usize> = text.match_indices("[[change]]").map(|(i, _)| i).collect();
+    match stat.split('/').collect::<Vec<_>>().as_slice() {
+        ["changes"] => starts
+            .iter()
+            .enumerate()
+            .map(|(n, start)| {
+                edit(
+                    *start..starts.get(n + 1).copied().unwrap_or(text.len()),
+                    String::new(),
+                )
+            })
+            .collect(),
+        ["changes", kind] => text
+            .match_indices("kind = \"")
+            .map(|(i, key)| {
+                let from = i + key.len();
+                let to = from + text[from..].find('"').unwrap_or(0);
+                let other = if text[from..to] != **kind {
+                    (*kind).to_string()
+                } else if *kind == "added" {
+                    "explanation".to_string()
+                } else {
+                    "added".to_string()
+                };
+                edit(from..to, other)
+            })
+            .collect(),
+        ["before", name] => {
+            let key = format!("\n{name} = ");
+            let Some(before) = text.find("[audit.before]") else {
+                return Vec::new();
+            };
+            let Some(at) = text[before..].find(&key).map(|i| before + i + key.len()) else {
+                return Vec::new();
+            };
+            let end = at + text[at..].find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+            let value: i64 = text[at..end].parse().unwrap_or(0);
+            vec![edit(at..end, (value + 1).to_string())]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Values a figure could take that move it across the expectation.
@@ -162,7 +237,13 @@ fn row_with_comma(text: &str, span: &Range<usize>) -> Range<usize> {
 pub fn value_after(data: &Data, path: &str, edit: &Edit) -> Option<Value> {
     let mut datasets = data.datasets.clone();
     let mut figures = data.figures.clone();
-    if edit.file == data.figures.file {
+    let mut audit = data.audit.clone();
+    if let Some(log) = data.audit.as_ref().filter(|log| log.file == edit.file) {
+        let known = Known {
+            bibliography: &data.bibliography,
+        };
+        audit = Some(Audit::parse(&log.file, edit.apply(&log.text), &known).ok()?);
+    } else if edit.file == data.figures.file {
         let text = edit.apply(&data.figures.text);
         figures = Figures::parse(&figures.file, text, &data.bibliography).ok()?;
     } else {
@@ -174,6 +255,7 @@ pub fn value_after(data: &Data, path: &str, edit: &Edit) -> Option<Value> {
     Stats {
         datasets: &datasets,
         figures: &figures,
+        audit: audit.as_ref(),
     }
     .resolve(path)
     .ok()
@@ -232,6 +314,7 @@ mod tests {
             bibliography,
             datasets: vec![hot_100],
             figures: Default::default(),
+            audit: None,
         }
     }
 
@@ -250,6 +333,40 @@ mod tests {
             "hot-100/entries_on_chart@2025-07-12",
             "hot-100/entries_in_top_10@2025-07-26",
             "hot-100/as_of",
+        ] {
+            let before = data.stats().resolve(path).unwrap().value;
+            let edit = changing_edit(&data, path).unwrap_or_else(|| panic!("no edit for {path}"));
+            assert_ne!(
+                value_after(&data, path, &edit),
+                Some(before),
+                "{path}: {edit:?}"
+            );
+        }
+    }
+
+    // Counts over every chart and the audit log's own counts have edits too, so a
+    // methodology page that binds them is held to the data like any other page.
+    #[test]
+    fn finds_an_edit_that_changes_every_count_and_audit_stat() {
+        let mut data = data();
+        let log = "[audit]\ndate = 2026-12-01\nmethod = \"M.\"\n\n[audit.before]\nrows = 5\n\n[[change]]\ndate = 2026-12-01\ntarget = \"charts/hot-100.toml#golden@2025-07-26\"\nkind = \"added\"\nwhat = \"W.\"\nwhy = \"Y.\"\nsources = [\"yonhap\"]\n\n[[change]]\ndate = 2026-12-01\ntarget = \"figures.toml\"\nkind = \"verdict\"\nwhat = \"W.\"\nwhy = \"Y.\"\n";
+        let known = Known {
+            bibliography: &data.bibliography,
+        };
+        data.audit = Some(Audit::parse("content/audit.toml", log.to_string(), &known).unwrap());
+        for path in [
+            "data/rows",
+            "data/stated_rows",
+            "data/derived_rows",
+            "data/single_source_rows",
+            "data/conflicted_rows",
+            "data/unknown_weeks",
+            "hot-100/rows",
+            "audit/changes",
+            "audit/changes/added",
+            "audit/changes/verdict",
+            "audit/changes/removed",
+            "audit/before/rows",
         ] {
             let before = data.stats().resolve(path).unwrap().value;
             let edit = changing_edit(&data, path).unwrap_or_else(|| panic!("no edit for {path}"));

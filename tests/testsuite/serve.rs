@@ -10,16 +10,24 @@ use std::time::{Duration, Instant};
 use crate::support::Site;
 
 /// A running `factsite serve`, stopped when dropped.
-struct Server {
+pub struct Server {
     child: Child,
-    port: u16,
+    pub port: u16,
     output: Receiver<String>,
+    /// What it printed before its `Serving` line.
+    pub preamble: Vec<String>,
 }
 
 impl Server {
-    fn start(site: &Site) -> Self {
+    /// `factsite serve --port 0` in the site's root.
+    pub fn start(site: &Site) -> Self {
+        Self::start_with(site, &["serve", "--port", "0"])
+    }
+
+    /// `factsite` with these arguments (a serve) in the site's root, once it serves.
+    pub fn start_with(site: &Site, args: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_factsite"))
-            .args(["serve", "--port", "0"])
+            .args(args)
             .current_dir(&site.root)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -41,8 +49,11 @@ impl Server {
             child,
             port: 0,
             output,
+            preamble: Vec::new(),
         };
-        let line = server.wait_for_line("Serving ");
+        let mut preamble = server.lines_until("Serving ");
+        let line = preamble.pop().expect("the Serving line");
+        server.preamble = preamble;
         let port = line
             .rsplit(':')
             .next()
@@ -52,16 +63,25 @@ impl Server {
         server
     }
 
-    fn wait_for_line(&mut self, needle: &str) -> String {
+    /// Waits for a line holding `needle` and returns it.
+    pub fn wait_for_line(&mut self, needle: &str) -> String {
+        self.lines_until(needle).pop().expect("the line")
+    }
+
+    /// The lines printed up to and including the first that holds `needle`.
+    pub fn lines_until(&mut self, needle: &str) -> Vec<String> {
         let deadline = Instant::now() + Duration::from_secs(30);
+        let mut lines = Vec::new();
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            if let Ok(line) = self.output.recv_timeout(left)
-                && line.contains(needle)
-            {
-                return line;
+            if let Ok(line) = self.output.recv_timeout(left) {
+                let found = line.contains(needle);
+                lines.push(line);
+                if found {
+                    return lines;
+                }
             }
         }
-        panic!("factsite serve never printed {needle:?}");
+        panic!("factsite serve never printed {needle:?}; it printed {lines:#?}");
     }
 
     /// Sends raw bytes and returns the whole response.
@@ -77,7 +97,7 @@ impl Server {
     }
 
     /// GET a path: the status code and the body.
-    fn get(&self, path: &str) -> (u16, String) {
+    pub fn get(&self, path: &str) -> (u16, String) {
         let response = self.raw(
             format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                 .as_bytes(),
@@ -96,9 +116,22 @@ impl Server {
 
     /// Opens the live-reload stream.
     fn events(&self) -> Events {
+        self.events_for("")
+    }
+
+    /// Opens the live-reload stream as a page served from build `id` does.
+    fn events_for(&self, id: &str) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        let query = if id.is_empty() {
+            String::new()
+        } else {
+            format!("?build={id}")
+        };
         stream
-            .write_all(b"GET /__factsite/livereload HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .write_all(
+                format!("GET /__factsite/livereload{query} HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .as_bytes(),
+            )
             .expect("send");
         stream
             .set_read_timeout(Some(Duration::from_secs(20)))
@@ -145,9 +178,39 @@ impl Events {
             }
         }
     }
+
+    /// The next event, or `None` if there is none within `wait` (pings and blank lines
+    /// are skipped).
+    fn next_within(&mut self, wait: Duration) -> Option<String> {
+        self.reader
+            .get_ref()
+            .set_read_timeout(Some(wait))
+            .expect("timeout");
+        let mut line = String::new();
+        loop {
+            line.clear();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => panic!("the event stream closed"),
+                Ok(_) if line.starts_with("data: ") => return Some(line),
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
+    }
 }
 
-fn fixture() -> Site {
+/// The build id a served page carries in its reload script.
+fn build_id(page: &str) -> String {
+    let start = page
+        .find("livereload?build=")
+        .expect("a build id in the page")
+        + 17;
+    let end = start + page[start..].find('"').expect("the end of the id");
+    page[start..end].to_string()
+}
+
+/// The `build/site` fixture with one more page.
+pub fn fixture() -> Site {
     let site = Site::fixture("build/site");
     site.write(
         "content/for/data.md",
@@ -240,6 +303,82 @@ fn reloads_and_recovers_while_editing() {
         "deleting a linked page is an error shown on the last good build: {home}"
     );
     assert_eq!(server.get("/about/").0, 200);
+}
+
+// A page served before a rebuild whose reload stream connects after the rebuild (its
+// reload event already sent to nobody) is told to reload at once; a page from the current
+// build is not; and a page left open from an earlier run of serve is stale too.
+#[test]
+fn a_page_from_an_older_build_reloads_as_soon_as_it_connects() {
+    let site = fixture();
+    let mut server = Server::start(&site);
+    let (_, before) = server.get("/for/first/");
+    let old = build_id(&before);
+    site.write(
+        "content/for/first.md",
+        &site
+            .read("content/for/first.md")
+            .replace("See [the second]", "Now see [the second]"),
+    );
+    server.wait_for_line("Rebuilt 1 page in");
+    let (_, after) = server.get("/for/first/");
+    assert!(after.contains("Now see"), "{after}");
+    let new = build_id(&after);
+    assert_ne!(old, new, "each build has its own id");
+    assert_eq!(
+        build_id(&server.get("/").1),
+        new,
+        "every page carries the current build's id"
+    );
+
+    let mut late = server.events_for(&old);
+    assert_eq!(
+        late.next_within(Duration::from_secs(2)).as_deref(),
+        Some("data: reload\n"),
+        "the stale page is reloaded at once"
+    );
+    // A current page is left alone. (One save can make two rebuilds when its events come
+    // in two bursts; a reload is right then, and the page's build must have changed.)
+    let mut current_id = new.clone();
+    for _ in 0..5 {
+        let mut current = server.events_for(&current_id);
+        if current.next_within(Duration::from_millis(500)).is_none() {
+            break;
+        }
+        let now = build_id(&server.get("/for/first/").1);
+        assert_ne!(now, current_id, "a page of the current build was reloaded");
+        current_id = now;
+    }
+
+    drop(server);
+    let server = Server::start(&site);
+    let mut reopened = server.events_for(&current_id);
+    assert_eq!(
+        reopened.next_within(Duration::from_secs(2)).as_deref(),
+        Some("data: reload\n"),
+        "a page from the previous serve is reloaded by the new one"
+    );
+}
+
+// serve's first line counts what it built exactly as build's summary does.
+#[test]
+fn serve_counts_what_it_built_as_build_does() {
+    let site = fixture();
+    let built = site.build().stdout;
+    let counts = built
+        .strip_prefix("Built ")
+        .and_then(|rest| rest.split(" in ").next())
+        .expect("build's summary line");
+    assert!(
+        counts.contains(" pages, ") && counts.contains(" sections, "),
+        "{counts}"
+    );
+    let server = Server::start(&site);
+    assert!(
+        server.preamble[0].starts_with(&format!("Built {counts} in ")),
+        "{:?} against build's {built:?}",
+        server.preamble
+    );
 }
 
 // Requests that try to leave the site get 404 or 400 and never a byte from outside.
@@ -559,4 +698,61 @@ fn never_reads_through_a_link_out_of_the_site() {
     server.wait_for_line("theme/logo.txt` is a symbolic link to");
     let page = server.get("/").1;
     assert!(!page.contains("TOP SECRET"), "{page}");
+}
+
+// A one-page edit is checked and published as a full build would be, though only what it
+// touches is redone: links from other pages into it are checked again, the feed carries
+// its new text, and a new correction reaches the corrections page and its feed.
+#[test]
+fn a_page_edit_redoes_everything_it_touches() {
+    let site = fixture();
+    let mut server = Server::start(&site);
+    let mut events = server.events();
+    let first = site.read("content/for/first.md");
+
+    site.write(
+        "content/for/first.md",
+        &first.replace("See [the second]", "Now read [the second]"),
+    );
+    events.reload();
+    server.wait_for_line("Rebuilt 1 page in");
+    let feed = server.get("/atom.xml").1;
+    assert!(
+        feed.contains("Now read"),
+        "the feed carries the new text: {feed}"
+    );
+
+    site.write(
+        "content/for/first.md",
+        &first.replace("## Why it matters", "## Why it counts"),
+    );
+    events.reload();
+    let home = server.get("/").1;
+    assert!(
+        home.contains("factsite-error") && home.contains("broken anchor"),
+        "the home page's link into the edited page is checked again: {home}"
+    );
+    assert!(home.contains("content/_index.md:4:"), "{home}");
+
+    site.write(
+        "content/for/first.md",
+        &first.replace(
+            "weight = 2\n",
+            "weight = 2\n\n[[corrections]]\ndate = 2025-07-09\ntext = \"The second essay was misnamed.\"\n",
+        ),
+    );
+    events.reload();
+    let corrections = server.get("/corrections/").1;
+    assert!(
+        corrections.contains("The second essay was misnamed.")
+            && !corrections.contains("factsite-error"),
+        "{corrections}"
+    );
+    assert!(
+        server
+            .get("/corrections/atom.xml")
+            .1
+            .contains("The second essay was misnamed."),
+        "the corrections feed follows"
+    );
 }

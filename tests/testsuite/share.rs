@@ -313,7 +313,9 @@ fn a_claimant_is_a_name_with_a_role_and_a_publication() {
     site.build();
     let html = site.read("public/claims/song/index.html");
     assert!(
-        html.contains("<p class=\"claimant\">Griffin Xu, staff writer, in The Cluster, <time"),
+        html.contains(
+            "<p class=\"claimant\"><a href=\"../../claimant/griffin-xu/\" rel=\"tag\">Griffin Xu, staff writer, in The Cluster</a>, <time"
+        ),
         "{html}"
     );
     let review = json_ld(&html)
@@ -463,4 +465,82 @@ fn every_chart_has_downloads_and_an_embed_page() {
         !sitemap.contains("/embed/"),
         "embed pages stay out of the sitemap"
     );
+}
+
+// `[share] cards = false` draws no card: no card.png is written, and no page, feed or
+// JSON-LD points at one; pages fall back to twitter:card = summary without og:image.
+#[test]
+fn cards_off_writes_no_card_and_points_at_none() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("site");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    for part in ["site.toml", "content", "templates", "theme"] {
+        for entry in walkdir::WalkDir::new(repo.join(part)) {
+            let entry = entry.expect("walk");
+            let target = root.join(entry.path().strip_prefix(repo).expect("prefix"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).expect("mkdir");
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+    let toml = std::fs::read_to_string(root.join("site.toml")).expect("site.toml");
+    std::fs::write(
+        root.join("site.toml"),
+        format!("{toml}\n[share]\ncards = false\n"),
+    )
+    .expect("write site.toml");
+    let run = Command::new(env!("CARGO_BIN_EXE_factsite"))
+        .args(["build", "--quiet"])
+        .current_dir(&root)
+        .output()
+        .expect("run factsite");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let out = root.join("public");
+    let mut pages = 0;
+    let mut claim_reviews = 0;
+    for entry in walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let name = entry
+            .path()
+            .strip_prefix(&out)
+            .unwrap()
+            .display()
+            .to_string();
+        assert!(!name.ends_with("card.png"), "{name} was written");
+        if !entry.file_type().is_file() || entry.path().extension().is_some_and(|e| e == "png") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned();
+        assert!(!text.contains("card.png"), "{name} points at a card");
+        if !name.ends_with(".html") || name.contains("/embed/") {
+            continue;
+        }
+        pages += 1;
+        if let Some(image) = meta(&text, "og:image") {
+            assert!(file_of(&out, &image).exists(), "{name}: {image} is missing");
+        }
+        if text.contains("<meta http-equiv=\"refresh\"") {
+            continue;
+        }
+        assert_eq!(
+            meta(&text, "twitter:card").as_deref(),
+            Some("summary"),
+            "{name}"
+        );
+        claim_reviews += json_ld(&text)
+            .iter()
+            .filter(|v| v["@type"] == "ClaimReview")
+            .count();
+    }
+    assert!(pages >= 38, "{pages}");
+    assert!(claim_reviews > 0);
 }

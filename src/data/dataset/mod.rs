@@ -98,6 +98,10 @@ pub struct Week {
     pub also: Vec<String>,
     /// Sources that disagree, kept rather than hidden.
     pub conflicts: Vec<Conflict>,
+    /// Whether a source in `also` is another outlet's report (its original publisher
+    /// differs from the row's source's): a second, independent confirmation. A reprint of
+    /// the same text is not one.
+    pub confirmed: bool,
     /// Where the row is in the file.
     pub span: Range<usize>,
     /// Where the position is in the file.

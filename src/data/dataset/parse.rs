@@ -67,6 +67,9 @@ struct RawConflict {
     note: Option<String>,
 }
 
+/// Chart ids taken by other stat paths: `figures/<id>`, `data/<count>`, `audit/...`.
+const RESERVED: [&str; 3] = ["figures", "data", "audit"];
+
 /// Whether an id is lowercase letters and digits in hyphen-separated words (`soda-pop`).
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -99,6 +102,20 @@ pub fn parse(
         checker.errors.push(
             Diagnostic::file(file, format!("chart file name `{id}` is not a valid id"))
                 .with_help("name chart files in lowercase letters, digits and single hyphens, like hot-100.toml"),
+        );
+    }
+    if RESERVED.contains(&id) {
+        checker.errors.push(
+            Diagnostic::file(
+                file,
+                format!(
+                    "`{id}` cannot name a chart: stat paths starting `{id}/` mean something else"
+                ),
+            )
+            .with_help(format!(
+                "rename the file; {} are reserved",
+                RESERVED.map(|r| format!("`{r}`")).join(", ")
+            )),
         );
     }
     let positions = checker.positions(&raw.positions);
@@ -278,6 +295,7 @@ impl Checker<'_> {
                 conflict
             })
             .collect();
+        let confirmed = self.confirmed(&raw.source, &raw.also);
         Week {
             date: *raw.date.get_ref(),
             pos_span: raw.pos.span(),
@@ -288,8 +306,19 @@ impl Checker<'_> {
             note: raw.note,
             also: raw.also.into_iter().map(Spanned::into_inner).collect(),
             conflicts,
+            confirmed,
             span,
         }
+    }
+
+    /// Whether an agreeing source is another outlet's report, not a reprint of the row's.
+    fn confirmed(&self, source: &Spanned<String>, also: &[Spanned<String>]) -> bool {
+        let Some(own) = self.bibliography.get(source.get_ref()) else {
+            return false;
+        };
+        also.iter()
+            .filter_map(|id| self.bibliography.get(id.get_ref()))
+            .any(|other| other.independent_of(own))
     }
 
     fn pos(&mut self, raw: &Spanned<toml::Value>, positions: u32) -> Pos {

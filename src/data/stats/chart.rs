@@ -3,8 +3,9 @@
 use crate::content::date::Date;
 use crate::data::dataset::Dataset;
 
+use super::provenance::{self, Counts};
 use super::week::{chart_date, known_week};
-use super::{CHART_STATS, Resolved, Value, split_week};
+use super::{CHART_STATS, COUNT_STATS, Resolved, Value, split_week};
 
 pub(super) fn stat(dataset: &Dataset, stat: &str) -> Result<Resolved, String> {
     let (name, week) = split_week(stat)?;
@@ -69,6 +70,20 @@ pub(super) fn stat(dataset: &Dataset, stat: &str) -> Result<Resolved, String> {
                 date,
             ))
         }
+        (name, None) if provenance::describe(name).is_some() => {
+            let count = Counts::of(dataset).get(name).unwrap_or_default();
+            Ok(resolved(
+                provenance::value(count),
+                format!(
+                    "{}: {}",
+                    dataset.title,
+                    provenance::describe(name).unwrap_or(name)
+                ),
+            ))
+        }
+        (name, Some(_)) if provenance::describe(name).is_some() => Err(format!(
+            "`{name}` counts the whole data and does not take a week"
+        )),
         (name, None) if name.starts_with("entries_") => {
             Err(format!("`{name}` needs a week: write `{name}@2025-08-02`"))
         }
@@ -76,8 +91,9 @@ pub(super) fn stat(dataset: &Dataset, stat: &str) -> Result<Resolved, String> {
             "`{name}` does not take a week; the weekly chart stats are entries_on_chart@DATE and entries_in_top_N@DATE"
         )),
         _ => Err(format!(
-            "unknown chart stat `{stat}` (chart stats: {})",
-            CHART_STATS.join(", ")
+            "unknown chart stat `{stat}` (chart stats: {}, {})",
+            CHART_STATS.join(", "),
+            COUNT_STATS.map(|(name, _)| name).join(", ")
         )),
     }
 }

@@ -47,6 +47,7 @@ impl Stats<'_> {
                     let other = Stats {
                         datasets: &datasets,
                         figures: self.figures,
+                        audit: self.audit,
                     }
                     .resolve(path)
                     .ok()

@@ -1,21 +1,27 @@
 //! Stats computed from the data and nothing else, addressed by paths such as
-//! `hot-100/golden/weeks_at_no1`, `hot-100/entries_on_chart@2025-08-02` or `figures/<id>`.
+//! `hot-100/golden/weeks_at_no1`, `hot-100/entries_on_chart@2025-08-02`, `figures/<id>`,
+//! `data/rows` (over every chart) or `audit/before/rows` (from the audit log).
 
 use std::fmt;
 
 use serde::Serialize;
 
+mod audit;
 mod chart;
 mod conflicts;
 mod entry;
+mod provenance;
 mod runs;
 mod week;
 
 use crate::content::date::Date;
+use crate::data::audit::Audit;
 use crate::data::dataset::Dataset;
 use crate::data::figures::Figures;
 
+pub use audit::AUDIT_STATS;
 pub use conflicts::Sensitivity;
+pub use provenance::{COUNT_STATS, Counts};
 pub use runs::{incomplete, unknown_weeks};
 
 /// A stat's value.
@@ -80,13 +86,16 @@ pub const ENTRY_STATS: [&str; 13] = [
     "pos@DATE",
 ];
 
-/// Chart-level stats.
+/// Chart-level stats, besides the counts of [`COUNT_STATS`].
 pub const CHART_STATS: [&str; 4] = [
     "as_of",
     "first_date",
     "entries_on_chart@DATE",
     "entries_in_top_N@DATE",
 ];
+
+/// The reserved first part of the paths of stats over every chart (`data/rows`).
+pub const ALL_CHARTS: &str = "data";
 
 /// Where stats come from.
 #[derive(Debug, Clone, Copy)]
@@ -95,6 +104,8 @@ pub struct Stats<'a> {
     pub datasets: &'a [Dataset],
     /// The sourced figures.
     pub figures: &'a Figures,
+    /// The audit log, if the site has one.
+    pub audit: Option<&'a Audit>,
 }
 
 impl Stats<'_> {
@@ -103,6 +114,8 @@ impl Stats<'_> {
         let parts: Vec<&str> = path.split('/').collect();
         match parts.as_slice() {
             ["figures", id] => self.figure(id),
+            [ALL_CHARTS, stat] => provenance::total(self.datasets, stat),
+            ["audit", rest @ ..] => audit::stat(self.audit, rest),
             [chart, stat] => {
                 let dataset = self.dataset(chart)?;
                 chart::stat(dataset, stat)
@@ -119,7 +132,7 @@ impl Stats<'_> {
                 entry::stat(dataset, entry, stat)
             }
             _ => Err(format!(
-                "`{path}` is not a stat path: write chart/entry/stat, chart/stat or figures/id"
+                "`{path}` is not a stat path: write chart/entry/stat, chart/stat, figures/id, data/stat or audit/stat"
             )),
         }
     }

@@ -9,6 +9,7 @@ fn resolve(path: &str) -> Result<Resolved, String> {
     Stats {
         datasets: &datasets,
         figures: &figures,
+        audit: None,
     }
     .resolve(path)
 }
@@ -111,7 +112,7 @@ fn explains_unknown_paths() {
     );
     assert_eq!(
         error("golden"),
-        "`golden` is not a stat path: write chart/entry/stat, chart/stat or figures/id"
+        "`golden` is not a stat path: write chart/entry/stat, chart/stat, figures/id, data/stat or audit/stat"
     );
     assert_eq!(
         error("hot-100/golden/pos@2025-7-1"),
@@ -161,6 +162,7 @@ fn a_week_no_entry_has_a_row_for_is_unknown_not_zero() {
     let stats = Stats {
         datasets: &datasets,
         figures: &figures,
+        audit: None,
     };
     for path in [
         "hot-100/entries_on_chart@2025-07-19",

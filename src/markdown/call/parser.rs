@@ -24,6 +24,7 @@ impl<'a> Parser<'a> {
         SyntaxError {
             message: message.to_string(),
             range: self.pos..self.pos + width,
+            help: None,
         }
     }
 
@@ -103,7 +104,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn value(&mut self, depth: usize) -> Result<ArgValue, SyntaxError> {
         match self.peek() {
-            Some('"') => self.string().map(ArgValue::Str),
+            Some('"' | '\'' | '`') => self.string().map(ArgValue::Str),
             Some('[') if depth < 8 => self.list(depth),
             Some(c) if c.is_ascii_digit() || c == '-' => self.number(),
             Some(_) => {
@@ -125,6 +126,8 @@ impl<'a> Parser<'a> {
 
     pub(super) fn string(&mut self) -> Result<String, SyntaxError> {
         let start = self.pos;
+        // `"text"`, or as Zola also allows, `'text'` and `` `text` ``.
+        let quote = self.peek().unwrap_or('"');
         self.pos += 1;
         let mut out = String::new();
         loop {
@@ -144,11 +147,11 @@ impl<'a> Parser<'a> {
             }
             self.pos += c.len_utf8();
             match c {
-                '"' => return Ok(out),
+                c if c == quote => return Ok(out),
                 '\\' => {
                     let escaped = self.peek();
                     match escaped {
-                        Some('"') => out.push('"'),
+                        Some(q) if q == quote => out.push(q),
                         Some('\\') => out.push('\\'),
                         Some('n') => out.push('\n'),
                         _ => return Err(self.error("unknown escape; use \\\", \\\\ or \\n")),
@@ -194,6 +197,7 @@ impl<'a> Parser<'a> {
         let invalid = |parser: &Self| SyntaxError {
             message: format!("`{word}` is not a number or a date (dates are written 2025-07-05)"),
             range: start..parser.pos,
+            help: None,
         };
         if word.len() == 10 && word.as_bytes()[4] == b'-' && !word.starts_with('-') {
             return Date::parse(word)

@@ -20,7 +20,12 @@ impl TestEnv {
 }
 
 impl Env for TestEnv {
-    fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
+    fn shortcode(
+        &self,
+        call: &Call,
+        at: Locator<'_>,
+        _: &mut dyn Inner,
+    ) -> Result<Expansion, Diagnostic> {
         match call.name.as_str() {
             "num" => Ok(Expansion {
                 html: "<span class=\"n\">8</span>".into(),
@@ -32,8 +37,7 @@ impl Env for TestEnv {
                 text: String::new(),
                 block: true,
                 files: vec![OutputFile::text("f.csv", "a")],
-                prose: Vec::new(),
-                unlinked: None,
+                ..Expansion::default()
             }),
             _ => Err(at.at(
                 call.name_range.clone(),

@@ -132,13 +132,19 @@ pub fn write(site: &Site, renderer: &Renderer, sink: &dyn Sink) -> anyhow::Resul
         .map(|&i| Summary::of(&site.pages[i]));
     // Each page is written as soon as it is rendered, so memory does not grow with the
     // number of charts.
-    site.data.datasets.par_iter().try_for_each(|dataset| {
-        for file in render(site, dataset, parent.as_ref(), renderer)? {
-            sink.write(&file.path, &file.bytes)?;
-        }
-        anyhow::Ok(())
-    })?;
-    Ok(site.data.datasets.len() * 6)
+    let counts = site
+        .data
+        .datasets
+        .par_iter()
+        .map(|dataset| {
+            let files = render(site, dataset, parent.as_ref(), renderer)?;
+            for file in &files {
+                sink.write(&file.path, &file.bytes)?;
+            }
+            anyhow::Ok(files.len())
+        })
+        .collect::<anyhow::Result<Vec<usize>>>()?;
+    Ok(counts.into_iter().sum())
 }
 
 fn render(
@@ -146,7 +152,7 @@ fn render(
     dataset: &Dataset,
     parent: Option<&Summary>,
     renderer: &Renderer,
-) -> anyhow::Result<[OutputFile; 6]> {
+) -> anyhow::Result<Vec<OutputFile>> {
     let templates = &renderer.templates;
     let page_path = path(dataset);
     let spec = Spec {
@@ -177,7 +183,7 @@ fn render(
     page.references = references::of(&ids, &site.data.bibliography);
     let mut context = views::base(&page, &page_path, LinkMode::Relative, parent);
     let drawn = chart_card(site, &spec, &renderer.pictures, &page_path)?;
-    context.insert("card", &drawn.view);
+    context.insert("card", &drawn.as_ref().map(|d| &d.view));
     let files = json_ld::Downloads {
         page: site.config.absolute(&page_path),
         csv: site.config.absolute(&csv_path(dataset)),
@@ -195,25 +201,32 @@ fn render(
     let html = templates.render("chart.html", &context, &display)?;
     let shown = format!("the page of the chart `{}`", dataset.id);
     crate::render::anchors::check_generated(&html, "chart.html", &shown, templates)?;
+    let card = drawn.map(|d| d.file(&renderer.pictures)).transpose()?;
     Ok([
-        OutputFile::text(routes::output_path(&page_path), html),
-        drawn.file(&renderer.pictures)?,
-        OutputFile::text(csv_path(dataset).trim_start_matches('/'), chart::csv(&spec)),
-        OutputFile::text(
+        Some(OutputFile::text(routes::output_path(&page_path), html)),
+        card,
+        Some(OutputFile::text(
+            csv_path(dataset).trim_start_matches('/'),
+            chart::csv(&spec),
+        )),
+        Some(OutputFile::text(
             chart_downloads::svg_path(dataset).trim_start_matches('/'),
             standalone,
-        ),
-        OutputFile {
+        )),
+        Some(OutputFile {
             path: chart_downloads::png_path(dataset)
                 .trim_start_matches('/')
                 .to_string(),
             bytes: png,
-        },
-        OutputFile::text(
+        }),
+        Some(OutputFile::text(
             routes::output_path(&chart_downloads::embed_path(dataset)),
             embed,
-        ),
-    ])
+        )),
+    ]
+    .into_iter()
+    .flatten()
+    .collect())
 }
 
 /// The card of a chart's page: its title, the wide chart and its source line.
@@ -222,7 +235,10 @@ fn chart_card(
     spec: &Spec,
     pictures: &Pictures,
     page_path: &str,
-) -> anyhow::Result<Drawn> {
+) -> anyhow::Result<Option<Drawn>> {
+    if !site.config.share.cards {
+        return Ok(None);
+    }
     let title = spec.display(&spec.title);
     let (source, as_of) = chart::credit(spec);
     let source = format!("{source}.");

@@ -1,7 +1,10 @@
 //! The files generated from the whole site rather than one page: the Atom feed, the
-//! sitemap, robots.txt, the 404 page, the corrections page and feed, and chart pages.
+//! sitemap, robots.txt, the 404 page, the corrections page and feed, the audit page and
+//! chart pages.
 
 pub mod atom;
+pub mod audit;
+mod audit_rows;
 pub mod cards;
 pub mod chart_downloads;
 pub mod chart_pages;
@@ -9,8 +12,10 @@ pub mod chart_style;
 mod corrections;
 pub mod json_ld;
 pub mod palette;
+pub mod redirect;
 pub mod robots;
 pub mod sitemap;
+mod taxonomy_pages;
 
 use std::collections::HashSet;
 
@@ -19,10 +24,10 @@ use crate::content::page::{Page, PageKind};
 use crate::site::Site;
 use crate::write::{OutputFile, Sink};
 
-use super::Renderer;
 use super::card::{self, Drawn};
 use super::page::RenderedPage;
 use super::plan::{self, Generated};
+use super::taxonomies::Taxonomy;
 use super::templates::{LinkMode, Templates};
 use super::views::{self, generated::GeneratedPage};
 use atom::FeedEntry;
@@ -31,61 +36,112 @@ use cards::Pictures;
 /// How many of the newest pages the Atom feed carries.
 const FEED_LIMIT: usize = 30;
 
-/// Writes the sitemap, the feeds, robots.txt, the 404 page and the corrections page.
-/// Returns how many files it wrote.
+/// Which of the site-wide files to write again after pages were rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Regenerate {
+    /// The files that list pages (sitemap, corrections page and feed, the 404 page's menu),
+    /// with robots.txt: needed when a page's title, date, URL or corrections changed.
+    pub listings: bool,
+    /// The Atom feed: needed when a page it carries changed, or the listings did.
+    pub feed: bool,
+}
+
+impl Regenerate {
+    /// Everything, as a full build writes it.
+    pub const ALL: Self = Self {
+        listings: true,
+        feed: true,
+    };
+}
+
+/// The rendered pages the generated files read: each page's kept body, and which pages
+/// the feed carries.
+#[derive(Clone, Copy)]
+pub(super) struct Pages<'a> {
+    pub rendered: &'a [RenderedPage],
+    pub feed: &'a HashSet<usize>,
+    /// The taxonomies, for their pages and feeds.
+    pub taxonomies: &'a [Taxonomy],
+    /// The listing pages of paginated sections, for the sitemap.
+    pub pagers: &'a [Generated],
+}
+
+/// Writes the sitemap, the feeds, robots.txt, the 404 page and the corrections page, or
+/// those of them `what` asks for. Returns how many files it wrote.
 pub(super) fn write(
     site: &Site,
-    renderer: &Renderer,
-    rendered: &[RenderedPage],
+    (templates, pictures): (&Templates, &Pictures),
+    pages: Pages<'_>,
+    what: Regenerate,
     sink: &dyn Sink,
 ) -> anyhow::Result<usize> {
-    let templates = &renderer.templates;
-    let feed_pages = &renderer.feed_pages;
-    let pictures = &renderer.pictures;
     let config = &site.config;
-    let (not_found_html, not_found_card) = not_found(site, templates, pictures)?;
-    let (corrections_html, corrections_card) = corrections_page(site, templates, pictures)?;
-    let corrections_title = format!("{}: corrections", config.title);
-    let files = [
-        OutputFile::text(
-            "sitemap.xml",
-            sitemap::sitemap(config, &sitemap_entries(site)),
-        ),
-        OutputFile::text(
+    let mut files = Vec::with_capacity(8);
+    let changed = last_change(site);
+    if what.listings {
+        let (not_found_html, not_found_card) = not_found(site, templates, pictures)?;
+        let (corrections_html, corrections_card) = corrections_page(site, templates, pictures)?;
+        let corrections_title = format!("{}: corrections", config.title);
+        files.extend([
+            OutputFile::text(
+                "sitemap.xml",
+                sitemap::sitemap(config, &sitemap_entries(site, pages)),
+            ),
+            OutputFile::text("robots.txt", robots::robots(config)),
+            OutputFile::text("404.html", not_found_html),
+            OutputFile::text("corrections/index.html", corrections_html),
+            OutputFile::text(
+                "corrections/atom.xml",
+                atom::atom(
+                    config,
+                    &corrections_title,
+                    "/corrections/atom.xml",
+                    &corrections::feed_entries(site),
+                    changed,
+                ),
+            ),
+        ]);
+        for drawn in [not_found_card, corrections_card].iter().flatten() {
+            files.push(drawn.file(pictures)?);
+        }
+        files.extend(taxonomy_pages::render(
+            site,
+            (templates, pictures),
+            pages.taxonomies,
+        )?);
+    }
+    if what.feed || what.listings {
+        files.push(OutputFile::text(
             "atom.xml",
             atom::atom(
                 config,
                 &config.title,
                 "/atom.xml",
-                &feed_entries(site, rendered, feed_pages),
-                last_change(site),
+                &feed_entries(site, pages.rendered, pages.feed),
+                changed,
             ),
-        ),
-        OutputFile::text("robots.txt", robots::robots(config)),
-        OutputFile::text("404.html", not_found_html),
-        not_found_card.file(pictures)?,
-        OutputFile::text("corrections/index.html", corrections_html),
-        corrections_card.file(pictures)?,
-        OutputFile::text(
-            "corrections/atom.xml",
-            atom::atom(
-                config,
-                &corrections_title,
-                "/corrections/atom.xml",
-                &corrections::feed_entries(site),
-                last_change(site),
-            ),
-        ),
-    ];
+        ));
+    }
     for file in &files {
         sink.write(&file.path, &file.bytes)?;
     }
-    Ok(files.len())
+    let mut written = files.len();
+    if let Some(log) = &site.data.audit {
+        let (html, card) = audit_page(site, log, (templates, pictures))?;
+        sink.write("audit/index.html", html.as_bytes())?;
+        written += 1;
+        if let Some(card) = card {
+            let file = card.file(pictures)?;
+            sink.write(&file.path, &file.bytes)?;
+            written += 1;
+        }
+    }
+    Ok(written)
 }
 
 /// The newest date on the site: a page's publication or update, a correction, a chart's
 /// latest data. What an empty feed is dated by.
-fn last_change(site: &Site) -> Option<Date> {
+pub(super) fn last_change(site: &Site) -> Option<Date> {
     let pages = site.pages.iter().flat_map(|p| {
         let corrections = p.meta.corrections.iter().map(|c| c.date);
         p.last_changed().into_iter().chain(corrections)
@@ -95,9 +151,9 @@ fn last_change(site: &Site) -> Option<Date> {
 }
 
 /// Every page and every generated page (corrections, charts), with their last change.
-fn sitemap_entries(site: &Site) -> Vec<(String, Option<Date>)> {
+fn sitemap_entries(site: &Site, listed: Pages<'_>) -> Vec<(String, Option<Date>)> {
     let pages = site.pages.iter().map(|p| (p.url.clone(), p.last_changed()));
-    let generated = plan::generated(&site.data.datasets)
+    let generated = plan::generated(&site.data, listed.taxonomies, listed.pagers, false)
         .into_iter()
         .filter(Generated::is_page)
         .map(|g| (g.path, g.updated));
@@ -109,7 +165,7 @@ fn corrections_page(
     site: &Site,
     templates: &Templates,
     pictures: &Pictures,
-) -> anyhow::Result<(String, Drawn)> {
+) -> anyhow::Result<(String, Option<Drawn>)> {
     let mut context = corrections::page_context(site);
     let count = corrections::all(site).len();
     let description = match count {
@@ -124,9 +180,31 @@ fn corrections_page(
         Some(description.as_str()),
     );
     let drawn = card::title_card(pictures, site, "/corrections/", words)?;
-    context.insert("card", &drawn.view);
+    context.insert("card", &drawn.as_ref().map(|d| &d.view));
     let html = templates.render("corrections.html", &context, "corrections")?;
     super::anchors::check_generated(&html, "corrections.html", "the corrections page", templates)?;
+    Ok((html, drawn))
+}
+
+/// The audit page, its same-page links checked.
+fn audit_page(
+    site: &Site,
+    log: &crate::data::audit::Audit,
+    (templates, pictures): (&Templates, &Pictures),
+) -> anyhow::Result<(String, Option<Drawn>)> {
+    let mut context = match audit::page_context(site, log) {
+        Ok(context) => context,
+        Err(errors) => {
+            crate::diagnostic::into_result(errors)?;
+            anyhow::bail!("the audit page could not be built")
+        }
+    };
+    let site_title = crate::typography::curly(&site.config.title);
+    let words = (site_title.as_str(), "Data audit", None);
+    let drawn = card::title_card(pictures, site, audit::PATH, words)?;
+    context.insert("card", &drawn.as_ref().map(|d| &d.view));
+    let html = templates.render("audit.html", &context, "content/audit.toml")?;
+    super::anchors::check_generated(&html, "audit.html", "the audit page", templates)?;
     Ok((html, drawn))
 }
 
@@ -135,14 +213,14 @@ fn not_found(
     site: &Site,
     templates: &Templates,
     pictures: &Pictures,
-) -> anyhow::Result<(String, Drawn)> {
+) -> anyhow::Result<(String, Option<Drawn>)> {
     let mut page = GeneratedPage::new(site, "Page not found", "/404.html");
     page.description = Some("There is nothing at this address.".to_string());
     let mut context = views::base(&page, "/404.html", LinkMode::Root, None);
     let site_title = crate::typography::curly(&site.config.title);
     let words = (site_title.as_str(), "Page not found", None);
     let drawn = card::title_card(pictures, site, "/404.html", words)?;
-    context.insert("card", &drawn.view);
+    context.insert("card", &drawn.as_ref().map(|d| &d.view));
     let html = templates.render("404.html", &context, "404.html")?;
     super::anchors::check_generated(&html, "404.html", "the 404 page", templates)?;
     Ok((html, drawn))

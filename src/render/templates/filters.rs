@@ -1,9 +1,12 @@
-//! The typography filters templates call: `typeset` curls straight quotes and
-//! apostrophes, `quoted` sets a text inside curly quotes (its own quotes made single),
-//! optionally shortened, both following `smart_punctuation` in `site.toml`.
+//! The filters templates call: `typeset` curls straight quotes and apostrophes, `quoted`
+//! sets a text inside curly quotes (its own quotes made single), optionally shortened,
+//! both following `smart_punctuation` in `site.toml`; `markdown` renders a text (a
+//! shortcode's body) as markdown, as Zola's filter does.
 
-use tera::{Kwargs, State, Tera};
+use tera::{Kwargs, State, Tera, Value};
 
+use crate::content::config::MarkdownOptions;
+use crate::markdown::fragment;
 use crate::typography;
 
 pub(super) fn register(tera: &mut Tera) {
@@ -26,20 +29,38 @@ pub(super) fn register(tera: &mut Tera) {
             Ok(typography::quoted(&text, smart(state)?))
         },
     );
+    tera.register_filter(
+        "markdown",
+        |text: &str, kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
+            let inline = kwargs.get::<bool>("inline")?.unwrap_or(false);
+            let options = MarkdownOptions {
+                smart_punctuation: smart(state)?,
+                highlight_code: setting(state, "highlight_code")?.unwrap_or(true),
+                ..MarkdownOptions::default()
+            };
+            Ok(Value::safe_string(&fragment::render(
+                text, &options, inline,
+            )))
+        },
+    );
 }
 
 /// Whether the site uses smart punctuation (`config.markdown.smart_punctuation`, on unless
 /// turned off).
 fn smart(state: &State) -> tera::TeraResult<bool> {
+    Ok(setting(state, "smart_punctuation")?.unwrap_or(true))
+}
+
+/// A switch of `[markdown]` in `site.toml` (`config.markdown.NAME`).
+fn setting(state: &State, name: &str) -> tera::TeraResult<Option<bool>> {
     let config: Option<tera::Value> = state.get("config")?;
-    let flag = config
+    Ok(config
         .as_ref()
         .and_then(tera::Value::as_map)
         .and_then(|c| field(c, "markdown"))
         .and_then(tera::Value::as_map)
-        .and_then(|m| field(m, "smart_punctuation"))
-        .and_then(tera::Value::as_bool);
-    Ok(flag.unwrap_or(true))
+        .and_then(|m| field(m, name))
+        .and_then(tera::Value::as_bool))
 }
 
 fn field<'m>(map: &'m tera::Map, name: &str) -> Option<&'m tera::Value> {

@@ -51,15 +51,25 @@ pub(super) fn register(tera: &mut Tera, links: Arc<LinkIndex>, base_url: &str, b
     );
 }
 
-/// Checks that a site path (optionally with `#fragment`) is published.
+/// Checks that a site path (optionally with `#fragment`) is published; a path from
+/// `content/` (`@/essays/x.md`, as in Zola) is the site path of that file.
 fn site_url(index: &LinkIndex, path: &str) -> tera::TeraResult<String> {
     let (page, fragment) = path
         .split_once('#')
         .map_or((path, None), |(p, f)| (p, Some(f)));
+    let content;
+    let page = if page.starts_with("@/") {
+        content = index
+            .content_path(page)
+            .map_err(|message| tera::Error::message(format!("url(): {message}")))?;
+        content.as_str()
+    } else {
+        page
+    };
     let known = index.paths.contains(page) || index.assets.values().any(|a| a == page);
     if !page.starts_with('/') || !known {
         return Err(tera::Error::message(format!(
-            "url(): nothing is published at `{path}` (write a site path such as \"/for/\")"
+            "url(): nothing is published at `{path}` (write a site path such as \"/for/\", or a file from content/ such as \"@/for/x.md\")"
         )));
     }
     Ok(match fragment {

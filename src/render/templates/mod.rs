@@ -1,8 +1,11 @@
-//! Tera templates: the user's `templates/`, built-in defaults, and the URL functions.
+//! Tera templates: the user's `templates/`, built-in defaults, the author's shortcodes,
+//! and the URL functions and filters.
 
 mod errors;
 mod filters;
 mod functions;
+mod hints;
+mod shortcodes;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -15,7 +18,9 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::site::Site;
 
 use super::links::LinkIndex;
-use errors::template_error;
+use errors::{Sources, template_error};
+
+pub use shortcodes::PageShortcodes;
 
 /// Templates used when the site does not provide its own.
 pub const DEFAULTS: &[(&str, &str)] = &[
@@ -40,6 +45,15 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     (
         "corrections.html",
         include_str!("../../../templates/corrections.html"),
+    ),
+    ("audit.html", include_str!("../../../templates/audit.html")),
+    (
+        "taxonomy_list.html",
+        include_str!("../../../templates/taxonomy_list.html"),
+    ),
+    (
+        "taxonomy_single.html",
+        include_str!("../../../templates/taxonomy_single.html"),
     ),
     (
         "partials/references.html",
@@ -68,6 +82,11 @@ pub struct Templates {
     tera: Tera,
     sources: BTreeMap<String, String>,
     builtin: BTreeSet<String>,
+    /// The author's shortcodes (`templates/shortcodes/NAME.html`), sorted.
+    shortcodes: Vec<String>,
+    /// The variables each of the author's shortcodes may read (its includes' too), when
+    /// Tera can tell (a template that dumps `__tera_context` reads them all).
+    shortcode_reads: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// What the templates are built from.
@@ -88,6 +107,8 @@ pub struct Setup<'a> {
 impl Templates {
     /// Parses the site's templates over the defaults and registers the URL functions.
     pub fn new(setup: Setup<'_>) -> anyhow::Result<Self> {
+        let shortcodes = shortcodes::names(setup.site)
+            .or_else(|errors| diagnostic::into_result(errors).map(|()| Vec::new()))?;
         let mut sources: BTreeMap<String, String> = setup.site.clone();
         let mut builtin = BTreeSet::new();
         for (name, text) in DEFAULTS {
@@ -110,12 +131,28 @@ impl Templates {
                 .iter()
                 .map(|(name, text)| (name.as_str(), text.as_str())),
         )
-        .map_err(|error| template_error(&error, &sources, &builtin, None))?;
+        .map_err(|error| {
+            let sources = Sources {
+                text: &sources,
+                builtin: &builtin,
+            };
+            template_error(&error, sources, None)
+        })?;
+        let shortcode_reads = shortcodes::reads(&tera, &sources, &shortcodes);
         Ok(Self {
             tera,
             sources,
             builtin,
+            shortcodes,
+            shortcode_reads,
         })
+    }
+
+    fn sources(&self) -> Sources<'_> {
+        Sources {
+            text: &self.sources,
+            builtin: &self.builtin,
+        }
     }
 
     /// Adds a value every template sees (`config`, `nav`).
@@ -167,8 +204,21 @@ impl Templates {
             ))
             .into());
         }
-        self.tera.render(name, context).map_err(|error| {
-            template_error(&error, &self.sources, &self.builtin, Some(context_file))
+        self.tera
+            .render(name, context)
+            .map_err(|error| template_error(&error, self.sources(), Some(context_file)))
+    }
+
+    /// Renders the author's shortcode `name` (`templates/shortcodes/NAME.html`).
+    pub fn render_shortcode(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        let template = format!("{}{name}.html", shortcodes::FOLDER);
+        self.tera.render(&template, context).map_err(|error| {
+            errors::diagnostics(&error, self.sources(), None, Some(name))
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| {
+                    Diagnostic::file(&format!("templates/{template}"), error.to_string())
+                })
         })
     }
 }

@@ -63,7 +63,7 @@ pub fn view(site: &Site, page: &Page, claim: &ClaimMeta, checks: &[Checked]) -> 
             &site.config,
             page,
             claim,
-            &site.config.absolute(&cards::path(&page.url)),
+            cards::image(&site.config, &page.url).as_deref(),
         )),
     }
 }

@@ -61,7 +61,7 @@ pub(in crate::shortcodes) fn expand(
         pos = found.range.end;
         match found.item {
             Item::Shortcode(call) if matches!(call.name.as_str(), "stat" | "fact") => {
-                let expansion = crate::shortcodes::expand(&call, at, page)?;
+                let expansion = crate::shortcodes::builtin(&call, at, page)?;
                 title.text.push_str(&expansion.text);
                 title.prose.extend(expansion.prose);
             }

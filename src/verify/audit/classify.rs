@@ -73,7 +73,11 @@ impl Reader<'_> {
             let in_name = names
                 .iter()
                 .any(|n| n.start <= range.start && range.end <= n.end);
-            let class = class_of(&mention, in_name, &cites, backing, context);
+            let class = if labels_part(&text[..range.start]) {
+                Class::Exempt(Exemption::Label)
+            } else {
+                class_of(&mention, in_name, &cites, backing, context)
+            };
             out.push(Finding {
                 class,
                 text: text[range.clone()].to_string(),
@@ -174,6 +178,29 @@ fn class_of(
         Some(id) => Class::Cited((*id).to_string()),
         None => Class::Unbound,
     }
+}
+
+/// Words that number a part of the text itself, not the world: "Part 2", "Figure 1".
+const PART_WORDS: [&str; 14] = [
+    "appendix", "chapter", "fig.", "figure", "footnote", "note", "p.", "page", "part", "question",
+    "section", "step", "table", "vol.",
+];
+
+/// Whether the text right before a number ends in a word that numbers a part of the text
+/// ("Part ", "see Figure "): the number is then a label, not a fact.
+fn labels_part(before: &str) -> bool {
+    let Some(trimmed) = before
+        .strip_suffix(' ')
+        .or_else(|| before.strip_suffix('\u{a0}'))
+    else {
+        return false;
+    };
+    let word = trimmed
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '[')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    PART_WORDS.contains(&word.as_str())
 }
 
 /// Where the names with numbers occur in `text` (ASCII case ignored, whole words).

@@ -73,21 +73,26 @@ impl Context {
     }
 }
 
-/// A name with a digit, and its shorter forms that still hold the number: "Billboard Hot
-/// 100" is also "Hot 100".
+/// A name with a number in it, in digits or words, and its shorter forms that still hold
+/// the number: "Billboard Hot 100" is also "Hot 100"; "Twenty One Pilots" is whole.
 fn forms(name: &str) -> Vec<String> {
-    if !name.bytes().any(|b| b.is_ascii_digit()) {
+    if !holds_number(name) {
         return Vec::new();
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut forms = vec![words.join(" ").to_ascii_lowercase()];
     for start in 1..words.len().saturating_sub(1) {
-        let tail = &words[start..];
-        if tail.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
-            forms.push(tail.join(" ").to_ascii_lowercase());
+        let tail = words[start..].join(" ");
+        if holds_number(&tail) {
+            forms.push(tail.to_ascii_lowercase());
         }
     }
     forms
+}
+
+/// Whether a name has a digit, or a number the audit would count ("Twenty One").
+fn holds_number(name: &str) -> bool {
+    name.bytes().any(|b| b.is_ascii_digit()) || !numbers::find(name).is_empty()
 }
 
 /// The quantities a text states (dates and years left out).
@@ -117,6 +122,8 @@ mod tests {
             ["official singles top 100", "singles top 100", "top 100"]
         );
         assert!(forms("Golden").is_empty());
+        // A number in words makes a name too (listed in `[facts] names`).
+        assert_eq!(forms("Twenty One Pilots"), ["twenty one pilots"]);
         assert!(same(19.2e6, 19_200_000.0) && !same(18.0, 19.0));
     }
 }

@@ -50,15 +50,19 @@ pub enum Exemption {
     /// Part of a name with a number in it (a chart's title in the data, or a name listed
     /// in `[facts] names`).
     Name,
+    /// The number of a part of the text itself ("Part 2", "Chapter 3", "Figure 1"), not
+    /// a fact about the world.
+    Label,
 }
 
 impl Exemption {
-    /// `date`, `year` or `name`.
+    /// `date`, `year`, `name` or `label`.
     pub fn name(self) -> &'static str {
         match self {
             Self::Date => "date",
             Self::Year => "year",
             Self::Name => "name",
+            Self::Label => "label",
         }
     }
 }

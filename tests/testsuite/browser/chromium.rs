@@ -180,6 +180,45 @@ impl Browser {
         }
     }
 
+    /// Starts loading `url` in the tab, forgetting earlier events.
+    pub(super) fn navigate(&mut self, url: &str) {
+        self.pending.clear();
+        self.call("Page.navigate", json!({ "url": url }));
+    }
+
+    /// Forgets the events read so far.
+    pub(super) fn forget_events(&mut self) {
+        self.pending.clear();
+    }
+
+    /// Waits for an event (one already read while waiting for an answer counts).
+    pub(super) fn wait_for(&mut self, method: &str, limit: Duration) -> Value {
+        if let Some(at) = self.pending.iter().position(|e| e["method"] == method) {
+            return self.pending.remove(at);
+        }
+        let deadline = Instant::now() + limit;
+        loop {
+            assert!(Instant::now() < deadline, "no {method} within {limit:?}");
+            let event = self.read();
+            if event["method"] == method {
+                return event;
+            }
+            self.pending.push(event);
+        }
+    }
+
+    /// The text of the page in the tab.
+    pub(super) fn text(&mut self) -> String {
+        let result = self.call(
+            "Runtime.evaluate",
+            json!({ "expression": "document.body.innerText", "returnByValue": true }),
+        );
+        result["result"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Runs `script` before any of the page's own scripts on every page loaded from now on.
     pub(super) fn inject(&mut self, script: &str) {
         self.call(

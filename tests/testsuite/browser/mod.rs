@@ -6,13 +6,16 @@
 //!   markdown asks for that is not drawn.
 //! - At 320 and 1440 px, light and dark, axe-core (vendored here, `axe.min.js`, version
 //!   4.14.1, MPL-2.0: see `axe-LICENSE.txt`) finds no accessibility violation.
-//! - Printed, every table shows every cell within the page width, and the page count is
-//!   close to what its length needs (no half-blank pages from forced breaks).
+//! - Printed, every table shows every cell within the page width, no block kept whole is
+//!   taller than half a page, and the page count is close to what its length needs (no
+//!   half-blank pages from forced breaks).
+//! - Under `factsite serve`, a page whose reload stream connects late still reloads.
 //!
 //! Chromium is driven over the DevTools protocol. Without it installed, the tests say so
 //! and pass, unless `FACTSITE_REQUIRE_BROWSER` is set, as `.ci/run` sets it.
 
 mod chromium;
+mod reload;
 mod server;
 
 use std::collections::HashMap;
@@ -160,7 +163,8 @@ fn the_axe_check_reports_violations() {
 
 // Printed, every page type keeps its data: each table's every cell is drawn (closed data
 // tables included) inside the printable width, no separator is left dangling in the
-// footer, and the PDF has no more pages than the page's length needs.
+// footer, nothing kept whole is taller than half a page, and the PDF has no more pages
+// than the page's length needs.
 #[test]
 fn every_page_type_prints_its_tables() {
     let Some(mut browser) = Browser::start() else {
@@ -177,6 +181,77 @@ fn every_page_type_prints_its_tables() {
     }
     assert!(tables >= 30, "only {tables} tables printed");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// The print check reports what it is there for: sections forced onto pages of their own,
+// a block taller than half a page kept whole, a table wider than the page, a table whose
+// cells do not print, a note in larger type than its table; and a wide table written in
+// markdown prints whole.
+#[test]
+fn the_print_check_reports_forced_breaks_and_cut_tables() {
+    let Some(mut browser) = Browser::start() else {
+        return;
+    };
+    let site = Site::fixture("facts/site");
+    let mut broken = String::from(
+        "+++\ntitle = \"Breaks\"\n+++\n\
+         <style>@media print { h2 { break-before: page } .wide td { min-width: 20rem } \
+         .gone td { display: none } blockquote { break-inside: avoid } }</style>\n\n",
+    );
+    broken.push_str(&"> A long quotation.\n>\n".repeat(15));
+    broken.push('\n');
+    for part in 1..=6 {
+        broken.push_str(&format!("## Part {part}\n\nA short part.\n\n"));
+    }
+    broken.push_str(
+        "<table class=\"wide\"><tr><td>a</td><td>b</td><td>c</td></tr></table>\n\n\
+         <table class=\"gone\"><tr><td>hidden</td></tr></table>\n\n\
+         <table><tr><td>x <small style=\"font-size: 2em\">a big note</small></td></tr></table>\n",
+    );
+    site.write("content/essays/breaks.md", &broken);
+    let header: Vec<String> = (1..=10).map(|n| format!("Column{n}")).collect();
+    let row: Vec<String> = ('a'..='j').map(|c| format!("value-letter-{c}")).collect();
+    site.write(
+        "content/essays/wide.md",
+        &format!(
+            "+++\ntitle = \"Wide\"\n+++\n| {} |\n|{}\n| {} |\n",
+            header.join(" | "),
+            "---|".repeat(10),
+            row.join(" | ")
+        ),
+    );
+    site.build();
+    let out = site.root.join("public");
+    let server = StaticServer::start(&out);
+    let pages = pages(&site.root, &out);
+    let page = |path: &str| {
+        pages
+            .iter()
+            .find(|p| p.path == path)
+            .unwrap_or_else(|| panic!("the page {path}"))
+    };
+    let (tables, failures) = printed(&mut browser, &server, page("essays/breaks/"));
+    assert_eq!(tables, 3);
+    let failures = failures.join("\n");
+    for expected in [
+        "essays/breaks/ at print: table 1 (",
+        "cells past the page edge",
+        "essays/breaks/ at print: table 2 (",
+        "1 of 1 cells not printed",
+        "essays/breaks/ at print: table 3 (",
+        "1 element(s) in larger type than the table's ",
+        "essays/breaks/ at print: blockquote is kept whole and ",
+        "PDF pages for content that fills",
+    ] {
+        assert!(
+            failures.contains(expected),
+            "missing {expected:?} in:\n{failures}"
+        );
+    }
+    assert_eq!(
+        printed(&mut browser, &server, page("essays/wide/")),
+        (1, Vec::<String>::new())
+    );
 }
 
 /// Builds the flagship into a temporary directory: the directory, the output and its pages.
@@ -471,15 +546,29 @@ fn printed(browser: &mut Browser, server: &StaticServer, page: &Page) -> (usize,
         .flatten()
         .map(|p| format!("{label}: {}", p.as_str().unwrap_or("?")))
         .collect();
+    // A block kept whole that is taller than half a page can leave more than half a page
+    // blank when it falls below the middle of one.
+    for (name, tallest) in report["kept"].as_object().into_iter().flatten() {
+        let tallest = tallest.as_f64().unwrap_or(0.0);
+        if tallest > PRINT_HEIGHT / 2.0 {
+            failures.push(format!(
+                "{label}: {name} is kept whole and {tallest:.0} px tall, more than half a page"
+            ));
+        }
+    }
     let height = report["height"].as_f64().unwrap_or(0.0);
     let needed = (height / PRINT_HEIGHT).ceil().max(1.0) as usize;
     let pdf = browser.print_pdf();
     let pages = pdf_pages(&pdf);
-    // Keeping a chart whole and headings with what follows costs at most a page; a break
-    // forced before every section, or a tall block that may not break, costs more.
-    let allowed = needed + 1;
+    // Keeping headings with their first lines and rows and small blocks whole costs at most
+    // a page; a break forced before every section, or a tall block that may not break,
+    // costs more. A chart's caption and picture are kept together, so a chart that falls
+    // at the foot of a page moves on and leaves up to that height blank: on a page of
+    // several charts those gaps add up, and are allowed in whole pages.
+    let charts = report["charts"].as_f64().unwrap_or(0.0);
+    let allowed = needed + 1 + (charts / PRINT_HEIGHT).floor() as usize;
     if std::env::var_os("FACTSITE_PRINT_PAGES").is_some() {
-        eprintln!("{label}: {pages} pages, {needed} needed");
+        eprintln!("{label}: {pages} pages, {needed} needed, {allowed} allowed");
     }
     if pages > allowed {
         failures.push(format!(
@@ -506,8 +595,10 @@ fn pdf_pages(pdf: &[u8]) -> usize {
 }
 
 /// In print media: every table cell has a box (so a closed `<details>` prints its
-/// table) and ends inside the printable width; the footer has no separator at either end
-/// or next to another. Also the document's height, to compare with the page count.
+/// table) and ends inside the printable width, and nothing in a table is in larger type
+/// than the table itself; the footer has no separator at either end
+/// or next to another. Also what print keeps whole (the tallest block of each kind that
+/// may not break) and the document's height, to compare with the page count.
 const PRINT_SCRIPT: &str = r#"(() => {
   const width = document.documentElement.clientWidth;
   const problems = [];
@@ -520,13 +611,30 @@ const PRINT_SCRIPT: &str = r#"(() => {
     if (hidden.length) problems.push(`table ${t + 1} (${name}): ${hidden.length} of ${cells.length} cells not printed`);
     const wide = cells.filter(c => c.getBoundingClientRect().right > width + 1);
     if (wide.length) problems.push(`table ${t + 1} (${name}): ${wide.length} of ${cells.length} cells past the page edge (${Math.round(Math.max(...wide.map(c => c.getBoundingClientRect().right)))} px of ${width})`);
+    // A note or name in a cell is set no larger than the table's own text.
+    const size = e => parseFloat(getComputedStyle(e).fontSize);
+    const big = [...table.querySelectorAll("*")].filter(e => e.checkVisibility() && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) && size(e) > size(table) + 0.5);
+    if (big.length) problems.push(`table ${t + 1} (${name}): ${big.length} element(s) in larger type than the table's ${size(table).toFixed(1)} px, such as ${big[0].tagName.toLowerCase()}${[...big[0].classList].map(c => "." + c).join("")} at ${size(big[0]).toFixed(1)} px`);
   });
   const footer = document.querySelector(".site-footer");
   if (footer) {
     const text = footer.innerText.replace(/\s+/g, " ").trim();
     if (/(^|\n)\s*·|·\s*·|·\s*($|\n)/.test(footer.innerText) || /^·|·$/.test(text)) problems.push(`footer has a dangling separator: "${text.slice(0, 120)}"`);
   }
-  return JSON.stringify({ problems, tables: tables.length, height: document.documentElement.scrollHeight });
+  // What print keeps whole: each kind of block that may not break inside, with the height of
+  // its tallest; and each chart's caption with its picture, whose heights are also summed.
+  const kept = {};
+  const keep = (name, height) => { kept[name] = Math.max(kept[name] || 0, height); };
+  for (const e of document.querySelectorAll("main *")) {
+    if (getComputedStyle(e).breakInside.startsWith("avoid")) keep(e.tagName.toLowerCase() + [...e.classList].map(c => "." + c).join(""), e.getBoundingClientRect().height);
+  }
+  const charts = [...document.querySelectorAll("main figure.chart")].map(f => {
+    const parts = [...f.querySelectorAll(".chart-caption, .chart-svg")].map(e => e.getBoundingClientRect()).filter(r => r.height > 0);
+    const height = parts.length ? Math.max(...parts.map(r => r.bottom)) - Math.min(...parts.map(r => r.top)) : 0;
+    keep("a chart's caption with its picture", height);
+    return height;
+  }).reduce((sum, h) => sum + h, 0);
+  return JSON.stringify({ problems, tables: tables.length, kept, charts, height: document.documentElement.scrollHeight });
 })()"#;
 
 // Not a check: writes screenshots of every page at 320, 768 and 1440 px in light and

@@ -3,7 +3,7 @@
 
 use factsite::diagnostic::Diagnostic;
 use factsite::markdown::call::Call;
-use factsite::markdown::{Env, Expansion, LinkTarget, Locator};
+use factsite::markdown::{Env, Expansion, Inner, LinkTarget, Locator};
 use factsite::render::links::{self, From, LinkIndex};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
@@ -29,7 +29,12 @@ impl SpecEnv {
 }
 
 impl Env for SpecEnv {
-    fn shortcode(&self, call: &Call, at: Locator<'_>) -> Result<Expansion, Diagnostic> {
+    fn shortcode(
+        &self,
+        call: &Call,
+        at: Locator<'_>,
+        _: &mut dyn Inner,
+    ) -> Result<Expansion, Diagnostic> {
         Err(at.at(call.name_range.clone(), "no shortcodes in the spec"))
     }
 

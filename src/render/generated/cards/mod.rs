@@ -115,6 +115,15 @@ impl Pictures {
     }
 }
 
+/// The absolute URL of the card of the page at `page_path`, for JSON-LD's `image`; none
+/// when `[share] cards` is off, so nothing points at a file the build does not write.
+pub fn image(config: &crate::content::config::Config, page_path: &str) -> Option<String> {
+    config
+        .share
+        .cards
+        .then(|| config.absolute(&path(page_path)))
+}
+
 /// The site path of a page's card: `card.png` in the page's folder (`/claims/x/card.png`),
 /// or beside a page that is a file (`/404.card.png`).
 pub fn path(page_path: &str) -> String {

@@ -7,7 +7,7 @@ use crate::content::config::Config;
 use crate::content::page::Page;
 
 /// The `NewsArticle` of a dated essay, its `image` the page's card.
-pub fn news_article(config: &Config, page: &Page, image: &str) -> Value {
+pub fn news_article(config: &Config, page: &Page, image: Option<&str>) -> Value {
     let permalink = config.absolute(&page.url);
     let mut article = json!({
         "@context": "https://schema.org",
@@ -15,11 +15,13 @@ pub fn news_article(config: &Config, page: &Page, image: &str) -> Value {
         "headline": crate::typography::shorten(&page.meta.title, 110),
         "url": permalink,
         "mainEntityOfPage": permalink,
-        "image": [image],
         "author": [super::publisher(config)],
         "publisher": super::publisher(config),
         "inLanguage": config.language,
     });
+    if let Some(image) = image {
+        article["image"] = json!([image]);
+    }
     if let Some(date) = page.meta.date {
         article["datePublished"] = json!(date.iso());
         article["dateModified"] = json!(page.meta.updated.unwrap_or(date).iso());
@@ -53,7 +55,7 @@ mod tests {
             "+++\ntitle = \"An essay\"\ndate = 2025-11-20\nupdated = 2025-12-01\n+++\nBody\n";
         let mut page = Page::parse("for/e.md", text.to_string()).unwrap();
         page.url = "/for/e/".into();
-        let article = news_article(&config, &page, "https://e.org/for/e/card.png");
+        let article = news_article(&config, &page, Some("https://e.org/for/e/card.png"));
         assert_eq!(article["headline"], "An essay");
         assert_eq!(article["datePublished"], "2025-11-20");
         assert_eq!(article["dateModified"], "2025-12-01");

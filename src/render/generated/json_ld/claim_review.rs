@@ -8,7 +8,7 @@ use crate::content::config::Config;
 use crate::content::page::Page;
 
 /// The `ClaimReview` of a claim page, its `image` the page's card.
-pub fn claim_review(config: &Config, page: &Page, claim: &ClaimMeta, image: &str) -> Value {
+pub fn claim_review(config: &Config, page: &Page, claim: &ClaimMeta, image: Option<&str>) -> Value {
     let permalink = config.absolute(&page.url);
     let published = page.meta.date.unwrap_or(claim.as_of);
     let mut review = Map::new();
@@ -24,7 +24,9 @@ pub fn claim_review(config: &Config, page: &Page, claim: &ClaimMeta, image: &str
         "dateModified".into(),
         json!(page.meta.updated.unwrap_or(published).iso()),
     );
-    review.insert("image".into(), json!(image));
+    if let Some(image) = image {
+        review.insert("image".into(), json!(image));
+    }
     if let Some(description) = &page.meta.description {
         review.insert("description".into(), json!(description));
     }
@@ -138,7 +140,12 @@ mod tests {
         let mut page = Page::parse("claims/c.md", text).unwrap();
         page.url = "/claims/c/".into();
         let claim = page.meta.claim.clone().unwrap();
-        claim_review(&config, &page, &claim, "https://e.org/claims/c/card.png")
+        claim_review(
+            &config,
+            &page,
+            &claim,
+            Some("https://e.org/claims/c/card.png"),
+        )
     }
 
     // No claim text can close the script element the JSON-LD is written into.

@@ -33,9 +33,11 @@ pub fn organization(config: &Config) -> Value {
         "@id": format!("{}#organization", config.base_url),
         "name": publisher_name(config),
         "url": config.base_url,
-        "logo": config.absolute("/card.png"),
         "correctionsPolicy": config.absolute("/corrections/"),
     });
+    if let Some(logo) = logo(config) {
+        org["logo"] = json!(logo);
+    }
     if let Some(methodology) = methodology(config) {
         org["publishingPrinciples"] = json!(methodology);
         org["ethicsPolicy"] = json!(methodology);
@@ -46,13 +48,21 @@ pub fn organization(config: &Config) -> Value {
 /// The publisher as other items name it: a reference to the site's `Organization`, with
 /// its name and URL for readers that do not follow references.
 pub fn publisher(config: &Config) -> Value {
-    json!({
+    let mut publisher = json!({
         "@type": "Organization",
         "@id": format!("{}#organization", config.base_url),
         "name": publisher_name(config),
         "url": config.base_url,
-        "logo": { "@type": "ImageObject", "url": config.absolute("/card.png") },
-    })
+    });
+    if let Some(logo) = logo(config) {
+        publisher["logo"] = json!({ "@type": "ImageObject", "url": logo });
+    }
+    publisher
+}
+
+/// The site's logo: the home page's card, when cards are drawn.
+fn logo(config: &Config) -> Option<String> {
+    super::cards::image(config, "/")
 }
 
 /// The absolute URL of the methodology page, when `[extra] methodology` names it.

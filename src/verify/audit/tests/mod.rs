@@ -12,7 +12,7 @@ use crate::data::sources::Bibliography;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::call::{ArgValue, Call};
 use crate::markdown::scan::{self, Item};
-use crate::markdown::{self, Env, Expansion, LinkTarget, Locator};
+use crate::markdown::{self, Env, Expansion, Inner, LinkTarget, Locator};
 
 /// Sources with the quotes the flagship's sentences below cite, verbatim.
 const QUOTES: &[(&str, &str)] = &[
@@ -51,6 +51,7 @@ pub(super) fn context() -> Context {
         bibliography,
         datasets: vec![crate::data::dataset::tests::hot_100()],
         figures: Default::default(),
+        audit: None,
     };
     Context::new(&data, &["Squid Game 2".to_string()])
 }
@@ -382,7 +383,12 @@ fn an_unbound_number_is_located_in_its_file() {
 struct Prose;
 
 impl Env for Prose {
-    fn shortcode(&self, call: &Call, _: Locator<'_>) -> Result<Expansion, Diagnostic> {
+    fn shortcode(
+        &self,
+        call: &Call,
+        _: Locator<'_>,
+        _: &mut dyn Inner,
+    ) -> Result<Expansion, Diagnostic> {
         Ok(Expansion {
             html: "<span>8</span>".into(),
             text: "8".into(),
@@ -402,4 +408,24 @@ impl Env for Prose {
             check: None,
         })
     }
+}
+
+#[test]
+fn numbers_of_parts_of_the_text_are_labels() {
+    const LABEL: Class = Class::Exempt(Exemption::Label);
+    case(
+        "Part 2 and Chapter 3, as Figure 1 (see table 4) shows, found two more.",
+        &[
+            ("2", LABEL),
+            ("3", LABEL),
+            ("1", LABEL),
+            ("4", LABEL),
+            ("two", Unbound),
+        ],
+    );
+    // A count of parts is still a number to check; so is a number a label word follows.
+    case(
+        "It has 3 parts; the third part ran 4 pages.",
+        &[("3", Unbound), ("third", Unbound), ("4", Unbound)],
+    );
 }
