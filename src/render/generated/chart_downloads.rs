@@ -121,7 +121,8 @@ pub fn png(
 }
 
 /// The embed page: the chart's figure and nothing of the site around it but a link back
-/// to the chart's page (with the table), in the theme's stylesheets.
+/// to the chart's page (with the table), in the theme's stylesheets; its title a heading
+/// for screen readers only, since the figure's caption shows it.
 pub fn embed_page(site: &Spec, figure: &str, links: &EmbedLinks) -> String {
     let title = html(&site.display(&site.title));
     format!(
@@ -133,7 +134,7 @@ pub fn embed_page(site: &Spec, figure: &str, links: &EmbedLinks) -> String {
          <link rel=\"stylesheet\" href=\"{style}\">\n<link rel=\"stylesheet\" href=\"{charts}\">\n\
          <link rel=\"stylesheet\" href=\"{print}\" media=\"print\">\n\
          <style>body{{margin:0;padding:0.5rem 1rem;background:var(--bg)}}.chart{{margin:0 auto}}</style>\n\
-         </head>\n<body class=\"embed\">\n<main>\n{figure}\n\
+         </head>\n<body class=\"embed\">\n<main>\n<h1 class=\"visually-hidden\">{title}</h1>\n{figure}\n\
          <p class=\"chart-source embed-credit\"><a href=\"{page}\" target=\"_top\">The table and sources of this chart, on {site_title}</a></p>\n\
          </main>\n</body>\n</html>\n",
         lang = html(&links.language),
