@@ -133,6 +133,7 @@ pub fn embed_page(site: &Spec, figure: &str, links: &EmbedLinks) -> String {
          <link rel=\"canonical\" href=\"{canonical}\">\n\
          <link rel=\"stylesheet\" href=\"{style}\">\n<link rel=\"stylesheet\" href=\"{charts}\">\n\
          <link rel=\"stylesheet\" href=\"{print}\" media=\"print\">\n\
+         <link rel=\"icon\" href=\"{icon}\" type=\"image/svg+xml\">\n\
          <style>body{{margin:0;padding:0.5rem 1rem;background:var(--bg)}}.chart{{margin:0 auto}}</style>\n\
          </head>\n<body class=\"embed\">\n<main>\n<h1 class=\"visually-hidden\">{title}</h1>\n{figure}\n\
          <p class=\"chart-source embed-credit\"><a href=\"{page}\" target=\"_top\">The table and sources of this chart, on {site_title}</a></p>\n\
@@ -142,6 +143,7 @@ pub fn embed_page(site: &Spec, figure: &str, links: &EmbedLinks) -> String {
         style = html(&links.style),
         charts = html(&links.charts),
         print = html(&links.print),
+        icon = html(&links.icon),
         page = html(&links.page),
         site_title = html(&links.site_title),
     )
@@ -162,6 +164,8 @@ pub struct EmbedLinks {
     pub charts: String,
     /// `print.css`, relative.
     pub print: String,
+    /// The site's icon, relative: without it a browser asks for `/favicon.ico`.
+    pub icon: String,
     /// The site's title.
     pub site_title: String,
 }

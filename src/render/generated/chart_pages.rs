@@ -282,6 +282,7 @@ fn embed(site: &Site, spec: &Spec, page_path: &str) -> String {
         style: asset("style.css"),
         charts: asset("charts.css"),
         print: asset("print.css"),
+        icon: asset("favicon.svg"),
         site_title: crate::typography::curly(&site.config.title),
     };
     chart_downloads::embed_page(spec, &figure, &links)
