@@ -231,6 +231,9 @@ fn run_build(root: PathBuf, args: BuildArgs) -> anyhow::Result<()> {
         eprintln!("warning: {warning}");
     }
     if !args.quiet {
+        for note in &built.notes {
+            eprintln!("warning: {note}");
+        }
         println!("{}", built.summary());
     }
     Ok(())

@@ -160,8 +160,9 @@ pub fn factsite(root: &Path, size: Size) {
         root,
         "site.toml",
         // The generated words number their pages ("Page 12"); the audit still reads every
-        // number, and lists rather than refuses them.
-        "title = \"Benchmark\"\nbase_url = \"https://example.org/\"\n\n[facts]\nunbound_numbers = \"warn\"\n",
+        // number, and lists rather than refuses them. No social cards: Zola and Hugo draw
+        // no images, so the comparison stays like for like.
+        "title = \"Benchmark\"\nbase_url = \"https://example.org/\"\n\n[facts]\nunbound_numbers = \"warn\"\n\n[share]\ncards = false\n",
     );
     write(
         root,

@@ -46,7 +46,19 @@ pub fn figure(spec: &Spec, csv_href: &str) -> String {
 
 /// `Source: Billboard Hot 100 (Billboard), positions as reported by A, B and C. Chart
 /// dates are the …. Data as of December 6, 2025.`
-fn source_line(spec: &Spec, grid: &Grid) -> String {
+pub(super) fn source_line(spec: &Spec, grid: &Grid) -> String {
+    let mut line = credit(spec, grid);
+    line.push_str(". ");
+    line.push_str(&dated(&spec.dataset.dated));
+    if let Some(as_of) = grid.as_of() {
+        line.push_str(&format!(" Data as of {}.", as_of.long()));
+    }
+    line
+}
+
+/// `Source: Billboard Hot 100 (Billboard), positions as reported by A, B and C`: the
+/// first sentence of the source line, without its full stop.
+pub(super) fn credit(spec: &Spec, grid: &Grid) -> String {
     let dataset = spec.dataset;
     let mut line = format!(
         "Source: {} ({})",
@@ -63,12 +75,6 @@ fn source_line(spec: &Spec, grid: &Grid) -> String {
     } else if !publishers.is_empty() {
         line.push_str(", positions as reported by ");
         line.push_str(&provenance::and_list(&publishers));
-    }
-
-    line.push_str(". ");
-    line.push_str(&dated(&dataset.dated));
-    if let Some(as_of) = grid.as_of() {
-        line.push_str(&format!(" Data as of {}.", as_of.long()));
     }
     line
 }

@@ -81,6 +81,13 @@ pub enum Layout {
     Narrow,
 }
 
+/// The chart's credit, `Source: … (publisher), positions as reported by …`, and the date
+/// of its latest data.
+pub fn credit(spec: &Spec) -> (String, Option<crate::content::date::Date>) {
+    let grid = grid::Grid::new(spec);
+    (figure::credit(spec, &grid), grid.as_of())
+}
+
 /// One complete `<svg>` element of the chart, sized by `viewBox` only.
 pub fn svg(spec: &Spec, layout: Layout) -> String {
     draw::draw(spec, layout).svg

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::content::config::Config;
 use crate::load::{self, LoadOptions};
 use crate::render::{self, Outcome};
 use crate::timing::Timer;
@@ -31,8 +32,10 @@ pub struct Built {
     pub elapsed: Duration,
     /// The output directory.
     pub output: PathBuf,
-    /// Something to tell although the build succeeded.
+    /// What to tell although the build succeeded.
     pub warning: Option<String>,
+    /// Advice about the site's settings, printed unless `--quiet`.
+    pub notes: Vec<String>,
 }
 
 /// Builds the site. On any error the previous output is left as it was.
@@ -66,6 +69,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
     timer.lap("render (total)");
     let output = staging.output().to_path_buf();
     let warning = staging.commit()?;
+    let notes = robots_warning(&site.config).into_iter().collect();
     timer.lap("swap in the output");
     drop(site);
     timer.lap("free memory");
@@ -74,6 +78,19 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
         elapsed: start.elapsed(),
         output,
         warning,
+        notes,
+    })
+}
+
+/// Crawlers read `robots.txt` only at the root of a host: with a path in `base_url`, the
+/// one the build writes is not where they look.
+fn robots_warning(config: &Config) -> Option<String> {
+    let path = config.base_path();
+    (path != "/").then(|| {
+        format!(
+            "`base_url` has a path (`{path}`), so the site's robots.txt is published at `{}`, where crawlers never look; copy it to the root of the host if it should apply",
+            config.absolute("/robots.txt")
+        )
     })
 }
 

@@ -11,8 +11,24 @@ use crate::content::date::Date;
 pub struct ClaimMeta {
     /// The claim, verbatim.
     pub text: String,
-    /// Who made the claim, and where.
+    /// Who made the claim: a plain name (a person's or an organization's). Older sites
+    /// wrote role and publication into it too; that still shows, but structured data is
+    /// better with them in `claimant_role` and `publication`.
     pub claimant: String,
+    /// The claimant's role when they made it ("staff writer"), shown after the name.
+    #[serde(default)]
+    pub claimant_role: Option<String>,
+    /// Where the claim was published ("The Cluster"), shown as "in ..." and given as the
+    /// appearance's publisher in structured data.
+    #[serde(default)]
+    pub publication: Option<String>,
+    /// The title of the article or post the claim appeared in, if known.
+    #[serde(default)]
+    pub appearance_title: Option<String>,
+    /// The claim in a few words (under 75 characters) for `claimReviewed` in structured
+    /// data and for search results; the full `text` is used when it is not given.
+    #[serde(default)]
+    pub short: Option<String>,
     /// Whether the claimant is a person or an organization (for ClaimReview markup).
     #[serde(default)]
     pub claimant_kind: ClaimantKind,
@@ -35,6 +51,38 @@ pub struct ClaimMeta {
     /// Checks of the verdict against the data.
     #[serde(default)]
     pub check: Vec<ClaimCheck>,
+}
+
+impl ClaimMeta {
+    /// Who made the claim, as pages and cards print it: the name, then the role, then
+    /// "in" the publication ("Griffin Xu, staff writer, in The Cluster").
+    pub fn claimant_line(&self) -> String {
+        let mut line = self.claimant.trim().to_string();
+        if let Some(role) = self
+            .claimant_role
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
+            line.push_str(", ");
+            line.push_str(role);
+        }
+        if let Some(publication) = self
+            .publication
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            line.push_str(", in ");
+            line.push_str(publication);
+        }
+        line
+    }
+
+    /// What `claimReviewed` says: `short` when given, else the claim's words.
+    pub fn reviewed(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.text)
+    }
 }
 
 /// Whether a claimant is a person or an organization.
@@ -137,14 +185,17 @@ impl Verdict {
         }
     }
 
-    /// The schema.org rating value (5 = best), documented on the methodology page.
-    pub fn rating_value(self) -> u8 {
+    /// The schema.org rating value on a scale of 1 (worst) to 5 (best): accurate 5,
+    /// accurate as of date 4, misleading 2, inaccurate 1. An unverifiable claim has no
+    /// number: 3 would read as "half true", and the verdict says nothing about truth. The
+    /// mapping is documented in AUTHORING.md and should be on the methodology page.
+    pub fn rating_value(self) -> Option<u8> {
         match self {
-            Self::Accurate => 5,
-            Self::AccurateAsOf => 4,
-            Self::Misleading => 2,
-            Self::Inaccurate => 1,
-            Self::Unverifiable => 3,
+            Self::Accurate => Some(5),
+            Self::AccurateAsOf => Some(4),
+            Self::Misleading => Some(2),
+            Self::Inaccurate => Some(1),
+            Self::Unverifiable => None,
         }
     }
 }

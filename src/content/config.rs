@@ -39,9 +39,26 @@ pub struct Config {
     /// `verdict` all do, each with a feed.
     #[serde(default)]
     pub taxonomies: Option<BTreeMap<String, TaxonomyOptions>>,
+    /// The share kit (`[share]`).
+    #[serde(default)]
+    pub share: ShareOptions,
     /// Free-form values for templates (`config.extra`).
     #[serde(default)]
     pub extra: toml::Table,
+}
+
+/// The share kit (`[share]` in `site.toml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ShareOptions {
+    /// A social card (`card.png`, `og:image`) for every page; about 19 ms of CPU each.
+    pub cards: bool,
+}
+
+impl Default for ShareOptions {
+    fn default() -> Self {
+        Self { cards: true }
+    }
 }
 
 /// Markdown rendering options (`[markdown]` in `site.toml`).

@@ -8,6 +8,16 @@ use sha2::{Digest, Sha256};
 pub const DEFAULTS: &[(&str, &[u8])] = &[
     ("charts.css", include_bytes!("../../theme/charts.css")),
     ("favicon.svg", include_bytes!("../../theme/favicon.svg")),
+    // Inter 4.0 (OFL 1.1), from Debian's fonts-inter: the faces social cards are drawn in.
+    (
+        "fonts/Inter-Bold.otf",
+        include_bytes!("../../theme/fonts/Inter-Bold.otf"),
+    ),
+    (
+        "fonts/Inter-Regular.otf",
+        include_bytes!("../../theme/fonts/Inter-Regular.otf"),
+    ),
+    ("fonts/LICENSE", include_bytes!("../../theme/fonts/LICENSE")),
     ("highlight.css", include_bytes!("../../theme/highlight.css")),
     ("print.css", include_bytes!("../../theme/print.css")),
     ("style.css", include_bytes!("../../theme/style.css")),

@@ -4,6 +4,7 @@
 mod data;
 mod inputs;
 mod open;
+pub mod picture_cache;
 mod read;
 mod templates;
 mod theme;

@@ -3,6 +3,7 @@
 //! pages), `content/` statics and theme files.
 
 mod anchors;
+pub(crate) mod card;
 pub(crate) mod generated;
 pub mod links;
 mod outcome;
@@ -42,6 +43,8 @@ pub struct Renderer {
     pub checks: HashMap<usize, Vec<Checked>>,
     feed_pages: HashSet<usize>,
     outputs: outputs::Outputs,
+    /// What draws social cards and chart pictures.
+    pub pictures: generated::cards::Pictures,
 }
 
 /// A whole render: the renderer, every page as rendered, and how many files were written.
@@ -112,12 +115,14 @@ impl Renderer {
         let outputs = outputs::Outputs::of(site, &plan).or_else(|errors| {
             diagnostic::into_result(errors).map(|()| outputs::Outputs::default())
         })?;
+        let pictures = generated::cards::Pictures::new(site, true)?;
         let mut renderer = Self {
             plan,
             templates,
             checks,
             feed_pages: generated::feed_selection(&site.pages),
             outputs,
+            pictures,
         };
         renderer.refresh_nav(site);
         Ok(renderer)
@@ -168,6 +173,7 @@ impl Renderer {
             sink,
             audit: &audit,
             outputs: &self.outputs,
+            pictures: &self.pictures,
         };
         let results: Vec<(usize, Result<RenderedPage, Vec<Diagnostic>>)> = indices
             .par_iter()
@@ -213,7 +219,7 @@ impl Renderer {
 
     /// Writes a page and a CSV for every chart dataset. Returns how many files it wrote.
     pub fn write_charts(&self, site: &Site, sink: &dyn Sink) -> anyhow::Result<usize> {
-        generated::chart_pages::write(site, &self.plan, &self.templates, sink)
+        generated::chart_pages::write(site, self, sink)
     }
 
     /// Checks every anchor, then writes the files generated from the pages (sitemap,
@@ -233,7 +239,13 @@ impl Renderer {
             taxonomies: &self.plan.taxonomies,
             pagers: &self.plan.pagers,
         };
-        let files = generated::write(site, &self.templates, pages, Regenerate::ALL, sink)?;
+        let files = generated::write(
+            site,
+            (&self.templates, &self.pictures),
+            pages,
+            Regenerate::ALL,
+            sink,
+        )?;
         timer.lap("sitemap, feeds, 404 and corrections");
         Ok(files)
     }
@@ -265,7 +277,7 @@ impl Renderer {
             taxonomies: &self.plan.taxonomies,
             pagers: &self.plan.pagers,
         };
-        let files = generated::write(site, &self.templates, pages, what, sink)?;
+        let files = generated::write(site, (&self.templates, &self.pictures), pages, what, sink)?;
         timer.lap("the generated files that show them");
         Ok(files)
     }

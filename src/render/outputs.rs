@@ -8,6 +8,7 @@ use crate::content::routes;
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 
+use super::generated::cards;
 use super::plan::Plan;
 use super::plan::generated;
 
@@ -16,6 +17,8 @@ use super::plan::generated;
 pub enum Origin {
     /// A page or section, by index.
     Page(usize),
+    /// The social card of a page or section, by index.
+    Card(usize),
     /// A redirect page for an alias of a page (by index): the alias as written.
     Alias(usize, String),
     /// A file factsite generates whatever the content (`sitemap.xml`, a chart's page),
@@ -47,22 +50,30 @@ impl Outputs {
     pub fn of(site: &Site, plan: &Plan) -> Result<Self, Vec<Diagnostic>> {
         let mut outputs = Self::default();
         let mut errors = Vec::new();
-        let generated = generated(&site.data, &plan.taxonomies, &plan.pagers)
-            .into_iter()
-            .map(|g| {
-                let name = g.what.unwrap_or_else(|| generated_name(&g.path));
-                let origin = if g.path.ends_with(".csv") {
-                    Origin::Data(name)
-                } else {
-                    Origin::Generated(name)
-                };
-                (routes::output_path(&g.path), origin)
+        let generated = generated(
+            &site.data,
+            &plan.taxonomies,
+            &plan.pagers,
+            site.config.share.cards,
+        )
+        .into_iter()
+        .map(|g| {
+            let name = g.what.unwrap_or_else(|| generated_name(&g.path));
+            let origin = if g.path.ends_with(".csv") {
+                Origin::Data(name)
+            } else {
+                Origin::Generated(name)
+            };
+            (routes::output_path(&g.path), origin)
+        });
+        let with_cards = site.config.share.cards;
+        let pages = site.pages.iter().enumerate().flat_map(|(i, page)| {
+            let card = with_cards.then(|| {
+                let path = cards::path(&page.url).trim_start_matches('/').to_string();
+                (path, Origin::Card(i))
             });
-        let pages = site
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, page)| (routes::output_path(&page.url), Origin::Page(i)));
+            std::iter::once((routes::output_path(&page.url), Origin::Page(i))).chain(card)
+        });
         let aliases = site.pages.iter().enumerate().flat_map(|(i, page)| {
             page.alias_paths()
                 .map(move |path| (routes::output_path(&path), Origin::Alias(i, path)))
@@ -160,6 +171,21 @@ fn generated_name(path: &str) -> String {
         .strip_prefix("/charts/")
         .and_then(|rest| rest.split('/').next())
         .unwrap_or_default();
+    if path.ends_with("card.png") {
+        let page = match path {
+            "/404.card.png" => "the 404 page".to_string(),
+            "/corrections/card.png" => "the corrections page".to_string(),
+            "/audit/card.png" => "the audit page".to_string(),
+            _ => format!("the page of the chart `{chart}`"),
+        };
+        return format!("the social card factsite generates for {page}");
+    }
+    if path.ends_with(".svg") || path.ends_with(".png") {
+        return format!("the picture factsite generates for the chart `{chart}`");
+    }
+    if path.ends_with("/embed/") {
+        return format!("the embed page factsite generates for the chart `{chart}`");
+    }
     if path.ends_with(".csv") {
         format!("the CSV factsite generates for the chart `{chart}`")
     } else {
@@ -171,6 +197,7 @@ fn generated_name(path: &str) -> String {
 fn describe(site: &Site, origin: &Origin) -> String {
     match origin {
         Origin::Page(i) => format!("the page `{}`", site.pages[*i].display),
+        Origin::Card(i) => format!("the social card of the page `{}`", site.pages[*i].display),
         Origin::Alias(i, path) => format!(
             "the alias `{path}` of the page `{}`",
             site.pages[*i].display
@@ -210,7 +237,7 @@ fn collision(site: &Site, first: (&str, &Origin), second: (&str, &Origin)) -> Di
         _ => None,
     });
     let page = [a, b].into_iter().find_map(|o| match o {
-        Origin::Page(i) => Some(&site.pages[*i]),
+        Origin::Page(i) | Origin::Card(i) => Some(&site.pages[*i]),
         _ => None,
     });
     if let Some(page) = alias {
@@ -277,7 +304,7 @@ fn at_shortcode(
                 "content/"
             }
         ),
-        Origin::Page(_) => "give the page another `slug`".to_string(),
+        Origin::Page(_) | Origin::Card(_) => "give the page another `slug`".to_string(),
         Origin::Alias(..) => "remove or change the alias".to_string(),
         _ => "draw a different set of entries or dates".to_string(),
     };

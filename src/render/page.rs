@@ -13,6 +13,8 @@ use crate::site::Site;
 use crate::verify::{Bindings, Checked, audit};
 use crate::write::Sink;
 
+use super::card;
+use super::generated::cards::Pictures;
 use super::generated::redirect;
 use super::links::{self, From};
 use super::outputs::Outputs;
@@ -46,6 +48,8 @@ pub(super) struct Job<'a> {
     pub audit: &'a audit::Context,
     /// Every file the build writes, to check the files shortcodes publish against.
     pub outputs: &'a Outputs,
+    /// What draws social cards.
+    pub pictures: &'a Pictures,
 }
 
 /// The markdown environment of one page: its shortcodes, sources and links.
@@ -164,14 +168,23 @@ impl Job<'_> {
                 return Err(errors);
             }
         }
-        let (context, mut view) = views::page::context(
+        let (mut context, mut view) = views::page::context(
             self.site,
             self.plan,
             index,
             &body,
             checks.map(Vec::as_slice),
         );
-        let pagers = views::page::pagers(self.site, self.plan, index, &mut view);
+        let section = self.plan.parent[index].map(|i| self.site.pages[i].meta.title.as_str());
+        let drawn = card::page_card(self.pictures, self.site, page, section)
+            .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
+        let card = drawn.as_ref().map(|d| &d.view);
+        context.insert("card", &card);
+        let mut pagers = views::page::pagers(self.site, self.plan, index, &mut view);
+        // A listing's later pages share its card.
+        for (_, pager) in &mut pagers {
+            pager.insert("card", &card);
+        }
         let html = if pagers.is_empty() {
             self.templates
                 .render(template_name(page), &context, &page.display)
@@ -195,6 +208,12 @@ impl Job<'_> {
                 .check(self.site, &file.path, at)
                 .map_err(|error| vec![error])?;
             write(&file.path, &file.bytes)?;
+        }
+        if let Some(drawn) = &drawn {
+            let card = drawn
+                .file(self.pictures)
+                .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
+            write(&card.path, &card.bytes)?;
         }
         let shortcodes = env.shortcodes;
         let (ids, local_anchors) = links::collect_targets(&html);

@@ -10,7 +10,7 @@ use crate::content::routes;
 use crate::data::Data;
 use crate::site::Site;
 
-use super::generated::{audit, chart_pages};
+use super::generated::{audit, cards, chart_downloads, chart_pages};
 use super::links::LinkIndex;
 use super::taxonomies::{self, Taxonomy};
 
@@ -38,15 +38,22 @@ pub struct Generated {
 }
 
 impl Generated {
-    /// Whether it is an HTML page a reader (and the sitemap) can visit.
+    /// Whether it is an HTML page a reader (and the sitemap) can visit: not an embed page,
+    /// which is for other sites' frames.
     pub fn is_page(&self) -> bool {
-        self.path.ends_with('/') && !self.redirect
+        self.path.ends_with('/') && !self.redirect && !self.path.ends_with("/embed/")
     }
 }
 
 /// Every file the build generates besides pages: the one list the link index, the
 /// collision check and the sitemap read.
-pub fn generated(data: &Data, taxonomies: &[Taxonomy], pagers: &[Generated]) -> Vec<Generated> {
+/// With `cards`, the social cards of the generated pages are in it too.
+pub fn generated(
+    data: &Data,
+    taxonomies: &[Taxonomy],
+    pagers: &[Generated],
+    cards: bool,
+) -> Vec<Generated> {
     let fixed = FIXED.iter().map(|path| Generated {
         path: (*path).to_string(),
         updated: None,
@@ -60,21 +67,40 @@ pub fn generated(data: &Data, taxonomies: &[Taxonomy], pagers: &[Generated]) -> 
         redirect: false,
     });
     let charts = data.datasets.iter().flat_map(|dataset| {
+        let file = |path: String| Generated {
+            path,
+            updated: dataset.as_of(),
+            what: None,
+            redirect: false,
+        };
         [
-            Generated {
-                path: chart_pages::path(dataset),
-                updated: dataset.as_of(),
-                what: None,
-                redirect: false,
-            },
-            Generated {
-                path: chart_pages::csv_path(dataset),
-                updated: dataset.as_of(),
-                what: None,
-                redirect: false,
-            },
+            file(chart_pages::path(dataset)),
+            file(chart_downloads::svg_path(dataset)),
+            file(chart_downloads::png_path(dataset)),
+            file(chart_downloads::embed_path(dataset)),
+            file(chart_pages::csv_path(dataset)),
         ]
     });
+    let card_pages = ["/404.html", "/corrections/"]
+        .into_iter()
+        .map(str::to_string)
+        .chain(data.audit.iter().map(|_| audit::PATH.to_string()))
+        .chain(data.datasets.iter().map(chart_pages::path))
+        .map(|path| (path, None));
+    let taxonomy_pages = taxonomies::paths(taxonomies)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with('/'))
+        .map(|(path, what)| (path, Some(format!("the social card of {what}"))));
+    let card_files = card_pages
+        .chain(taxonomy_pages)
+        .filter(|_| cards)
+        .map(|(page, what)| Generated {
+            path: cards::path(&page),
+            updated: None,
+            what,
+            redirect: false,
+        })
+        .collect::<Vec<_>>();
     let taxonomies = taxonomies::paths(taxonomies)
         .into_iter()
         .map(|(path, what)| Generated {
@@ -88,6 +114,7 @@ pub fn generated(data: &Data, taxonomies: &[Taxonomy], pagers: &[Generated]) -> 
         .chain(charts)
         .chain(taxonomies)
         .chain(pagers.iter().cloned())
+        .chain(card_files)
         .collect()
 }
 
@@ -268,7 +295,7 @@ fn link_index(site: &Site, taxonomies: &[Taxonomy], pagers: &[Generated]) -> Lin
             .insert(format!("/{}", asset.name), format!("/{}", asset.path));
     }
     index.paths.extend(
-        generated(&site.data, taxonomies, pagers)
+        generated(&site.data, taxonomies, pagers, site.config.share.cards)
             .into_iter()
             .map(|g| g.path),
     );

@@ -140,6 +140,10 @@ fn fields(page: &Page, claim: &ClaimMeta, bibliography: &Bibliography) -> Vec<Di
         ("text", Some(&claim.text)),
         ("claimant", Some(&claim.claimant)),
         ("summary", claim.summary.as_ref()),
+        ("short", claim.short.as_ref()),
+        ("claimant_role", claim.claimant_role.as_ref()),
+        ("publication", claim.publication.as_ref()),
+        ("appearance_title", claim.appearance_title.as_ref()),
     ];
     for (key, value) in texts {
         if value.is_some_and(|v| v.trim().is_empty()) {

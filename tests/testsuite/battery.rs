@@ -33,7 +33,7 @@ const CASES: &[Case] = &[
     Case {
         name: "site.toml unknown key",
         breaks: |s| replace(s, "site.toml", "author =", "autor ="),
-        expect: "error: unknown field `autor`, expected one of `title`, `description`, `base_url`, `language`, `author`, `output_dir`, `markdown`, `facts`, `taxonomies`, `extra`\n --> site.toml:4:1",
+        expect: "error: unknown field `autor`, expected one of `title`, `description`, `base_url`, `language`, `author`, `output_dir`, `markdown`, `facts`, `taxonomies`, `share`, `extra`\n --> site.toml:4:1",
     },
     Case {
         name: "site.toml wrong type",

@@ -21,6 +21,7 @@ mod new;
 mod output_dir;
 mod perturb;
 mod serve;
+mod share;
 mod sources;
 mod support;
 mod theme;

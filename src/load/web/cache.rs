@@ -26,13 +26,25 @@ const FORMAT: &str = concat!("factsite ", env!("CARGO_PKG_VERSION"), " sources 1
 const MARKERS: &[(&str, &str)] = &[
     (
         ".gitignore",
-        "# factsite's fetch cache: never commit or publish it.\n*\n",
+        "# factsite's cache: never commit or publish it.\n*\n",
     ),
     (
         "CACHEDIR.TAG",
-        "Signature: 8a477f597d28d172789f06886806bc55\n# factsite's fetch cache for `factsite check --sources`.\n",
+        "Signature: 8a477f597d28d172789f06886806bc55\n# factsite's cache: fetched sources for `factsite check --sources`, drawn pictures for `build`.\n",
     ),
 ];
+
+/// Writes the files that mark `top` (the cache directory) as a cache, where missing.
+pub(crate) fn mark(top: &Path) -> anyhow::Result<()> {
+    for (name, text) in MARKERS {
+        let path = top.join(name);
+        if !path.exists() {
+            std::fs::write(&path, text)
+                .with_context(|| format!("failed to write `{}`", path.display()))?;
+        }
+    }
+    Ok(())
+}
 
 /// The cache of one site.
 #[derive(Debug)]
@@ -125,15 +137,7 @@ impl Cache {
     fn prepare(&self) -> anyhow::Result<()> {
         std::fs::create_dir_all(&self.dir)
             .with_context(|| format!("failed to create `{}`", self.dir.display()))?;
-        let top = self.dir.parent().unwrap_or(&self.dir);
-        for (name, text) in MARKERS {
-            let path = top.join(name);
-            if !path.exists() {
-                std::fs::write(&path, text)
-                    .with_context(|| format!("failed to write `{}`", path.display()))?;
-            }
-        }
-        Ok(())
+        mark(self.dir.parent().unwrap_or(&self.dir))
     }
 
     fn path(&self, url: &str) -> PathBuf {

@@ -3,7 +3,7 @@
 //! retries with backoff), each answer's readable text, and a cache in the site root.
 
 pub mod address;
-mod cache;
+pub(crate) mod cache;
 mod client;
 mod decode;
 mod fetch;

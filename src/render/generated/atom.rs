@@ -21,9 +21,16 @@ pub struct FeedEntry {
     pub content: Option<String>,
 }
 
-/// An Atom feed. `updated` is the newest entry's date, so the output is deterministic.
-pub fn atom(config: &Config, title: &str, self_path: &str, entries: &[FeedEntry]) -> String {
-    let updated = entries.iter().map(|e| e.updated).max();
+/// An Atom feed. `updated` is the newest entry's date, or `site_updated` (the site's last
+/// change) when there is no entry, so the output is deterministic.
+pub fn atom(
+    config: &Config,
+    title: &str,
+    self_path: &str,
+    entries: &[FeedEntry],
+    site_updated: Option<Date>,
+) -> String {
+    let updated = entries.iter().map(|e| e.updated).max().or(site_updated);
     let mut out = String::with_capacity(4096);
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str(&format!(
@@ -122,12 +129,22 @@ mod tests {
             summary: None,
             content: Some("<a href=\"../\">up</a>".into()),
         };
-        let feed = atom(&config(), "A & B", "/atom.xml", &[entry]);
+        let feed = atom(&config(), "A & B", "/atom.xml", &[entry], None);
         assert!(feed.contains("<title>A &amp; B</title>"));
         assert!(feed.contains("<title>]]&gt; &amp; &lt;x&gt;</title>"));
         assert!(feed.contains("<updated>2025-07-06T00:00:00Z</updated>"));
         assert!(feed.contains("href=\"https://h.org/sub/for/%C3%BCber/\""));
         assert!(feed.contains("xml:base=\"https://h.org/sub/for/%C3%BCber/\">&lt;a href=&quot;../&quot;&gt;up&lt;/a&gt;</content>"));
         assert!(feed.contains("<author><name>&lt;Me&gt;</name></author>"));
+    }
+
+    // An empty feed is dated by the site's last change, never 1970.
+    #[test]
+    fn an_empty_feed_carries_the_sites_last_change() {
+        let feed = atom(&config(), "C", "/c.xml", &[], Date::parse("2025-11-29"));
+        assert!(
+            feed.contains("<updated>2025-11-29T00:00:00Z</updated>"),
+            "{feed}"
+        );
     }
 }

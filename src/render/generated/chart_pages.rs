@@ -11,8 +11,11 @@ use crate::content::routes;
 use crate::data::dataset::{Cadence, Dataset};
 use crate::data::stats::{self, ENTRY_STATS};
 use crate::escape;
-use crate::render::plan::Plan;
-use crate::render::templates::{LinkMode, Templates};
+use crate::render::Renderer;
+use crate::render::card::{self, Drawn};
+use crate::render::generated::cards::{Card, Pictures};
+use crate::render::generated::{chart_downloads, json_ld};
+use crate::render::templates::LinkMode;
 use crate::render::views::{
     self,
     generated::GeneratedPage,
@@ -45,6 +48,10 @@ pub struct ChartView {
     description: Option<String>,
     path: String,
     csv_path: String,
+    svg_path: String,
+    png_path: String,
+    embed_path: String,
+    embed_code: String,
     as_of: Option<DateView>,
     first_date: Option<DateView>,
     entries: Vec<EntryView>,
@@ -106,6 +113,10 @@ fn view(site: &Site, dataset: &Dataset) -> ChartView {
         description: dataset.description.clone(),
         path: path(dataset),
         csv_path: csv_path(dataset),
+        svg_path: chart_downloads::svg_path(dataset),
+        png_path: chart_downloads::png_path(dataset),
+        embed_path: chart_downloads::embed_path(dataset),
+        embed_code: chart_downloads::iframe_code(site, dataset),
         as_of: dataset.as_of().map(DateView::from),
         first_date: dataset.first_date().map(DateView::from),
         entries,
@@ -113,33 +124,36 @@ fn view(site: &Site, dataset: &Dataset) -> ChartView {
 }
 
 /// Renders every chart page and writes it with its CSV. Returns the number of files.
-pub fn write(
-    site: &Site,
-    plan: &Plan,
-    templates: &Templates,
-    sink: &dyn Sink,
-) -> anyhow::Result<usize> {
-    let parent = plan
+pub fn write(site: &Site, renderer: &Renderer, sink: &dyn Sink) -> anyhow::Result<usize> {
+    let parent = renderer
+        .plan
         .by_url
         .get("/charts/")
         .map(|&i| Summary::of(&site.pages[i]));
     // Each page is written as soon as it is rendered, so memory does not grow with the
     // number of charts.
-    site.data.datasets.par_iter().try_for_each(|dataset| {
-        for file in render(site, dataset, parent.as_ref(), templates)? {
-            sink.write(&file.path, &file.bytes)?;
-        }
-        anyhow::Ok(())
-    })?;
-    Ok(site.data.datasets.len() * 2)
+    let counts = site
+        .data
+        .datasets
+        .par_iter()
+        .map(|dataset| {
+            let files = render(site, dataset, parent.as_ref(), renderer)?;
+            for file in &files {
+                sink.write(&file.path, &file.bytes)?;
+            }
+            anyhow::Ok(files.len())
+        })
+        .collect::<anyhow::Result<Vec<usize>>>()?;
+    Ok(counts.into_iter().sum())
 }
 
 fn render(
     site: &Site,
     dataset: &Dataset,
     parent: Option<&Summary>,
-    templates: &Templates,
-) -> anyhow::Result<[OutputFile; 2]> {
+    renderer: &Renderer,
+) -> anyhow::Result<Vec<OutputFile>> {
+    let templates = &renderer.templates;
     let page_path = path(dataset);
     let spec = Spec {
         dataset,
@@ -168,14 +182,108 @@ fn render(
     }
     page.references = references::of(&ids, &site.data.bibliography);
     let mut context = views::base(&page, &page_path, LinkMode::Relative, parent);
+    let drawn = chart_card(site, &spec, &renderer.pictures, &page_path)?;
+    context.insert("card", &drawn.as_ref().map(|d| &d.view));
+    let files = json_ld::Downloads {
+        page: site.config.absolute(&page_path),
+        csv: site.config.absolute(&csv_path(dataset)),
+        svg: Some(site.config.absolute(&chart_downloads::svg_path(dataset))),
+        png: Some(site.config.absolute(&chart_downloads::png_path(dataset))),
+    };
+    let standalone = chart_downloads::standalone(site, &spec, &renderer.pictures, &page_path);
+    let png = chart_downloads::png(site, &spec, &renderer.pictures, (&standalone, &page_path))?;
+    let embed = embed(site, &spec, &page_path);
+    let dataset_ld = json_ld::script(&json_ld::dataset(&site.config, dataset, &files));
+    context.insert("json_ld", &[dataset_ld]);
     context.insert("chart", &view(site, dataset));
     context.insert("figure", &figure);
     let display = format!("content/charts/{}.toml", dataset.id);
     let html = templates.render("chart.html", &context, &display)?;
     let shown = format!("the page of the chart `{}`", dataset.id);
     crate::render::anchors::check_generated(&html, "chart.html", &shown, templates)?;
+    let card = drawn.map(|d| d.file(&renderer.pictures)).transpose()?;
     Ok([
-        OutputFile::text(routes::output_path(&page_path), html),
-        OutputFile::text(csv_path(dataset).trim_start_matches('/'), chart::csv(&spec)),
-    ])
+        Some(OutputFile::text(routes::output_path(&page_path), html)),
+        card,
+        Some(OutputFile::text(
+            csv_path(dataset).trim_start_matches('/'),
+            chart::csv(&spec),
+        )),
+        Some(OutputFile::text(
+            chart_downloads::svg_path(dataset).trim_start_matches('/'),
+            standalone,
+        )),
+        Some(OutputFile {
+            path: chart_downloads::png_path(dataset)
+                .trim_start_matches('/')
+                .to_string(),
+            bytes: png,
+        }),
+        Some(OutputFile::text(
+            routes::output_path(&chart_downloads::embed_path(dataset)),
+            embed,
+        )),
+    ]
+    .into_iter()
+    .flatten()
+    .collect())
+}
+
+/// The card of a chart's page: its title, the wide chart and its source line.
+fn chart_card(
+    site: &Site,
+    spec: &Spec,
+    pictures: &Pictures,
+    page_path: &str,
+) -> anyhow::Result<Option<Drawn>> {
+    if !site.config.share.cards {
+        return Ok(None);
+    }
+    let title = spec.display(&spec.title);
+    let (source, as_of) = chart::credit(spec);
+    let source = format!("{source}.");
+    let svg = styled(&chart::svg(spec, chart::Layout::Wide), &pictures.chart_css);
+    let alt = match as_of {
+        Some(date) => format!("Chart: {title}. {source} Data as of {}.", date.long()),
+        None => format!("Chart: {title}. {source}"),
+    };
+    let card = Card::Chart {
+        title: &title,
+        svg: &svg,
+        source: &source,
+        as_of,
+    };
+    card::draw(pictures, site, page_path, &card, (title.clone(), alt))
+}
+
+/// A chart `<svg>` carrying its own stylesheet, so that it draws outside the page.
+pub fn styled(svg: &str, css: &str) -> String {
+    match svg.find('>') {
+        Some(end) => format!("{}><style>{css}</style>{}", &svg[..end], &svg[end + 1..]),
+        None => svg.to_string(),
+    }
+}
+
+/// The embed page of a chart: its figure, with links relative to the embed page.
+fn embed(site: &Site, spec: &Spec, page_path: &str) -> String {
+    let embed_path = chart_downloads::embed_path(spec.dataset);
+    let relative = |to: &str| escape::url_path(&routes::relative(&embed_path, to));
+    let asset = |name: &str| {
+        site.assets
+            .get(name)
+            .map(|a| relative(&format!("/{}", a.path)))
+            .unwrap_or_default()
+    };
+    let figure = chart::figure(spec, &relative(&csv_path(spec.dataset)));
+    let links = chart_downloads::EmbedLinks {
+        language: site.config.language.clone(),
+        canonical: site.config.absolute(page_path),
+        page: relative(page_path),
+        style: asset("style.css"),
+        charts: asset("charts.css"),
+        print: asset("print.css"),
+        icon: asset("favicon.svg"),
+        site_title: crate::typography::curly(&site.config.title),
+    };
+    chart_downloads::embed_page(spec, &figure, &links)
 }

@@ -5,9 +5,13 @@
 pub mod atom;
 pub mod audit;
 mod audit_rows;
+pub mod cards;
+pub mod chart_downloads;
 pub mod chart_pages;
+pub mod chart_style;
 mod corrections;
 pub mod json_ld;
+pub mod palette;
 pub mod redirect;
 pub mod robots;
 pub mod sitemap;
@@ -20,12 +24,14 @@ use crate::content::page::{Page, PageKind};
 use crate::site::Site;
 use crate::write::{OutputFile, Sink};
 
+use super::card::{self, Drawn};
 use super::page::RenderedPage;
 use super::plan::{self, Generated};
 use super::taxonomies::Taxonomy;
 use super::templates::{LinkMode, Templates};
 use super::views::{self, generated::GeneratedPage};
 use atom::FeedEntry;
+use cards::Pictures;
 
 /// How many of the newest pages the Atom feed carries.
 const FEED_LIMIT: usize = 30;
@@ -64,14 +70,17 @@ pub(super) struct Pages<'a> {
 /// those of them `what` asks for. Returns how many files it wrote.
 pub(super) fn write(
     site: &Site,
-    templates: &Templates,
+    (templates, pictures): (&Templates, &Pictures),
     pages: Pages<'_>,
     what: Regenerate,
     sink: &dyn Sink,
 ) -> anyhow::Result<usize> {
     let config = &site.config;
-    let mut files = Vec::with_capacity(6);
+    let mut files = Vec::with_capacity(8);
+    let changed = last_change(site);
     if what.listings {
+        let (not_found_html, not_found_card) = not_found(site, templates, pictures)?;
+        let (corrections_html, corrections_card) = corrections_page(site, templates, pictures)?;
         let corrections_title = format!("{}: corrections", config.title);
         files.extend([
             OutputFile::text(
@@ -79,8 +88,8 @@ pub(super) fn write(
                 sitemap::sitemap(config, &sitemap_entries(site, pages)),
             ),
             OutputFile::text("robots.txt", robots::robots(config)),
-            OutputFile::text("404.html", not_found(site, templates)?),
-            OutputFile::text("corrections/index.html", corrections_page(site, templates)?),
+            OutputFile::text("404.html", not_found_html),
+            OutputFile::text("corrections/index.html", corrections_html),
             OutputFile::text(
                 "corrections/atom.xml",
                 atom::atom(
@@ -88,10 +97,18 @@ pub(super) fn write(
                     &corrections_title,
                     "/corrections/atom.xml",
                     &corrections::feed_entries(site),
+                    changed,
                 ),
             ),
         ]);
-        files.extend(taxonomy_pages::render(site, templates, pages.taxonomies)?);
+        for drawn in [not_found_card, corrections_card].iter().flatten() {
+            files.push(drawn.file(pictures)?);
+        }
+        files.extend(taxonomy_pages::render(
+            site,
+            (templates, pictures),
+            pages.taxonomies,
+        )?);
     }
     if what.feed || what.listings {
         files.push(OutputFile::text(
@@ -101,6 +118,7 @@ pub(super) fn write(
                 &config.title,
                 "/atom.xml",
                 &feed_entries(site, pages.rendered, pages.feed),
+                changed,
             ),
         ));
     }
@@ -109,19 +127,33 @@ pub(super) fn write(
     }
     let mut written = files.len();
     if let Some(log) = &site.data.audit {
-        sink.write(
-            "audit/index.html",
-            audit_page(site, log, templates)?.as_bytes(),
-        )?;
+        let (html, card) = audit_page(site, log, (templates, pictures))?;
+        sink.write("audit/index.html", html.as_bytes())?;
         written += 1;
+        if let Some(card) = card {
+            let file = card.file(pictures)?;
+            sink.write(&file.path, &file.bytes)?;
+            written += 1;
+        }
     }
     Ok(written)
+}
+
+/// The newest date on the site: a page's publication or update, a correction, a chart's
+/// latest data. What an empty feed is dated by.
+pub(super) fn last_change(site: &Site) -> Option<Date> {
+    let pages = site.pages.iter().flat_map(|p| {
+        let corrections = p.meta.corrections.iter().map(|c| c.date);
+        p.last_changed().into_iter().chain(corrections)
+    });
+    let charts = site.data.datasets.iter().filter_map(|d| d.as_of());
+    pages.chain(charts).max()
 }
 
 /// Every page and every generated page (corrections, charts), with their last change.
 fn sitemap_entries(site: &Site, listed: Pages<'_>) -> Vec<(String, Option<Date>)> {
     let pages = site.pages.iter().map(|p| (p.url.clone(), p.last_changed()));
-    let generated = plan::generated(&site.data, listed.taxonomies, listed.pagers)
+    let generated = plan::generated(&site.data, listed.taxonomies, listed.pagers, false)
         .into_iter()
         .filter(Generated::is_page)
         .map(|g| (g.path, g.updated));
@@ -129,39 +161,69 @@ fn sitemap_entries(site: &Site, listed: Pages<'_>) -> Vec<(String, Option<Date>)
 }
 
 /// The corrections page, its same-page links checked.
-fn corrections_page(site: &Site, templates: &Templates) -> anyhow::Result<String> {
-    let context = corrections::page_context(site);
+fn corrections_page(
+    site: &Site,
+    templates: &Templates,
+    pictures: &Pictures,
+) -> anyhow::Result<(String, Option<Drawn>)> {
+    let mut context = corrections::page_context(site);
+    let count = corrections::all(site).len();
+    let description = match count {
+        0 => "No corrections so far.".to_string(),
+        1 => "One dated correction, with the page it concerns.".to_string(),
+        n => format!("{n} dated corrections, each with the page it concerns."),
+    };
+    let site_title = crate::typography::curly(&site.config.title);
+    let words = (
+        site_title.as_str(),
+        "Corrections",
+        Some(description.as_str()),
+    );
+    let drawn = card::title_card(pictures, site, "/corrections/", words)?;
+    context.insert("card", &drawn.as_ref().map(|d| &d.view));
     let html = templates.render("corrections.html", &context, "corrections")?;
     super::anchors::check_generated(&html, "corrections.html", "the corrections page", templates)?;
-    Ok(html)
+    Ok((html, drawn))
 }
 
 /// The audit page, its same-page links checked.
 fn audit_page(
     site: &Site,
     log: &crate::data::audit::Audit,
-    templates: &Templates,
-) -> anyhow::Result<String> {
-    let context = match audit::page_context(site, log) {
+    (templates, pictures): (&Templates, &Pictures),
+) -> anyhow::Result<(String, Option<Drawn>)> {
+    let mut context = match audit::page_context(site, log) {
         Ok(context) => context,
         Err(errors) => {
             crate::diagnostic::into_result(errors)?;
             anyhow::bail!("the audit page could not be built")
         }
     };
+    let site_title = crate::typography::curly(&site.config.title);
+    let words = (site_title.as_str(), "Data audit", None);
+    let drawn = card::title_card(pictures, site, audit::PATH, words)?;
+    context.insert("card", &drawn.as_ref().map(|d| &d.view));
     let html = templates.render("audit.html", &context, "content/audit.toml")?;
     super::anchors::check_generated(&html, "audit.html", "the audit page", templates)?;
-    Ok(html)
+    Ok((html, drawn))
 }
 
 /// The 404 page, served at any depth, so its links start from the base path.
-fn not_found(site: &Site, templates: &Templates) -> anyhow::Result<String> {
+fn not_found(
+    site: &Site,
+    templates: &Templates,
+    pictures: &Pictures,
+) -> anyhow::Result<(String, Option<Drawn>)> {
     let mut page = GeneratedPage::new(site, "Page not found", "/404.html");
     page.description = Some("There is nothing at this address.".to_string());
-    let context = views::base(&page, "/404.html", LinkMode::Root, None);
+    let mut context = views::base(&page, "/404.html", LinkMode::Root, None);
+    let site_title = crate::typography::curly(&site.config.title);
+    let words = (site_title.as_str(), "Page not found", None);
+    let drawn = card::title_card(pictures, site, "/404.html", words)?;
+    context.insert("card", &drawn.as_ref().map(|d| &d.view));
     let html = templates.render("404.html", &context, "404.html")?;
     super::anchors::check_generated(&html, "404.html", "the 404 page", templates)?;
-    Ok(html)
+    Ok((html, drawn))
 }
 
 /// The newest dated pages, for the feed.

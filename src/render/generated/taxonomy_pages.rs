@@ -5,6 +5,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::routes;
+use crate::render::card;
 use crate::render::taxonomies::{Taxonomy, Term};
 use crate::render::templates::{LinkMode, Templates};
 use crate::render::views::{self, generated::GeneratedPage, summary::Summary};
@@ -12,6 +13,10 @@ use crate::site::Site;
 use crate::write::OutputFile;
 
 use super::atom::{self, FeedEntry};
+use super::cards::Pictures;
+
+/// The templates and what draws cards.
+type Tools<'a> = (&'a Templates, &'a Pictures);
 
 /// A taxonomy as templates see it (`taxonomy`).
 #[derive(Debug, Serialize)]
@@ -48,7 +53,7 @@ fn template(templates: &Templates, taxonomy: &str, kind: &str) -> String {
 /// Renders every page and feed of every taxonomy that has terms.
 pub(super) fn render(
     site: &Site,
-    templates: &Templates,
+    tools: Tools<'_>,
     taxonomies: &[Taxonomy],
 ) -> anyhow::Result<Vec<OutputFile>> {
     let mut files = Vec::new();
@@ -65,13 +70,13 @@ pub(super) fn render(
             .iter()
             .map(|term| term_view(site, taxonomy, term))
             .collect();
-        files.push(list_page(site, templates, &view, &terms)?);
+        files.extend(list_page(site, tools, &view, &terms)?);
         let pages: Vec<Vec<OutputFile>> = taxonomy
             .terms
             .par_iter()
             .zip(&terms)
             .map(|(term, term_view)| {
-                let mut out = vec![term_page(site, templates, &view, term_view)?];
+                let mut out = term_page(site, tools, &view, term_view)?;
                 if taxonomy.feed {
                     out.push(feed(site, taxonomy, term));
                 }
@@ -102,31 +107,41 @@ fn term_view(site: &Site, taxonomy: &Taxonomy, term: &Term) -> TermView {
 
 fn list_page(
     site: &Site,
-    templates: &Templates,
+    (templates, pictures): Tools<'_>,
     taxonomy: &TaxonomyView,
     terms: &[TermView],
-) -> anyhow::Result<OutputFile> {
+) -> anyhow::Result<Vec<OutputFile>> {
     let mut page = GeneratedPage::new(site, &taxonomy.title, &taxonomy.path);
     page.description = Some(format!(
         "Every {} on the site, with the pages under each.",
         taxonomy.singular.to_lowercase()
     ));
     let mut context = views::base(&page, &taxonomy.path, LinkMode::Relative, None);
+    let site_title = crate::typography::curly(&site.config.title);
+    let words = (
+        site_title.as_str(),
+        taxonomy.title.as_str(),
+        page.description.as_deref(),
+    );
+    let drawn = card::title_card(pictures, site, &taxonomy.path, words)?;
+    context.insert("card", &drawn.as_ref().map(|d| &d.view));
     context.insert("taxonomy", taxonomy);
     context.insert("terms", terms);
     let name = template(templates, &taxonomy.name, "list");
     let shown = format!("the list of {}", taxonomy.name);
     let html = templates.render(&name, &context, &shown)?;
     crate::render::anchors::check_generated(&html, &name, &shown, templates)?;
-    Ok(OutputFile::text(routes::output_path(&taxonomy.path), html))
+    let page = OutputFile::text(routes::output_path(&taxonomy.path), html);
+    let card = drawn.map(|d| d.file(pictures)).transpose()?;
+    Ok([Some(page), card].into_iter().flatten().collect())
 }
 
 fn term_page(
     site: &Site,
-    templates: &Templates,
+    (templates, pictures): Tools<'_>,
     taxonomy: &TaxonomyView,
     term: &TermView,
-) -> anyhow::Result<OutputFile> {
+) -> anyhow::Result<Vec<OutputFile>> {
     let title = format!("{}: {}", taxonomy.singular, term.name);
     let mut page = GeneratedPage::new(site, &title, &term.path);
     page.description = Some(format!(
@@ -149,13 +164,22 @@ fn term_page(
         quote: None,
     };
     let mut context = views::base(&page, &term.path, LinkMode::Relative, Some(&parent));
+    let words = (
+        taxonomy.title.as_str(),
+        term.name.as_str(),
+        page.description.as_deref(),
+    );
+    let drawn = card::title_card(pictures, site, &term.path, words)?;
+    context.insert("card", &drawn.as_ref().map(|d| &d.view));
     context.insert("taxonomy", taxonomy);
     context.insert("term", term);
     let name = template(templates, &taxonomy.name, "single");
     let shown = format!("the page of the {} `{}`", taxonomy.name, term.name);
     let html = templates.render(&name, &context, &shown)?;
     crate::render::anchors::check_generated(&html, &name, &shown, templates)?;
-    Ok(OutputFile::text(routes::output_path(&term.path), html))
+    let page = OutputFile::text(routes::output_path(&term.path), html);
+    let card = drawn.map(|d| d.file(pictures)).transpose()?;
+    Ok([Some(page), card].into_iter().flatten().collect())
 }
 
 /// A term's feed: its dated pages, newest first, with their summaries.
@@ -185,6 +209,12 @@ fn feed(site: &Site, taxonomy: &Taxonomy, term: &Term) -> OutputFile {
     let path = routes::term_feed(&taxonomy.name, &term.slug);
     OutputFile::text(
         path.trim_start_matches('/'),
-        atom::atom(&site.config, &title, &path, &entries),
+        atom::atom(
+            &site.config,
+            &title,
+            &path,
+            &entries,
+            super::last_change(site),
+        ),
     )
 }

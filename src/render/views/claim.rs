@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::content::claim::{ClaimMeta, Verdict};
 use crate::content::page::Page;
-use crate::render::generated::json_ld;
+use crate::render::generated::{cards, json_ld};
 use crate::render::plan::Plan;
 use crate::site::Site;
 use crate::verify::{Checked, number};
@@ -28,6 +28,13 @@ pub struct ClaimView {
     json_ld: String,
 }
 
+impl ClaimView {
+    /// The `ClaimReview` script.
+    pub fn json_ld(&self) -> &str {
+        &self.json_ld
+    }
+}
+
 /// One claim check and what the data said.
 #[derive(Debug, Serialize)]
 pub struct CheckView {
@@ -44,7 +51,7 @@ pub struct CheckView {
 pub fn view(site: &Site, page: &Page, claim: &ClaimMeta, checks: &[Checked]) -> ClaimView {
     ClaimView {
         text: claim.text.clone(),
-        claimant: claim.claimant.clone(),
+        claimant: claim.claimant_line(),
         claim_date: claim.claim_date.map(DateView::from),
         appearance: claim.appearance.clone(),
         verdict: VerdictView::of(claim.verdict),
@@ -52,7 +59,12 @@ pub fn view(site: &Site, page: &Page, claim: &ClaimMeta, checks: &[Checked]) -> 
         summary: claim.summary.clone(),
         checks: checks.iter().map(check_view).collect(),
         incomplete: checks.iter().any(|c| c.resolved.incomplete),
-        json_ld: json_ld::claim_review(&site.config, page, claim),
+        json_ld: json_ld::script(&json_ld::claim_review(
+            &site.config,
+            page,
+            claim,
+            cards::image(&site.config, &page.url).as_deref(),
+        )),
     }
 }
 
@@ -109,7 +121,7 @@ pub fn by_verdict(site: &Site, plan: &Plan, section: usize) -> Vec<VerdictGroup>
                 .map(|(page, claim)| ClaimSummary {
                     summary: Summary::of(page),
                     text: claim.text.clone(),
-                    claimant: claim.claimant.clone(),
+                    claimant: claim.claimant_line(),
                 })
                 .collect(),
         })

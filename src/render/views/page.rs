@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Context;
 
-use crate::content::page::Page;
+use crate::content::page::{Page, PageKind};
 use crate::content::routes;
 use crate::markdown::{self, heading::TocEntry};
-use crate::render::generated::chart_pages;
+use crate::render::generated::{cards, chart_pages, json_ld};
 use crate::render::plan::Plan;
 use crate::render::templates::{LinkMode, template_name};
 use crate::site::Site;
@@ -211,7 +211,9 @@ fn context_of(
 ) -> Context {
     let page = &site.pages[index];
     let parent = plan.parent[index].map(|i| Summary::of(&site.pages[i]));
+    let json_ld = json_ld_of(site, index, view.claim.as_ref());
     let mut context = super::base(view, current_path, LinkMode::Relative, parent.as_ref());
+    context.insert("json_ld", &json_ld);
     // Listings only the claims and charts sections show; computing them for every section
     // would cost a pass over all claims or all datasets per section.
     match template_name(page) {
@@ -226,4 +228,25 @@ fn context_of(
     }
 
     context
+}
+
+/// The JSON-LD scripts of a page (`json_ld`, printed by `base.html`): the site's
+/// `Organization` on the home page, a claim's `ClaimReview`, a dated essay's `NewsArticle`.
+fn json_ld_of(site: &Site, index: usize, claim: Option<&ClaimView>) -> Vec<String> {
+    let page = &site.pages[index];
+    let image = cards::image(&site.config, &page.url);
+    let mut scripts = Vec::new();
+    if page.url == "/" {
+        scripts.push(json_ld::script(&json_ld::organization(&site.config)));
+    }
+    if let Some(claim) = claim {
+        scripts.push(claim.json_ld().to_string());
+    } else if page.kind == PageKind::Page && page.meta.date.is_some() {
+        scripts.push(json_ld::script(&json_ld::news_article(
+            &site.config,
+            page,
+            image.as_deref(),
+        )));
+    }
+    scripts
 }
