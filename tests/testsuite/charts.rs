@@ -2,35 +2,10 @@
 //! page in the theme, and a narrow picture much lighter than the wide one.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
-use std::process::Command;
 
 /// Builds the flagship into a temporary directory and returns every HTML page by path.
 fn flagship() -> BTreeMap<String, String> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("public");
-    let run = Command::new(env!("CARGO_BIN_EXE_factsite"))
-        .args(["build", "--quiet", "--root"])
-        .arg(repo)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .expect("run factsite");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    walkdir::WalkDir::new(&out)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".html"))
-        .map(|e| {
-            let name = e.path().strip_prefix(&out).unwrap().display().to_string();
-            (name, std::fs::read_to_string(e.path()).unwrap())
-        })
-        .collect()
+    crate::support::built_flagship().2
 }
 
 /// `(entry id, "series-N dash-M")` of every series group in one SVG.

@@ -14,31 +14,7 @@ const BASE: &str = "https://example.org/kpdh/";
 
 /// The flagship built into a temporary directory: the directory and every HTML page.
 fn flagship() -> (tempfile::TempDir, PathBuf, BTreeMap<String, String>) {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("public");
-    let run = Command::new(env!("CARGO_BIN_EXE_factsite"))
-        .args(["build", "--quiet", "--root"])
-        .arg(repo)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .expect("run factsite");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let pages = walkdir::WalkDir::new(&out)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".html"))
-        .map(|e| {
-            let name = e.path().strip_prefix(&out).unwrap().display().to_string();
-            (name, std::fs::read_to_string(e.path()).unwrap())
-        })
-        .collect();
-    (dir, out, pages)
+    crate::support::built_flagship()
 }
 
 /// The `content` of `<meta property|name="key" content="...">`, unescaped.
