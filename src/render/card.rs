@@ -25,8 +25,8 @@ pub struct CardView {
 }
 
 /// A card composed and not yet drawn: its view is known before the page renders, and the
-/// drawing (the costly part) happens after the page is written, so that an interrupted
-/// build stops at the next page rather than after drawing every card.
+/// drawing (the costly part) happens once every page rendered without error, so that a
+/// build that fails draws nothing and an interrupted build stops at the next card.
 #[derive(Debug)]
 pub struct Drawn {
     /// What templates get.

@@ -73,7 +73,8 @@ pub fn full(site: &Site, verified: Verified, sink: &dyn Sink) -> anyhow::Result<
     let renderer = Renderer::new(site, verified.checks)?;
     timer.lap("prepare templates and plan");
     let indices: Vec<usize> = (0..site.pages.len()).collect();
-    let (rendered, mut page_errors) = renderer.render_pages(site, &indices, sink);
+    let failing = !errors.is_empty();
+    let (rendered, mut page_errors) = renderer.render_pages(site, &indices, failing, sink);
     errors.append(&mut page_errors);
     diagnostic::into_result(errors)?;
     timer.lap("render and write pages");
@@ -158,11 +159,14 @@ impl Renderer {
         Ok(())
     }
 
-    /// Renders pages in parallel; the results come back in the order of `indices`.
+    /// Renders pages in parallel; the results come back in the order of `indices`. Their
+    /// social cards are drawn only when every page rendered and the build is not `failing`
+    /// already: a build that fails spends no time on pictures it will not publish.
     pub fn render_pages(
         &self,
         site: &Site,
         indices: &[usize],
+        failing: bool,
         sink: &dyn Sink,
     ) -> (Vec<(usize, RenderedPage)>, Vec<Diagnostic>) {
         let audit = verify::audit::Context::new(&site.data, &site.config.facts.names);
@@ -192,6 +196,13 @@ impl Renderer {
                     rendered.push((i, RenderedPage::default()));
                 }
             }
+        }
+        if errors.is_empty() && !failing {
+            errors = indices
+                .par_iter()
+                .filter_map(|&i| job.write_card(i).err())
+                .flatten()
+                .collect();
         }
         (rendered, errors)
     }

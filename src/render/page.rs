@@ -130,7 +130,23 @@ impl Job<'_> {
         Ok(first)
     }
 
-    /// Renders and writes page `index`; `keep_for_feed` keeps its body for the feed.
+    /// Draws and writes the social card of page `index`. Called once every page rendered
+    /// without error, so that a build that fails draws no picture.
+    pub(super) fn write_card(&self, index: usize) -> Result<(), Vec<Diagnostic>> {
+        let page = &self.site.pages[index];
+        let fail = |error: anyhow::Error| vec![Diagnostic::from_error(error, &page.display)];
+        let section = self.plan.parent[index].map(|i| self.site.pages[i].meta.title.as_str());
+        if let Some(drawn) =
+            card::page_card(self.pictures, self.site, page, section).map_err(fail)?
+        {
+            let file = drawn.file(self.pictures).map_err(fail)?;
+            self.sink.write(&file.path, &file.bytes).map_err(fail)?;
+        }
+        Ok(())
+    }
+
+    /// Renders and writes page `index` (its card is drawn later, by [`Job::write_card`]);
+    /// `keep_for_feed` keeps its body for the feed.
     pub(super) fn render(
         &self,
         index: usize,
@@ -208,12 +224,6 @@ impl Job<'_> {
                 .check(self.site, &file.path, at)
                 .map_err(|error| vec![error])?;
             write(&file.path, &file.bytes)?;
-        }
-        if let Some(drawn) = &drawn {
-            let card = drawn
-                .file(self.pictures)
-                .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
-            write(&card.path, &card.bytes)?;
         }
         let shortcodes = env.shortcodes;
         let (ids, local_anchors) = links::collect_targets(&html);

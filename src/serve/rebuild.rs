@@ -257,7 +257,9 @@ impl State {
     ) -> anyhow::Result<Done> {
         let mut timer = crate::timing::Timer::new();
         let sink = MemorySink::default();
-        let (rendered, errors) = self.renderer.render_pages(&self.site, &indices, &sink);
+        let (rendered, errors) = self
+            .renderer
+            .render_pages(&self.site, &indices, false, &sink);
         diagnostic::into_result(errors)?;
         timer.lap("serve: render the changed pages");
         let mut previous: Vec<(usize, RenderedPage)> = Vec::with_capacity(rendered.len());

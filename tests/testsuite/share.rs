@@ -352,6 +352,25 @@ fn cards_are_cached_by_content() {
     assert_eq!(entries(), cards + 1);
 }
 
+// A build that fails draws no picture (it would publish none): the error comes as fast
+// as without cards, and once the page is fixed the next build draws every card.
+#[test]
+fn a_failing_build_draws_no_card() {
+    let site = Site::minimal();
+    site.write(
+        "content/about.md",
+        "+++\ntitle = \"About\"\n+++\nAs reported [@nowhere].\n",
+    );
+    let run = site.run(&["build"]).failure();
+    assert!(run.stderr.contains("nowhere"), "{}", run.stderr);
+    let cache = site.root.join(".factsite-cache/pictures");
+    let drawn = || std::fs::read_dir(&cache).map_or(0, Iterator::count);
+    assert_eq!(drawn(), 0);
+    site.write("content/about.md", "+++\ntitle = \"About\"\n+++\nUs.\n");
+    site.build();
+    assert_eq!(drawn(), 4);
+}
+
 // A base_url with a path gets a warning that robots.txt is not where crawlers look; one at
 // the host's root does not, and --quiet says nothing.
 #[test]
