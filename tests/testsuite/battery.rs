@@ -652,10 +652,11 @@ fn link(site: &Site, target: &std::path::Path, at: &str) {
 fn every_broken_site_fails_cleanly() {
     assert!(CASES.len() >= 30);
     let mut failures = Vec::new();
+    let good = Site::fixture("facts/site");
+    good.build();
+    let before = good.tree("public");
     for case in CASES {
-        let site = Site::fixture("facts/site");
-        site.build();
-        let before = site.tree("public");
+        let site = good.copy();
         (case.breaks)(&site);
         let run = site.run(&["build"]);
         let stderr = run.stderr.trim_end();

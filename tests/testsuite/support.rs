@@ -32,6 +32,15 @@ impl Site {
         Self { _dir: dir, root }
     }
 
+    /// A copy of this site as it stands, its output and picture cache included: a test
+    /// that breaks a built site many ways builds it once and breaks a copy each time.
+    pub fn copy(&self) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        copy_dir(&self.root, &root);
+        Self { _dir: dir, root }
+    }
+
     /// The smallest site that builds: site.toml and a home page, default templates.
     pub fn minimal() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
