@@ -78,6 +78,17 @@ impl Server {
         self.log.lock().expect("log").clone()
     }
 
+    /// The paths asked for so far, in order of arrival, once at least `count` requests
+    /// were logged (or after five seconds): a request the client sent just before it gave
+    /// up may still be on its way through a busy machine's scheduler.
+    pub fn paths_after(&self, count: usize) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self.seen().len() < count && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(20));
+        }
+        self.paths()
+    }
+
     /// The paths asked for so far, in order of arrival.
     pub fn paths(&self) -> Vec<String> {
         let mut seen = self.seen();
