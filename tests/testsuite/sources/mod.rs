@@ -318,7 +318,10 @@ fn a_slow_page_times_out_as_a_warning() {
         "{}",
         run.stdout
     );
-    assert_eq!(server.paths_after(3), ["/slow"; 3].map(String::from).to_vec());
+    assert_eq!(
+        server.paths_after(3),
+        ["/slow"; 3].map(String::from).to_vec()
+    );
     // Three tries of 0.5 s and backoffs of 0.5 s and 1.5 s: about 3.5 s, far from 3 x 4 s.
     assert!(took < Duration::from_secs(8), "{took:?}");
 }
