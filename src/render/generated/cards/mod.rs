@@ -24,7 +24,7 @@ use raster::Raster;
 
 /// Bumped when the drawing changes in a way the SVG does not show (the rasteriser, PNG
 /// encoding), so that older cached pictures are not used.
-const DRAWING: &str = "factsite pictures 2";
+const DRAWING: &str = "factsite pictures 3";
 
 /// What draws every picture of a build.
 #[derive(Debug)]

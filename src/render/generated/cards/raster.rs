@@ -61,8 +61,10 @@ impl Raster {
     }
 }
 
-/// The pixels as an 8-bit PNG: RGB when every pixel is opaque (a card), else RGBA; the
-/// balanced compression, since drawn pictures are cached.
+/// The pixels as an 8-bit PNG: RGB when every pixel is opaque (a card), else RGBA, with
+/// zlib's fastest level. Deflate was most of a card's cost: against the default level, a
+/// title card takes 5.4 ms of CPU instead of 9.5 ms (release build) for a file 1.6 times
+/// the size (32 KB instead of 20 KB; a chart card 100 KB instead of 79 KB).
 fn encode(pixmap: &Pixmap, metadata: &Metadata) -> anyhow::Result<Vec<u8>> {
     let opaque = pixmap.pixels().iter().all(|p| p.alpha() == 255);
     let mut data = Vec::with_capacity(pixmap.data().len());
@@ -81,7 +83,7 @@ fn encode(pixmap: &Pixmap, metadata: &Metadata) -> anyhow::Result<Vec<u8>> {
         png::ColorType::Rgba
     });
     encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::Balanced);
+    encoder.set_deflate_compression(png::DeflateCompression::Level(1));
     for (keyword, text) in [
         ("Title", &metadata.title),
         ("Description", &metadata.description),
