@@ -154,8 +154,8 @@ pub fn trivial_templates(root: &Path) {
     write(root, "templates/index.html", list);
 }
 
-/// Writes the factsite corpus.
-pub fn factsite(root: &Path, size: Size) {
+/// Writes the factsite corpus's `site.toml`.
+pub fn config(root: &Path) {
     write(
         root,
         "site.toml",
@@ -164,6 +164,11 @@ pub fn factsite(root: &Path, size: Size) {
         // no images, so the comparison stays like for like.
         "title = \"Benchmark\"\nbase_url = \"https://example.org/\"\n\n[facts]\nunbound_numbers = \"warn\"\n\n[share]\ncards = false\n",
     );
+}
+
+/// Writes the factsite corpus.
+pub fn factsite(root: &Path, size: Size) {
+    config(root);
     write(
         root,
         "content/_index.md",

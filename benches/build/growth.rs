@@ -54,6 +54,10 @@ pub(crate) fn run(repo: &Path, sizes: &[usize], args: &Args) {
             corpus::hugo(&work.join("hugo"), size);
             corpus::zola(&work.join("zola"), size);
         }
+        // A kept corpus gets this version's site.toml, so that a setting added since it
+        // was generated (`[share] cards = false`) holds for it too.
+        corpus::config(&trivial);
+        corpus::config(&themed);
         let factsite = |root: &Path, out: &Path| {
             measure::command(
                 binary.as_os_str(),
