@@ -1,11 +1,12 @@
 //! How cost grows with the site: sites of each size (100 pages a section, no charts), each
 //! built with factsite's trivial templates, its default theme, Zola and Hugo in interleaved
-//! rounds, then `serve` on the largest: first build, memory, edit to reload.
+//! rounds, and the default theme's output written again alone (the file system's floor);
+//! then `serve` on the largest: first build, memory, edit to reload.
 
 use std::path::{Path, PathBuf};
 
 use crate::measure::{self, Sample, median};
-use crate::{Args, corpus, serve};
+use crate::{Args, corpus, replay, serve};
 
 /// A build to time: it writes into the directory it is given.
 type Build<'a> = Box<dyn Fn(&Path) -> Sample + 'a>;
@@ -112,7 +113,7 @@ pub(crate) fn run(repo: &Path, sizes: &[usize], args: &Args) {
                 }
             }
         }
-        let rows: Vec<Row> = contenders
+        let mut rows: Vec<Row> = contenders
             .iter()
             .zip(&samples)
             .map(|((name, _), s)| Row {
@@ -120,18 +121,41 @@ pub(crate) fn run(repo: &Path, sizes: &[usize], args: &Args) {
                 sample: median(s),
             })
             .collect();
+        // The least any build of the default theme's output can cost here: its files, read
+        // back into memory, written again in parallel with nothing else to do.
+        let output = replay::Output::read(&work.join(format!("out-{tag}-1-0")));
+        let written: Vec<Sample> = (0..args.runs.max(1))
+            .map(|round| {
+                measure::settle();
+                output.write(&work.join(format!("out-{tag}-written-{round}")))
+            })
+            .collect();
+        drop(output);
+        rows.insert(
+            2,
+            Row {
+                name: "writing the default theme's output alone".to_string(),
+                sample: median(&written),
+            },
+        );
         for row in &rows {
+            // The output written alone runs inside this process: no memory of its own.
+            let (memory, per_page) = match row.sample.max_rss_kib {
+                0 => ("—".to_string(), "—".to_string()),
+                kib => (
+                    format!("{:.0} MiB", row.sample.mib()),
+                    format!("{:.1} KiB", kib as f64 / pages as f64),
+                ),
+            };
             println!(
-                "| {pages} ({}) | {} | {:.2} s | {:.2} s ({:.2} + {:.2}) | {:.0} MiB | {:.1} µs | {:.1} KiB |",
+                "| {pages} ({}) | {} | {:.2} s | {:.2} s ({:.2} + {:.2}) | {memory} | {:.1} µs | {per_page} |",
                 size.sections,
                 row.name,
                 row.sample.seconds,
                 row.sample.user + row.sample.system,
                 row.sample.user,
                 row.sample.system,
-                row.sample.mib(),
                 (row.sample.user + row.sample.system) * 1e6 / pages as f64,
-                row.sample.max_rss_kib as f64 / pages as f64
             );
         }
         largest = Some((size, themed.clone()));
