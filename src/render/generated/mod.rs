@@ -1,6 +1,6 @@
 //! The files generated from the whole site rather than one page: the Atom feed, the
 //! sitemap, robots.txt, the 404 page, the corrections page and feed, the audit page and
-//! chart pages.
+//! chart pages; and what pages carry besides their HTML (cards, citations).
 
 pub mod atom;
 pub mod audit;
@@ -9,6 +9,7 @@ pub mod cards;
 pub mod chart_downloads;
 pub mod chart_pages;
 pub mod chart_style;
+pub mod cite;
 mod corrections;
 pub mod json_ld;
 pub mod palette;
@@ -153,10 +154,15 @@ pub(super) fn last_change(site: &Site) -> Option<Date> {
 /// Every page and every generated page (corrections, charts), with their last change.
 fn sitemap_entries(site: &Site, listed: Pages<'_>) -> Vec<(String, Option<Date>)> {
     let pages = site.pages.iter().map(|p| (p.url.clone(), p.last_changed()));
-    let generated = plan::generated(&site.data, listed.taxonomies, listed.pagers, false)
-        .into_iter()
-        .filter(Generated::is_page)
-        .map(|g| (g.path, g.updated));
+    let generated = plan::generated(
+        &site.data,
+        listed.taxonomies,
+        listed.pagers,
+        &site.config.share,
+    )
+    .into_iter()
+    .filter(Generated::is_page)
+    .map(|g| (g.path, g.updated));
     pages.chain(generated).collect()
 }
 
