@@ -180,6 +180,9 @@ fn generated_name(path: &str) -> String {
         .and_then(|rest| rest.split('/').next())
         .unwrap_or_default();
     if path.ends_with("/cite.bib") || path.ends_with("/cite.json") {
+        if path.starts_with("/audit/") {
+            return "the citation factsite generates for the audit page".to_string();
+        }
         return format!("the citation factsite generates for the chart `{chart}`");
     }
     if path.ends_with("card.png") {

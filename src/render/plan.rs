@@ -62,11 +62,16 @@ pub fn generated(
         what: None,
         redirect: false,
     });
-    let audit = data.audit.iter().map(|log| Generated {
-        path: audit::PATH.to_string(),
-        updated: Some(log.date),
-        what: None,
-        redirect: false,
+    let audit = data.audit.iter().flat_map(|log| {
+        let cite_files = cite::paths(audit::PATH).into_iter().filter(|_| share.cite);
+        std::iter::once(audit::PATH.to_string())
+            .chain(cite_files)
+            .map(|path| Generated {
+                path,
+                updated: Some(log.date),
+                what: None,
+                redirect: false,
+            })
     });
     let charts = data.datasets.iter().flat_map(|dataset| {
         let file = |path: String| Generated {

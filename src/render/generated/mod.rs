@@ -128,9 +128,13 @@ pub(super) fn write(
     }
     let mut written = files.len();
     if let Some(log) = &site.data.audit {
-        let (html, card) = audit_page(site, log, (templates, pictures))?;
+        let (html, card, cite) = audit_page(site, log, (templates, pictures))?;
         sink.write("audit/index.html", html.as_bytes())?;
         written += 1;
+        for file in cite.iter().flat_map(cite::CiteView::files) {
+            sink.write(&file.path, &file.bytes)?;
+            written += 1;
+        }
         if let Some(card) = card {
             let file = card.file(pictures)?;
             sink.write(&file.path, &file.bytes)?;
@@ -197,7 +201,7 @@ fn audit_page(
     site: &Site,
     log: &crate::data::audit::Audit,
     (templates, pictures): (&Templates, &Pictures),
-) -> anyhow::Result<(String, Option<Drawn>)> {
+) -> anyhow::Result<(String, Option<Drawn>, Option<cite::CiteView>)> {
     let mut context = match audit::page_context(site, log) {
         Ok(context) => context,
         Err(errors) => {
@@ -209,9 +213,11 @@ fn audit_page(
     let words = (site_title.as_str(), "Data audit", None);
     let drawn = card::title_card(pictures, site, audit::PATH, words)?;
     context.insert("card", &drawn.as_ref().map(|d| &d.view));
+    let cite = cite::audit(site, log, &cite::Versions::new(&site.data));
+    context.insert("cite", &cite);
     let html = templates.render("audit.html", &context, "content/audit.toml")?;
     super::anchors::check_generated(&html, "audit.html", "the audit page", templates)?;
-    Ok((html, drawn))
+    Ok((html, drawn, cite))
 }
 
 /// The 404 page, served at any depth, so its links start from the base path.

@@ -66,7 +66,8 @@ pub fn key(url: &str) -> String {
     key
 }
 
-/// Text for a field: BibTeX's and LaTeX's special characters written as LaTeX commands,
+/// Text for a field: BibTeX's and LaTeX's special characters (and `<`, `>`, which old font
+/// encodings print as other glyphs) written as LaTeX commands,
 /// braces included (BibTeX counts every brace, escaped or not, so `\{` would unbalance the
 /// entry); line breaks as spaces.
 pub fn text(value: &str) -> String {
@@ -78,6 +79,8 @@ pub fn text(value: &str) -> String {
             '\\' => out.push_str("\\textbackslash{}"),
             '~' => out.push_str("\\textasciitilde{}"),
             '^' => out.push_str("\\textasciicircum{}"),
+            '<' => out.push_str("\\textless{}"),
+            '>' => out.push_str("\\textgreater{}"),
             '&' | '%' | '$' | '#' | '_' => {
                 out.push('\\');
                 out.push(c);
@@ -131,7 +134,7 @@ mod tests {
         let work = Work {
             kind: Kind::Page,
             author: "R&D {Desk}",
-            title: "50% of {x} & $y_#1 ~ ^ \\ z",
+            title: "50% of {x} & $y_#1 ~ ^ \\ <z>",
             site: "Site",
             url: "https://e.org/%C3%BCber/#top",
             date: Date::new(2025, 10, 3),
@@ -147,7 +150,7 @@ mod tests {
         );
         for field in [
             "  author = {{R\\&D \\textbraceleft{}Desk\\textbraceright{}}},\n",
-            "  title = {{50\\% of \\textbraceleft{}x\\textbraceright{} \\& \\$y\\_\\#1 \\textasciitilde{} \\textasciicircum{} \\textbackslash{} z}},\n",
+            "  title = {{50\\% of \\textbraceleft{}x\\textbraceright{} \\& \\$y\\_\\#1 \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textless{}z\\textgreater{}}},\n",
             "  howpublished = {\\url{https://e.org/\\%C3\\%BCber/\\#top}},\n",
             "  organization = {Site},\n",
             "  year = {2025},\n",

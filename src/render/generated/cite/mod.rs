@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::content::config::Config;
 use crate::content::date::Date;
 use crate::content::page::Page;
+use crate::data::audit::Audit;
 use crate::data::dataset::Dataset;
 use crate::render::views::summary::DateView;
 use crate::site::Site;
@@ -171,6 +172,32 @@ pub fn chart(
         site,
         page_path,
         (Kind::Dataset, &title, dated),
+        &behind,
+        versions,
+    )
+}
+
+/// The citation of the audit page, which shows the audit log and counts every chart's
+/// rows, dated by the audit; none when `[share] cite` is off.
+pub fn audit(site: &Site, log: &Audit, versions: &Versions<'_>) -> Option<CiteView> {
+    if !site.config.share.cite {
+        return None;
+    }
+    let mut behind = Behind::new();
+    // The page prints no date for the data it counts, so the citation gives none either:
+    // its data version says which data it counted.
+    behind.stat(&site.data, "audit", None);
+    behind.stat(&site.data, "data/rows", None);
+    behind.close(&site.data);
+    let dated = Dated {
+        date: Some(log.date),
+        updated: None,
+    };
+    let path = crate::render::generated::audit::PATH;
+    view(
+        site,
+        path,
+        (Kind::Page, "Data audit", dated),
         &behind,
         versions,
     )
