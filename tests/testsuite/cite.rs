@@ -160,7 +160,7 @@ fn check_page(name: &str, html: &str, dir: &Path, organisation: &str) -> String 
         .unwrap_or_else(|| panic!("{name}: not an @misc entry:\n{bibtex}"));
     assert_eq!(item["id"], key.as_str(), "{name}");
     assert!(balanced(&bibtex), "{name}: unbalanced\n{bibtex}");
-    assert!(bibtex.ends_with("}\n"), "{name}");
+    assert!(bib_file.ends_with(",\n}\n"), "{name}");
     assert_eq!(
         fields["author"],
         format!("{{{{{organisation}}}}}"),

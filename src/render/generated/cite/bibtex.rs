@@ -11,7 +11,7 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// The entry of `work` under `key`, ending in a newline.
+/// The entry of `work` under `key` (with no newline after its closing brace).
 pub fn entry(work: &Work, key: &str) -> String {
     let mut fields: Vec<(&str, String)> = vec![
         ("author", format!("{{{{{}}}}}", text(work.author))),
@@ -39,7 +39,7 @@ pub fn entry(work: &Work, key: &str) -> String {
     for (name, value) in fields {
         let _ = writeln!(out, "  {name} = {value},");
     }
-    out.push_str("}\n");
+    out.push('}');
     out
 }
 
@@ -161,7 +161,7 @@ mod tests {
         ] {
             assert!(entry.contains(field), "no {field:?} in\n{entry}");
         }
-        assert!(entry.ends_with("}\n"), "{entry}");
+        assert!(entry.ends_with(",\n}"), "{entry}");
     }
 
     // Keys are the URL, in characters keys may hold; different URLs, different keys.

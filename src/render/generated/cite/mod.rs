@@ -83,11 +83,11 @@ pub struct CiteView {
 }
 
 impl CiteView {
-    /// `cite.bib` and `cite.json`, at their output paths.
+    /// `cite.bib` and `cite.json`, at their output paths, each ending in a newline.
     pub fn files(&self) -> [OutputFile; 2] {
         let output = |path: &str| path.trim_start_matches('/').to_string();
         [
-            OutputFile::text(output(&self.bib_path), self.bibtex.clone()),
+            OutputFile::text(output(&self.bib_path), format!("{}\n", self.bibtex)),
             OutputFile::text(output(&self.csl_path), format!("{}\n", self.csl)),
         ]
     }
