@@ -88,6 +88,11 @@ pub fn credit(spec: &Spec) -> (String, Option<crate::content::date::Date>) {
     (figure::credit(spec, &grid), grid.as_of())
 }
 
+/// The date of the chart's latest data, as its caption and credit give it.
+pub fn as_of(spec: &Spec) -> Option<crate::content::date::Date> {
+    grid::Grid::new(spec).as_of()
+}
+
 /// One complete `<svg>` element of the chart, sized by `viewBox` only.
 pub fn svg(spec: &Spec, layout: Layout) -> String {
     draw::draw(spec, layout).svg

@@ -53,11 +53,17 @@ pub struct Config {
 pub struct ShareOptions {
     /// A social card (`card.png`, `og:image`) for every page; about 19 ms of CPU each.
     pub cards: bool,
+    /// A "Cite this" block on every content and chart page, with `cite.bib` and `cite.json`
+    /// in the page's folder.
+    pub cite: bool,
 }
 
 impl Default for ShareOptions {
     fn default() -> Self {
-        Self { cards: true }
+        Self {
+            cards: true,
+            cite: true,
+        }
     }
 }
 

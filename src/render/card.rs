@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::content::claim::ClaimMeta;
 use crate::content::page::Page;
 use crate::site::Site;
 use crate::typography;
@@ -64,7 +65,7 @@ pub fn page_card(
     let site_title = typography::curly(&site.config.title);
     if let Some(claim) = &page.meta.claim {
         let quote = typography::quoted(&claim.text, smart);
-        let claimant = typeset(&claim.claimant_line(), smart);
+        let claimant = who_and_where(claim, smart);
         let alt = format!(
             "{}: {quote}, a claim by {claimant}. Evidence as of {}. {site_title}",
             claim.verdict.label(),
@@ -149,10 +150,73 @@ pub fn draw(
     }))
 }
 
+/// Who made the claim and where, as its card names them: the claimant line (name, role, "in"
+/// the publication) and, when that names no publication, the title of the article it
+/// appeared in ("Unknown author, in “One OST Shifted…”"), so that a card whose claimant is
+/// unknown still says where the claim appeared.
+fn who_and_where(claim: &ClaimMeta, smart: bool) -> String {
+    let line = typeset(&claim.claimant_line(), smart);
+    let has_publication = claim
+        .publication
+        .as_deref()
+        .is_some_and(|p| !p.trim().is_empty());
+    let title = claim
+        .appearance_title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    match title {
+        Some(title) if !has_publication => {
+            format!("{line}, in {}", typography::quoted(title, smart))
+        }
+        _ => line,
+    }
+}
+
 fn typeset(text: &str, smart: bool) -> String {
     if smart {
         typography::curly(text)
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(extra: &str) -> ClaimMeta {
+        let text = format!(
+            "+++\ntitle = \"C\"\n[claim]\ntext = \"X\"\nverdict = \"accurate\"\nas_of = 2025-11-08\n{extra}\n+++\n"
+        );
+        Page::parse("claims/c.md", text)
+            .unwrap()
+            .meta
+            .claim
+            .unwrap()
+    }
+
+    #[track_caller]
+    fn case(extra: &str, expected: &str) {
+        assert_eq!(who_and_where(&claim(extra), true), expected);
+    }
+
+    // A card names where the claim appeared: its publication, or, when none is given (an
+    // unsigned article), the article's title.
+    #[test]
+    fn a_card_says_where_the_claim_appeared() {
+        case(
+            "claimant = \"Unknown author\"\nappearance_title = \"One OST Shifted the Music Landscape\"",
+            "Unknown author, in “One OST Shifted the Music Landscape”",
+        );
+        case(
+            "claimant = \"Griffin Xu\"\nclaimant_role = \"staff writer\"\npublication = \"The Cluster\"\nappearance_title = \"A year in music\"",
+            "Griffin Xu, staff writer, in The Cluster",
+        );
+        case("claimant = \"Unknown author\"", "Unknown author");
+        case(
+            "claimant = \"Unknown author\"\nappearance_title = \"The \\\"lead\\\" song\"",
+            "Unknown author, in “The ‘lead’ song”",
+        );
     }
 }

@@ -170,6 +170,7 @@ impl Renderer {
         sink: &dyn Sink,
     ) -> (Vec<(usize, RenderedPage)>, Vec<Diagnostic>) {
         let audit = verify::audit::Context::new(&site.data, &site.config.facts.names);
+        let versions = generated::cite::Versions::new(&site.data);
         let job = page::Job {
             site,
             plan: &self.plan,
@@ -178,6 +179,7 @@ impl Renderer {
             audit: &audit,
             outputs: &self.outputs,
             pictures: &self.pictures,
+            versions: &versions,
         };
         let results: Vec<(usize, Result<RenderedPage, Vec<Diagnostic>>)> = indices
             .par_iter()

@@ -15,6 +15,7 @@ use crate::write::Sink;
 
 use super::card;
 use super::generated::cards::Pictures;
+use super::generated::cite::{self, Versions};
 use super::generated::redirect;
 use super::links::{self, From};
 use super::outputs::Outputs;
@@ -50,6 +51,8 @@ pub(super) struct Job<'a> {
     pub outputs: &'a Outputs,
     /// What draws social cards.
     pub pictures: &'a Pictures,
+    /// The hashes of the data, for citations.
+    pub versions: &'a Versions<'a>,
 }
 
 /// The markdown environment of one page: its shortcodes, sources and links.
@@ -90,6 +93,26 @@ impl Env for PageEnv<'_> {
 }
 
 impl Job<'_> {
+    /// The citation of `page`, from what its rendering found it rests on.
+    fn cite(
+        &self,
+        page: &Page,
+        shortcodes: &shortcodes::Page<'_>,
+        body: &markdown::Body,
+    ) -> Option<cite::CiteView> {
+        let used = shortcodes.used.borrow();
+        let charts = shortcodes.charts.borrow();
+        let bound = cite::Bound {
+            used: &used,
+            charts: &charts,
+            charts_as_of: *shortcodes.charts_as_of.borrow(),
+            citations: &body.citations,
+            every_chart: template_name(page) == "charts.html",
+        };
+        let behind = cite::behind(self.site, page, bound);
+        cite::page(self.site, page, &behind, self.versions)
+    }
+
     /// Renders and writes the listing pages of paginated section `index` after the first,
     /// and `page/1/` as a redirect to the section; returns the first, for the section's path.
     fn write_pagers(
@@ -196,10 +219,13 @@ impl Job<'_> {
             .map_err(|error| vec![Diagnostic::from_error(error, &page.display)])?;
         let card = drawn.as_ref().map(|d| &d.view);
         context.insert("card", &card);
+        let cite = self.cite(page, &env.shortcodes, &body);
+        context.insert("cite", &cite);
         let mut pagers = views::page::pagers(self.site, self.plan, index, &mut view);
-        // A listing's later pages share its card.
+        // A listing's later pages share its card and its citation.
         for (_, pager) in &mut pagers {
             pager.insert("card", &card);
+            pager.insert("cite", &cite);
         }
         let html = if pagers.is_empty() {
             self.templates
@@ -223,6 +249,9 @@ impl Job<'_> {
             self.outputs
                 .check(self.site, &file.path, at)
                 .map_err(|error| vec![error])?;
+            write(&file.path, &file.bytes)?;
+        }
+        for file in cite.iter().flat_map(cite::CiteView::files) {
             write(&file.path, &file.bytes)?;
         }
         let shortcodes = env.shortcodes;

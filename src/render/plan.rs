@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::content::config::ShareOptions;
 use crate::content::date::Date;
 use crate::content::front_matter::SortBy;
 use crate::content::page::{self, Page, PageKind};
@@ -10,7 +11,7 @@ use crate::content::routes;
 use crate::data::Data;
 use crate::site::Site;
 
-use super::generated::{audit, cards, chart_downloads, chart_pages};
+use super::generated::{audit, cards, chart_downloads, chart_pages, cite};
 use super::links::LinkIndex;
 use super::taxonomies::{self, Taxonomy};
 
@@ -46,25 +47,31 @@ impl Generated {
 }
 
 /// Every file the build generates besides pages: the one list the link index, the
-/// collision check and the sitemap read.
-/// With `cards`, the social cards of the generated pages are in it too.
+/// collision check and the sitemap read. With `share.cards`, the social cards of the
+/// generated pages are in it too; with `share.cite`, the citation files of chart pages.
 pub fn generated(
     data: &Data,
     taxonomies: &[Taxonomy],
     pagers: &[Generated],
-    cards: bool,
+    share: &ShareOptions,
 ) -> Vec<Generated> {
+    let cards = share.cards;
     let fixed = FIXED.iter().map(|path| Generated {
         path: (*path).to_string(),
         updated: None,
         what: None,
         redirect: false,
     });
-    let audit = data.audit.iter().map(|log| Generated {
-        path: audit::PATH.to_string(),
-        updated: Some(log.date),
-        what: None,
-        redirect: false,
+    let audit = data.audit.iter().flat_map(|log| {
+        let cite_files = cite::paths(audit::PATH).into_iter().filter(|_| share.cite);
+        std::iter::once(audit::PATH.to_string())
+            .chain(cite_files)
+            .map(|path| Generated {
+                path,
+                updated: Some(log.date),
+                what: None,
+                redirect: false,
+            })
     });
     let charts = data.datasets.iter().flat_map(|dataset| {
         let file = |path: String| Generated {
@@ -73,13 +80,18 @@ pub fn generated(
             what: None,
             redirect: false,
         };
+        let page = chart_pages::path(dataset);
+        let cite_files = cite::paths(&page).into_iter().filter(|_| share.cite);
         [
-            file(chart_pages::path(dataset)),
+            file(page.clone()),
             file(chart_downloads::svg_path(dataset)),
             file(chart_downloads::png_path(dataset)),
             file(chart_downloads::embed_path(dataset)),
             file(chart_pages::csv_path(dataset)),
         ]
+        .into_iter()
+        .chain(cite_files.map(file))
+        .collect::<Vec<_>>()
     });
     let card_pages = ["/404.html", "/corrections/"]
         .into_iter()
@@ -285,6 +297,9 @@ fn link_index(site: &Site, taxonomies: &[Taxonomy], pagers: &[Generated]) -> Lin
             .insert(page.relative.clone(), page.url.clone());
         index.paths.insert(page.url.clone());
         index.paths.extend(page.alias_paths());
+        if site.config.share.cite {
+            index.paths.extend(cite::paths(&page.url));
+        }
     }
     for file in &site.statics {
         index.paths.insert(format!("/{}", file.published));
@@ -295,7 +310,7 @@ fn link_index(site: &Site, taxonomies: &[Taxonomy], pagers: &[Generated]) -> Lin
             .insert(format!("/{}", asset.name), format!("/{}", asset.path));
     }
     index.paths.extend(
-        generated(&site.data, taxonomies, pagers, site.config.share.cards)
+        generated(&site.data, taxonomies, pagers, &site.config.share)
             .into_iter()
             .map(|g| g.path),
     );

@@ -163,6 +163,8 @@ pub fn content_type(name: &str) -> &'static str {
         "xml" if name.ends_with("atom.xml") => "application/atom+xml",
         "xml" => "application/xml",
         "txt" => "text/plain; charset=utf-8",
+        // A citation (`cite.bib`): shown as text, not downloaded, when opened in a browser.
+        "bib" => "text/plain; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
         "json" => "application/json",
         "png" => "image/png",
@@ -226,6 +228,9 @@ mod tests {
             "application/atom+xml"
         );
         assert_eq!(status("GET", "/"), 200);
+        // A page's citation files read as text.
+        assert_eq!(content_type("for/x/cite.bib"), "text/plain; charset=utf-8");
+        assert_eq!(content_type("for/x/cite.json"), "application/json");
     }
 
     #[test]

@@ -30,13 +30,14 @@ pub struct ChartPlace<'a> {
 }
 
 /// `{{ chart(data="hot-100", entries=["golden"], from=2025-07-05, to=2025-12-06, title="...") }}`:
-/// a figure with the chart-run graph, its data table and a link to the CSV it draws.
+/// a figure with the chart-run graph, its data table and a link to the CSV it draws; with
+/// the dataset's id and the date of the latest data drawn.
 pub(super) fn expand(
     call: &Call,
     at: Locator<'_>,
     page: &Page<'_>,
     place: ChartPlace<'_>,
-) -> Result<(Expansion, String), Diagnostic> {
+) -> Result<(Expansion, String, Option<Date>), Diagnostic> {
     let data = page.data;
     let mut args = Args::new(call, at);
     let (id, id_range) = args.required_string("data")?;
@@ -105,7 +106,7 @@ pub(super) fn expand(
         prose,
         unlinked: None,
     };
-    Ok((expansion, dataset.id.clone()))
+    Ok((expansion, dataset.id.clone(), chart::as_of(&spec)))
 }
 
 /// `charts/hot-100/golden--soda-pop_2025-07-05_2025-12-06.csv`: named after exactly what is drawn.

@@ -13,6 +13,7 @@ mod stat;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::content::date::Date;
 use crate::data::Data;
 use crate::data::stats::{Resolved, Value};
 use crate::diagnostic::Diagnostic;
@@ -39,6 +40,8 @@ pub struct Page<'a> {
     pub used: RefCell<Vec<Used>>,
     /// The datasets its charts draw, in order (the n-th chart gets the id `chart-n`).
     pub charts: RefCell<Vec<String>>,
+    /// The date of the latest data its charts draw, as their captions give it.
+    pub charts_as_of: RefCell<Option<Date>>,
     /// Whether charts curl straight quotes in their text, as the site's markdown does.
     pub smart_quotes: bool,
     /// Whether a number from a chart links to its row on the chart's page.
@@ -66,6 +69,7 @@ impl<'a> Page<'a> {
             url,
             used: RefCell::new(Vec::new()),
             charts: RefCell::new(Vec::new()),
+            charts_as_of: RefCell::new(None),
             smart_quotes: true,
             link_charts: false,
             link_figures: false,
@@ -150,8 +154,10 @@ pub(crate) fn builtin(
                 number,
                 smart_quotes: page.smart_quotes,
             };
-            let (expansion, dataset) = chart::expand(call, at, page, place)?;
+            let (expansion, dataset, as_of) = chart::expand(call, at, page, place)?;
             page.charts.borrow_mut().push(dataset);
+            let mut latest = page.charts_as_of.borrow_mut();
+            *latest = (*latest).max(as_of);
             Ok(expansion)
         }
         _ => Err(unknown(call, at, None)),

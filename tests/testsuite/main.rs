@@ -6,6 +6,7 @@ mod battery;
 mod browser;
 mod build;
 mod charts;
+mod cite;
 mod cli;
 mod commonmark;
 mod errors;

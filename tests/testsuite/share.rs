@@ -323,6 +323,27 @@ fn a_claimant_is_a_name_with_a_role_and_a_publication() {
     );
 }
 
+// The card of a claim whose claimant is unknown and whose publication is not given names
+// the article it appeared in, so that the card still says where the claim was made.
+#[test]
+fn an_unsigned_claim_card_names_the_article() {
+    let site = Site::minimal();
+    site.write("content/claims/_index.md", "+++\ntitle = \"Claims\"\n+++\n");
+    let claim = CLAIM
+        .replace("claimant = \"Griffin Xu\"", "claimant = \"Unknown author\"")
+        .replace("claimant_kind = \"person\"\nclaimant_role = \"staff writer\"\npublication = \"The Cluster\"\n", "");
+    site.write("content/claims/song.md", &claim);
+    site.build();
+    let html = site.read("public/claims/song/index.html");
+    let alt = meta(&html, "og:image:alt").unwrap();
+    assert!(
+        alt.contains("a claim by Unknown author, in “A year in music”. Evidence as of"),
+        "{alt}"
+    );
+    let (_, texts) = decode(&std::fs::read(site.root.join("public/claims/song/card.png")).unwrap());
+    assert_eq!(texts.get("Description"), Some(&alt));
+}
+
 // Cards are cached by what they are drawn from: a second build draws nothing new and
 // writes the same bytes, and an emptied cache draws them again, the same.
 #[test]

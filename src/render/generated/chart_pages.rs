@@ -14,6 +14,7 @@ use crate::escape;
 use crate::render::Renderer;
 use crate::render::card::{self, Drawn};
 use crate::render::generated::cards::{Card, Pictures};
+use crate::render::generated::cite::{self, Versions};
 use crate::render::generated::{chart_downloads, json_ld};
 use crate::render::templates::LinkMode;
 use crate::render::views::{
@@ -130,6 +131,7 @@ pub fn write(site: &Site, renderer: &Renderer, sink: &dyn Sink) -> anyhow::Resul
         .by_url
         .get("/charts/")
         .map(|&i| Summary::of(&site.pages[i]));
+    let versions = Versions::new(&site.data);
     // Each page is written as soon as it is rendered, so memory does not grow with the
     // number of charts.
     let counts = site
@@ -137,7 +139,7 @@ pub fn write(site: &Site, renderer: &Renderer, sink: &dyn Sink) -> anyhow::Resul
         .datasets
         .par_iter()
         .map(|dataset| {
-            let files = render(site, dataset, parent.as_ref(), renderer)?;
+            let files = render(site, dataset, parent.as_ref(), renderer, &versions)?;
             for file in &files {
                 sink.write(&file.path, &file.bytes)?;
             }
@@ -152,6 +154,7 @@ fn render(
     dataset: &Dataset,
     parent: Option<&Summary>,
     renderer: &Renderer,
+    versions: &Versions<'_>,
 ) -> anyhow::Result<Vec<OutputFile>> {
     let templates = &renderer.templates;
     let page_path = path(dataset);
@@ -197,11 +200,14 @@ fn render(
     context.insert("json_ld", &[dataset_ld]);
     context.insert("chart", &view(site, dataset));
     context.insert("figure", &figure);
+    let cite = cite::chart(site, dataset, (&page_path, chart::as_of(&spec)), versions);
+    context.insert("cite", &cite);
     let display = format!("content/charts/{}.toml", dataset.id);
     let html = templates.render("chart.html", &context, &display)?;
     let shown = format!("the page of the chart `{}`", dataset.id);
     crate::render::anchors::check_generated(&html, "chart.html", &shown, templates)?;
     let card = drawn.map(|d| d.file(&renderer.pictures)).transpose()?;
+    let cite_files = cite.iter().flat_map(cite::CiteView::files).map(Some);
     Ok([
         Some(OutputFile::text(routes::output_path(&page_path), html)),
         card,
@@ -225,6 +231,7 @@ fn render(
         )),
     ]
     .into_iter()
+    .chain(cite_files)
     .flatten()
     .collect())
 }

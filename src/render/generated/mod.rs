@@ -1,6 +1,6 @@
 //! The files generated from the whole site rather than one page: the Atom feed, the
 //! sitemap, robots.txt, the 404 page, the corrections page and feed, the audit page and
-//! chart pages.
+//! chart pages; and what pages carry besides their HTML (cards, citations).
 
 pub mod atom;
 pub mod audit;
@@ -9,6 +9,7 @@ pub mod cards;
 pub mod chart_downloads;
 pub mod chart_pages;
 pub mod chart_style;
+pub mod cite;
 mod corrections;
 pub mod json_ld;
 pub mod palette;
@@ -127,9 +128,13 @@ pub(super) fn write(
     }
     let mut written = files.len();
     if let Some(log) = &site.data.audit {
-        let (html, card) = audit_page(site, log, (templates, pictures))?;
+        let (html, card, cite) = audit_page(site, log, (templates, pictures))?;
         sink.write("audit/index.html", html.as_bytes())?;
         written += 1;
+        for file in cite.iter().flat_map(cite::CiteView::files) {
+            sink.write(&file.path, &file.bytes)?;
+            written += 1;
+        }
         if let Some(card) = card {
             let file = card.file(pictures)?;
             sink.write(&file.path, &file.bytes)?;
@@ -153,10 +158,15 @@ pub(super) fn last_change(site: &Site) -> Option<Date> {
 /// Every page and every generated page (corrections, charts), with their last change.
 fn sitemap_entries(site: &Site, listed: Pages<'_>) -> Vec<(String, Option<Date>)> {
     let pages = site.pages.iter().map(|p| (p.url.clone(), p.last_changed()));
-    let generated = plan::generated(&site.data, listed.taxonomies, listed.pagers, false)
-        .into_iter()
-        .filter(Generated::is_page)
-        .map(|g| (g.path, g.updated));
+    let generated = plan::generated(
+        &site.data,
+        listed.taxonomies,
+        listed.pagers,
+        &site.config.share,
+    )
+    .into_iter()
+    .filter(Generated::is_page)
+    .map(|g| (g.path, g.updated));
     pages.chain(generated).collect()
 }
 
@@ -191,7 +201,7 @@ fn audit_page(
     site: &Site,
     log: &crate::data::audit::Audit,
     (templates, pictures): (&Templates, &Pictures),
-) -> anyhow::Result<(String, Option<Drawn>)> {
+) -> anyhow::Result<(String, Option<Drawn>, Option<cite::CiteView>)> {
     let mut context = match audit::page_context(site, log) {
         Ok(context) => context,
         Err(errors) => {
@@ -203,9 +213,11 @@ fn audit_page(
     let words = (site_title.as_str(), "Data audit", None);
     let drawn = card::title_card(pictures, site, audit::PATH, words)?;
     context.insert("card", &drawn.as_ref().map(|d| &d.view));
+    let cite = cite::audit(site, log, &cite::Versions::new(&site.data));
+    context.insert("cite", &cite);
     let html = templates.render("audit.html", &context, "content/audit.toml")?;
     super::anchors::check_generated(&html, "audit.html", "the audit page", templates)?;
-    Ok((html, drawn))
+    Ok((html, drawn, cite))
 }
 
 /// The 404 page, served at any depth, so its links start from the base path.

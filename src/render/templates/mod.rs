@@ -67,6 +67,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "partials/corrections.html",
         include_str!("../../../templates/partials/corrections.html"),
     ),
+    (
+        "partials/cite.html",
+        include_str!("../../../templates/partials/cite.html"),
+    ),
 ];
 
 /// How `url()` and `asset()` write links on the page being rendered (`link_mode` in the

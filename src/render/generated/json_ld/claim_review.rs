@@ -100,7 +100,7 @@ fn appearance(claim: &ClaimMeta, author: Value) -> Option<Value> {
 fn rating(claim: &ClaimMeta) -> Value {
     let mut rating = Map::new();
     rating.insert("@type".into(), json!("Rating"));
-    rating.insert("alternateName".into(), json!(alternate_name(claim)));
+    rating.insert("alternateName".into(), json!(verdict_name(claim)));
     rating.insert("name".into(), json!(claim.verdict.label()));
     if let Some(value) = claim.verdict.rating_value() {
         rating.insert("ratingValue".into(), json!(value));
@@ -115,7 +115,8 @@ fn rating(claim: &ClaimMeta) -> Value {
 
 /// The verdict as a search result shows it: its label, with the date for "accurate as of
 /// date" (the claim's date when known, else the date of the evidence that outdated it).
-fn alternate_name(claim: &ClaimMeta) -> String {
+/// Citations of the claim's page lead with it too.
+pub fn verdict_name(claim: &ClaimMeta) -> String {
     match (claim.verdict, claim.claim_date) {
         (Verdict::AccurateAsOf, Some(date)) => format!("Accurate as of {}", date.long()),
         (Verdict::AccurateAsOf, None) => {

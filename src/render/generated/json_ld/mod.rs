@@ -12,7 +12,7 @@ use crate::content::config::Config;
 use crate::escape;
 
 pub use article::news_article;
-pub use claim_review::claim_review;
+pub use claim_review::{claim_review, verdict_name};
 pub use dataset::{Downloads, dataset};
 
 /// The name the site publishes under: `author` in `site.toml`, or the site's title.
