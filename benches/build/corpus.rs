@@ -162,7 +162,7 @@ pub fn config(root: &Path) {
         // The generated words number their pages ("Page 12"); the audit still reads every
         // number, and lists rather than refuses them. No social cards: Zola and Hugo draw
         // no images, so the comparison stays like for like.
-        "title = \"Benchmark\"\nbase_url = \"https://example.org/\"\n\n[facts]\nunbound_numbers = \"warn\"\n\n[share]\ncards = false\ncite = false\n",
+        "title = \"Benchmark\"\nbase_url = \"https://example.org/\"\n\n[facts]\nunbound_numbers = \"warn\"\n\n[share]\ncards = false\n",
     );
 }
 

@@ -51,10 +51,10 @@ pub struct Config {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ShareOptions {
-    /// A social card (`card.png`, `og:image`) for every page; about 19 ms of CPU each.
+    /// A social card (`card.png`, `og:image`) for every page; 5 to 11 ms of CPU each.
     pub cards: bool,
-    /// A "Cite this" block on every content and chart page, with `cite.bib` and `cite.json`
-    /// in the page's folder.
+    /// A "Cite this" block on every content and chart page, downloadable as BibTeX and CSL-JSON
+    /// from the page itself.
     pub cite: bool,
 }
 

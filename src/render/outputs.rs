@@ -8,7 +8,7 @@ use crate::content::routes;
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 
-use super::generated::{cards, cite};
+use super::generated::cards;
 use super::plan::Plan;
 use super::plan::generated;
 
@@ -19,8 +19,6 @@ pub enum Origin {
     Page(usize),
     /// The social card of a page or section, by index.
     Card(usize),
-    /// The citation files (`cite.bib`, `cite.json`) of a page or section, by index.
-    Cite(usize),
     /// A redirect page for an alias of a page (by index): the alias as written.
     Alias(usize, String),
     /// A file factsite generates whatever the content (`sitemap.xml`, a chart's page),
@@ -74,13 +72,7 @@ impl Outputs {
                 let path = cards::path(&page.url).trim_start_matches('/').to_string();
                 (path, Origin::Card(i))
             });
-            let cite_files = cite::paths(&page.url)
-                .into_iter()
-                .filter(|_| share.cite)
-                .map(move |path| (path.trim_start_matches('/').to_string(), Origin::Cite(i)));
-            std::iter::once((routes::output_path(&page.url), Origin::Page(i)))
-                .chain(card)
-                .chain(cite_files)
+            std::iter::once((routes::output_path(&page.url), Origin::Page(i))).chain(card)
         });
         let aliases = site.pages.iter().enumerate().flat_map(|(i, page)| {
             page.alias_paths()
@@ -179,12 +171,6 @@ fn generated_name(path: &str) -> String {
         .strip_prefix("/charts/")
         .and_then(|rest| rest.split('/').next())
         .unwrap_or_default();
-    if path.ends_with("/cite.bib") || path.ends_with("/cite.json") {
-        if path.starts_with("/audit/") {
-            return "the citation factsite generates for the audit page".to_string();
-        }
-        return format!("the citation factsite generates for the chart `{chart}`");
-    }
     if path.ends_with("card.png") {
         let page = match path {
             "/404.card.png" => "the 404 page".to_string(),
@@ -212,7 +198,6 @@ fn describe(site: &Site, origin: &Origin) -> String {
     match origin {
         Origin::Page(i) => format!("the page `{}`", site.pages[*i].display),
         Origin::Card(i) => format!("the social card of the page `{}`", site.pages[*i].display),
-        Origin::Cite(i) => format!("the citation of the page `{}`", site.pages[*i].display),
         Origin::Alias(i, path) => format!(
             "the alias `{path}` of the page `{}`",
             site.pages[*i].display
@@ -252,7 +237,7 @@ fn collision(site: &Site, first: (&str, &Origin), second: (&str, &Origin)) -> Di
         _ => None,
     });
     let page = [a, b].into_iter().find_map(|o| match o {
-        Origin::Page(i) | Origin::Card(i) | Origin::Cite(i) => Some(&site.pages[*i]),
+        Origin::Page(i) | Origin::Card(i) => Some(&site.pages[*i]),
         _ => None,
     });
     if let Some(page) = alias {
@@ -319,9 +304,7 @@ fn at_shortcode(
                 "content/"
             }
         ),
-        Origin::Page(_) | Origin::Card(_) | Origin::Cite(_) => {
-            "give the page another `slug`".to_string()
-        }
+        Origin::Page(_) | Origin::Card(_) => "give the page another `slug`".to_string(),
         Origin::Alias(..) => "remove or change the alias".to_string(),
         _ => "draw a different set of entries or dates".to_string(),
     };

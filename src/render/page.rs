@@ -251,9 +251,6 @@ impl Job<'_> {
                 .map_err(|error| vec![error])?;
             write(&file.path, &file.bytes)?;
         }
-        for file in cite.iter().flat_map(cite::CiteView::files) {
-            write(&file.path, &file.bytes)?;
-        }
         let shortcodes = env.shortcodes;
         let (ids, local_anchors) = links::collect_targets(&html);
         Ok(RenderedPage {

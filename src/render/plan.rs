@@ -11,7 +11,7 @@ use crate::content::routes;
 use crate::data::Data;
 use crate::site::Site;
 
-use super::generated::{audit, cards, chart_downloads, chart_pages, cite};
+use super::generated::{audit, cards, chart_downloads, chart_pages};
 use super::links::LinkIndex;
 use super::taxonomies::{self, Taxonomy};
 
@@ -48,7 +48,7 @@ impl Generated {
 
 /// Every file the build generates besides pages: the one list the link index, the
 /// collision check and the sitemap read. With `share.cards`, the social cards of the
-/// generated pages are in it too; with `share.cite`, the citation files of chart pages.
+/// generated pages are in it too.
 pub fn generated(
     data: &Data,
     taxonomies: &[Taxonomy],
@@ -63,15 +63,12 @@ pub fn generated(
         redirect: false,
     });
     let audit = data.audit.iter().flat_map(|log| {
-        let cite_files = cite::paths(audit::PATH).into_iter().filter(|_| share.cite);
-        std::iter::once(audit::PATH.to_string())
-            .chain(cite_files)
-            .map(|path| Generated {
-                path,
-                updated: Some(log.date),
-                what: None,
-                redirect: false,
-            })
+        std::iter::once(Generated {
+            path: audit::PATH.to_string(),
+            updated: Some(log.date),
+            what: None,
+            redirect: false,
+        })
     });
     let charts = data.datasets.iter().flat_map(|dataset| {
         let file = |path: String| Generated {
@@ -81,7 +78,6 @@ pub fn generated(
             redirect: false,
         };
         let page = chart_pages::path(dataset);
-        let cite_files = cite::paths(&page).into_iter().filter(|_| share.cite);
         [
             file(page.clone()),
             file(chart_downloads::svg_path(dataset)),
@@ -90,7 +86,6 @@ pub fn generated(
             file(chart_pages::csv_path(dataset)),
         ]
         .into_iter()
-        .chain(cite_files.map(file))
         .collect::<Vec<_>>()
     });
     let card_pages = ["/404.html", "/corrections/"]
@@ -297,9 +292,6 @@ fn link_index(site: &Site, taxonomies: &[Taxonomy], pagers: &[Generated]) -> Lin
             .insert(page.relative.clone(), page.url.clone());
         index.paths.insert(page.url.clone());
         index.paths.extend(page.alias_paths());
-        if site.config.share.cite {
-            index.paths.extend(cite::paths(&page.url));
-        }
     }
     for file in &site.statics {
         index.paths.insert(format!("/{}", file.published));

@@ -163,7 +163,7 @@ pub fn content_type(name: &str) -> &'static str {
         "xml" if name.ends_with("atom.xml") => "application/atom+xml",
         "xml" => "application/xml",
         "txt" => "text/plain; charset=utf-8",
-        // A citation (`cite.bib`): shown as text, not downloaded, when opened in a browser.
+        // A BibTeX file (`refs.bib` in `static/`): shown as text when opened in a browser.
         "bib" => "text/plain; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
         "json" => "application/json",

@@ -1,6 +1,6 @@
 //! "Cite this" on the built flagship and on a small fixture (`cite/site`): every content,
-//! claim and chart page carries its citation as a sentence, BibTeX and CSL-JSON, with
-//! `cite.bib` and `cite.json` beside it, all three saying what the page says; the data
+//! claim and chart page carries its citation as a sentence, BibTeX and CSL-JSON, each
+//! downloadable from the page itself, all three saying what the page says; the data
 //! version follows the data behind a page and nothing else; each form escapes its text.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -105,17 +105,43 @@ fn json_ld(html: &str) -> Vec<Value> {
         .collect()
 }
 
-/// Checks one page's three forms against each other, against the page and against the
-/// files beside it; returns its BibTeX key.
-fn check_page(name: &str, html: &str, dir: &Path, organisation: &str) -> String {
+/// The two downloads of a page's block, decoded from their `data:` links: the BibTeX and
+/// the CSL-JSON, and the file names the browser saves them under.
+fn downloads(html: &str) -> [(String, String); 2] {
+    let block = block(html).expect("a Cite this block");
+    [
+        "application/x-bibtex",
+        "application/vnd.citationstyles.csl+json",
+    ]
+    .map(|mime| {
+        let start = format!("<a href=\"data:{mime};charset=utf-8,");
+        let link = between(block, &start, "</a>").remove(0);
+        let (encoded, rest) = link.split_once('"').expect("the link's end");
+        let text = percent_encoding::percent_decode_str(encoded)
+            .decode_utf8()
+            .expect("UTF-8")
+            .into_owned();
+        let name = between(rest, " download=\"", "\"").remove(0);
+        (text, name)
+    })
+}
+
+/// Checks one page's three forms against each other, against the page and against its
+/// downloads; returns its BibTeX key.
+fn check_page(name: &str, html: &str, organisation: &str) -> String {
     let (plain, bibtex, csl_text) = forms(html);
-    let bib_file = std::fs::read_to_string(dir.join("cite.bib")).expect("cite.bib");
-    let csl_file = std::fs::read_to_string(dir.join("cite.json")).expect("cite.json");
-    assert_eq!(bib_file.trim_end(), bibtex.trim_end(), "{name}");
-    assert_eq!(csl_file.trim_end(), csl_text.trim_end(), "{name}");
-    let links = block(html).unwrap();
-    assert!(links.contains("href=\"cite.bib\" download"), "{name}");
-    assert!(links.contains("href=\"cite.json\" download"), "{name}");
+    let [(bib_file, bib_name), (csl_file, csl_name)] = downloads(html);
+    assert_eq!(bib_file, format!("{}\n", bibtex.trim_end()), "{name}");
+    assert_eq!(csl_file, format!("{}\n", csl_text.trim_end()), "{name}");
+    assert!(
+        bib_name.ends_with(".bib") && csl_name.ends_with(".json"),
+        "{name}"
+    );
+    assert_eq!(
+        bib_name.strip_suffix(".bib"),
+        csl_name.strip_suffix(".json")
+    );
+    assert!(!bib_name.contains([':', '/', '+']), "{name}: {bib_name}");
 
     let csl: Value = serde_json::from_str(&csl_file).unwrap_or_else(|e| panic!("{name}: {e}"));
     let items = csl.as_array().expect("an array");
@@ -218,8 +244,8 @@ fn check_page(name: &str, html: &str, dir: &Path, organisation: &str) -> String 
 }
 
 // Every content, claim, chart and section page of the flagship (the pages of its sitemap
-// but the corrections and taxonomy pages) has "Cite this" with cite.bib and cite.json
-// beside it, the three forms agreeing with the page and each other; no other page has one;
+// but the corrections and taxonomy pages) has "Cite this" with its BibTeX and CSL-JSON to
+// download, the three forms agreeing with the page and each other; no other page has one;
 // every key is unique. The flagship builds with `unbound_numbers = "error"`, so the
 // number audit flags nothing the citations print.
 #[test]
@@ -253,11 +279,16 @@ fn every_flagship_content_page_cites_itself() {
             assert!(block(html).is_none(), "{name} has a Cite this block");
             continue;
         }
-        let dir = out.join(name.strip_suffix("index.html").unwrap());
-        let key = check_page(name, html, &dir, &organisation);
+        let key = check_page(name, html, &organisation);
         assert!(keys.insert(key.clone()), "{name}: key {key} is taken");
     }
     assert_eq!(keys.len(), listed.len());
+    // The citations are in the pages: no page writes a file of its own for them.
+    let files = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok);
+    let named = |e: &walkdir::DirEntry| e.file_name().to_string_lossy().starts_with("cite.");
+    assert_eq!(files.filter(named).count(), 0);
     // A claim cites its evidence's date; a chart page its data's, as its byline gives it.
     let (plain, _, _) = forms(&pages["claims/golden-lead-song/index.html"]);
     assert!(
@@ -268,17 +299,21 @@ fn every_flagship_content_page_cites_itself() {
     assert!(plain.contains("Billboard Hot 100 [Data set]."), "{plain}");
 }
 
-/// The `cite.json` of a built page of a fixture, parsed: its one item.
+/// The CSL-JSON a built page of a fixture offers, parsed: its one item.
 fn item(site: &Site, page: &str) -> Value {
-    let text = site.read(&format!("public/{page}cite.json"));
+    let [_, (text, _)] = downloads(&site.read(&format!("public/{page}index.html")));
     serde_json::from_str::<Value>(&text).unwrap()[0].clone()
 }
 
-/// Every citation file of a built fixture, by path.
-fn cite_files(site: &Site) -> BTreeMap<String, Vec<u8>> {
+/// Every citation download of a built fixture, by page.
+fn cite_files(site: &Site) -> BTreeMap<String, [(String, String); 2]> {
     site.tree("public")
         .into_iter()
-        .filter(|(path, _)| path.ends_with("cite.bib") || path.ends_with("cite.json"))
+        .filter(|(path, _)| path.ends_with(".html"))
+        .filter_map(|(path, bytes)| {
+            let html = String::from_utf8(bytes).unwrap();
+            block(&html).is_some().then(|| (path, downloads(&html)))
+        })
         .collect()
 }
 
@@ -290,7 +325,7 @@ fn the_data_version_follows_the_data_and_nothing_else() {
     let site = Site::fixture("cite/site");
     site.build();
     let before = cite_files(&site);
-    assert!(before.len() >= 16, "{:?}", before.keys());
+    assert!(before.len() >= 8, "{:?}", before.keys());
     site.build();
     assert_eq!(cite_files(&site), before, "two builds differ");
     let version = |page: &str| item(&site, page)["version"].as_str().map(str::to_string);
@@ -352,7 +387,7 @@ fn each_form_escapes_for_its_format() {
     let site = Site::fixture("cite/site");
     site.build();
     let title = "Braces {x} & 50% of $y_#z ~ ^ \\ <b>";
-    let bib = site.read("public/essays/braces/cite.bib");
+    let [(bib, _), _] = downloads(&site.read("public/essays/braces/index.html"));
     assert!(balanced(&bib), "{bib}");
     assert!(
         bib.contains(
@@ -408,7 +443,7 @@ fn a_claim_and_a_chart_are_cited_as_the_page_shows_them() {
     );
 }
 
-// `[share] cite = false` writes no citation files and no block; the build still passes.
+// `[share] cite = false` writes no citation block; the build still passes.
 #[test]
 fn cite_off_writes_no_citation() {
     let site = Site::fixture("cite/site");
@@ -439,22 +474,6 @@ fn the_number_audit_reads_the_title_not_the_citation() {
     assert!(
         run.stderr.contains("error: unbound number `12`")
             && run.stderr.contains("--> content/essays/about.md:2:"),
-        "{}",
-        run.stderr
-    );
-}
-
-// A file of `content/` where a page's citation goes is refused, naming both.
-#[test]
-fn a_file_where_a_citation_goes_is_refused() {
-    let site = Site::fixture("cite/site");
-    site.write("content/cite.json", "{}");
-    let run = site.run(&["build"]).failure();
-    assert!(
-        run.stderr.contains("would both be written to `cite.json`")
-            && run
-                .stderr
-                .contains("the citation of the page `content/_index.md`"),
         "{}",
         run.stderr
     );

@@ -207,7 +207,6 @@ fn render(
     let shown = format!("the page of the chart `{}`", dataset.id);
     crate::render::anchors::check_generated(&html, "chart.html", &shown, templates)?;
     let card = drawn.map(|d| d.file(&renderer.pictures)).transpose()?;
-    let cite_files = cite.iter().flat_map(cite::CiteView::files).map(Some);
     Ok([
         Some(OutputFile::text(routes::output_path(&page_path), html)),
         card,
@@ -231,7 +230,6 @@ fn render(
         )),
     ]
     .into_iter()
-    .chain(cite_files)
     .flatten()
     .collect())
 }

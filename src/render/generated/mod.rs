@@ -128,13 +128,9 @@ pub(super) fn write(
     }
     let mut written = files.len();
     if let Some(log) = &site.data.audit {
-        let (html, card, cite) = audit_page(site, log, (templates, pictures))?;
+        let (html, card) = audit_page(site, log, (templates, pictures))?;
         sink.write("audit/index.html", html.as_bytes())?;
         written += 1;
-        for file in cite.iter().flat_map(cite::CiteView::files) {
-            sink.write(&file.path, &file.bytes)?;
-            written += 1;
-        }
         if let Some(card) = card {
             let file = card.file(pictures)?;
             sink.write(&file.path, &file.bytes)?;
@@ -201,7 +197,7 @@ fn audit_page(
     site: &Site,
     log: &crate::data::audit::Audit,
     (templates, pictures): (&Templates, &Pictures),
-) -> anyhow::Result<(String, Option<Drawn>, Option<cite::CiteView>)> {
+) -> anyhow::Result<(String, Option<Drawn>)> {
     let mut context = match audit::page_context(site, log) {
         Ok(context) => context,
         Err(errors) => {
@@ -217,7 +213,7 @@ fn audit_page(
     context.insert("cite", &cite);
     let html = templates.render("audit.html", &context, "content/audit.toml")?;
     super::anchors::check_generated(&html, "audit.html", "the audit page", templates)?;
-    Ok((html, drawn, cite))
+    Ok((html, drawn))
 }
 
 /// The 404 page, served at any depth, so its links start from the base path.

@@ -20,7 +20,6 @@ use crate::render::views::summary::DateView;
 use crate::site::Site;
 use crate::typography;
 use crate::verify::Used;
-use crate::write::OutputFile;
 
 pub use behind::Behind;
 pub use version::Versions;
@@ -72,35 +71,20 @@ pub struct CiteView {
     pub hash: Option<String>,
     /// The date of the latest data behind the page.
     pub data_as_of: Option<DateView>,
-    /// The site path of `cite.bib`, for `url(path=...)`.
-    pub bib_path: String,
-    /// The site path of `cite.json`.
-    pub csl_path: String,
-    /// The absolute URL of `cite.bib`.
-    pub bib_url: String,
-    /// The absolute URL of `cite.json`.
-    pub csl_url: String,
+    /// The BibTeX entry as a `data:` URL, for a download link: the page carries its own
+    /// citation files, so a site of 100,000 pages writes no 200,000 extra files.
+    pub bib_href: String,
+    /// The CSL-JSON as a `data:` URL.
+    pub csl_href: String,
+    /// A file name for the downloads, without extension: the key with `-` for `:` and `+`
+    /// (`example.org-kpdh-claims-golden-lead-song`).
+    pub file_stem: String,
 }
 
-impl CiteView {
-    /// `cite.bib` and `cite.json`, at their output paths, each ending in a newline.
-    pub fn files(&self) -> [OutputFile; 2] {
-        let output = |path: &str| path.trim_start_matches('/').to_string();
-        [
-            OutputFile::text(output(&self.bib_path), format!("{}\n", self.bibtex)),
-            OutputFile::text(output(&self.csl_path), format!("{}\n", self.csl)),
-        ]
-    }
-}
-
-/// The site paths of the citation files of the page at `page_path`: `cite.bib` and
-/// `cite.json` in its folder.
-pub fn paths(page_path: &str) -> [String; 2] {
-    let dir = page_path
-        .rsplit_once('/')
-        .map_or("/", |(dir, _)| dir)
-        .trim_end_matches('/');
-    [format!("{dir}/cite.bib"), format!("{dir}/cite.json")]
+/// `text` as a `data:` URL of media type `mime`, ending in a newline as a file would.
+fn data_url(mime: &str, text: &str) -> String {
+    let encoded = percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC);
+    format!("data:{mime};charset=utf-8,{encoded}%0A")
 }
 
 /// The citation of content page `page`, from what it rests on (`behind`, closed); none
@@ -286,17 +270,17 @@ fn view(
         version: hash.as_deref(),
     };
     let key = bibtex::key(&url);
-    let [bib_path, csl_path] = paths(page_path);
+    let bibtex = bibtex::entry(&work, &key);
+    let csl = csl::json(&work, &key);
     Some(CiteView {
         plain: plain::citation(&work),
-        bibtex: bibtex::entry(&work, &key),
-        csl: csl::json(&work, &key),
+        bib_href: data_url("application/x-bibtex", &bibtex),
+        csl_href: data_url("application/vnd.citationstyles.csl+json", &csl),
+        file_stem: key.replace([':', '+'], "-"),
+        bibtex,
+        csl,
         hash: hash.clone(),
         data_as_of: behind.as_of.map(DateView::from),
-        bib_url: config.absolute(&bib_path),
-        csl_url: config.absolute(&csl_path),
-        bib_path,
-        csl_path,
         key,
     })
 }
@@ -330,14 +314,13 @@ fn note(work: &Work) -> Option<String> {
 mod tests {
     use super::*;
 
-    // The files sit in the page's folder; the home page's at the root.
+    // A download link carries the whole text, every byte but letters and digits
+    // percent-encoded, and a final newline as a file would have.
     #[test]
-    fn the_files_sit_beside_the_page() {
-        assert_eq!(paths("/for/x/"), ["/for/x/cite.bib", "/for/x/cite.json"]);
-        assert_eq!(paths("/"), ["/cite.bib", "/cite.json"]);
+    fn a_data_url_carries_the_text() {
         assert_eq!(
-            paths("/charts/hot-100/"),
-            ["/charts/hot-100/cite.bib", "/charts/hot-100/cite.json"]
+            data_url("application/x-bibtex", "@misc{a:b, title = {Été & 100%}}"),
+            "data:application/x-bibtex;charset=utf-8,%40misc%7Ba%3Ab%2C%20title%20%3D%20%7B%C3%89t%C3%A9%20%26%20100%25%7D%7D%0A"
         );
     }
 }
