@@ -74,19 +74,19 @@ fn copy_site(from: &Path, to: &Path) {
     }
 }
 
-/// Applies the edit to a fresh copy and returns the build's stderr (the build must fail).
-fn build_with(repo: &Path, edit: &Edit) -> Result<String, String> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let root: PathBuf = dir.path().join("site");
-    copy_site(repo, &root);
+/// Applies the edit to `root`, a copy of the site, and returns the build's stderr (the
+/// build must fail); the file edited is put back as it was afterwards, so that one copy
+/// serves every edit of a thread.
+fn build_with(root: &Path, edit: &Edit) -> Result<String, String> {
     let file = root.join(&edit.file);
     let text = std::fs::read_to_string(&file).expect("read data file");
     std::fs::write(&file, edit.apply(&text)).expect("write data file");
     let output = Command::new(env!("CARGO_BIN_EXE_factsite"))
         .args(["build", "--quiet"])
-        .current_dir(&root)
+        .current_dir(root)
         .output()
         .expect("run");
+    std::fs::write(&file, text).expect("restore data file");
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     if output.status.code() == Some(1) {
         Ok(stderr)
@@ -119,9 +119,12 @@ fn assert_bound(root: &Path) -> Vec<Assertion> {
             .map(|chunk| {
                 let site = &site;
                 scope.spawn(move || {
+                    let dir = tempfile::tempdir().expect("temp dir");
+                    let copy: PathBuf = dir.path().join("site");
+                    copy_site(root, &copy);
                     let mut failures = Vec::new();
                     for assertion in chunk {
-                        if let Err(why) = breaks_at_its_place(root, site, assertion) {
+                        if let Err(why) = breaks_at_its_place(&copy, site, assertion) {
                             failures.push(why);
                         }
                     }
