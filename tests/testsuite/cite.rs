@@ -8,23 +8,13 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::Site;
+use crate::support::{Site, unescape};
 
 /// The "Cite this" section of a page.
 fn block(html: &str) -> Option<&str> {
     let start = html.find("<section class=\"cite\"")?;
     let end = start + html[start..].find("</section>")?;
     Some(&html[start..end])
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#x2F;", "/")
-        .replace("&amp;", "&")
 }
 
 /// The texts between `open` and `close` in `html`, unescaped.

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::Site;
+use crate::support::{Site, unescape};
 
 const BASE: &str = "https://example.org/kpdh/";
 
@@ -27,16 +27,6 @@ fn meta(html: &str, key: &str) -> Option<String> {
         }
     }
     None
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&#x2F;", "/")
-        .replace("&amp;", "&")
 }
 
 /// A PNG's size and its `iTXt` texts by keyword.

@@ -178,6 +178,17 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// HTML text with the entities the templates write turned back into characters.
+pub fn unescape(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&")
+}
+
 /// Every `href` and `src` attribute value in an HTML document.
 pub fn urls_in(html: &str) -> Vec<String> {
     let mut urls = Vec::new();
