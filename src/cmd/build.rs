@@ -69,7 +69,10 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Built> {
     timer.lap("render (total)");
     let output = staging.output().to_path_buf();
     let warning = staging.commit()?;
-    let notes = robots_warning(&site.config).into_iter().collect();
+    let notes = robots_warning(&site.config)
+        .into_iter()
+        .chain(crate::markdown::highlighting_gave_up())
+        .collect();
     timer.lap("swap in the output");
     drop(site);
     timer.lap("free memory");

@@ -2,7 +2,10 @@
 //! the theme's `highlight.css` colours, from bat's syntaxes (loaded on the first block that
 //! names a language).
 
-use std::sync::LazyLock;
+use std::collections::BTreeSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{LazyLock, Mutex, mpsc};
+use std::time::Duration;
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
@@ -67,9 +70,20 @@ pub fn language(name: &str) -> Language {
     }
 }
 
+/// How long one block may take to highlight before it is shown plain. syntect can loop
+/// forever on some code: bat's JavaScript syntax on a line as short as `x /*` (syntect
+/// issues #460 and #706), TypeScript on some ternaries (#707). A real block takes
+/// milliseconds, its grammar's first compilation at most a second in a debug build.
+const DEADLINE: Duration = Duration::from_secs(5);
+
+/// The blocks highlighting gave up on, by hash of language and code, so that a rebuild
+/// under `serve` does not wait for them again; and what to say about each.
+static GAVE_UP: LazyLock<Mutex<(BTreeSet<u64>, Vec<String>)>> = LazyLock::new(Mutex::default);
+
 /// The highlighted HTML of a fenced block's code (what goes inside its `<code>`), or `None`
-/// when it is to stay plain: no language or an unknown one, no code, or a grammar that fails
-/// on this code.
+/// when it is to stay plain: no language or an unknown one, no code, a grammar that fails
+/// on this code, or one that has not finished after [`DEADLINE`] (the work is left to
+/// finish or spin on its own thread; the process does not wait for it).
 pub fn block(info: &str, code: &str) -> Option<String> {
     let Language::Known(syntax) = language(name(info)) else {
         return None;
@@ -77,6 +91,54 @@ pub fn block(info: &str, code: &str) -> Option<String> {
     if code.is_empty() {
         return None;
     }
+    let mut hasher = DefaultHasher::new();
+    (&syntax.name, code).hash(&mut hasher);
+    let key = hasher.finish();
+    if gave_up().0.contains(&key) {
+        return None;
+    }
+    let (send, receive) = mpsc::channel();
+    let owned = code.to_string();
+    std::thread::Builder::new()
+        .name("highlight".to_string())
+        .spawn(move || {
+            let _ = send.send(highlight(syntax, &owned));
+        })
+        .ok()?;
+    match receive.recv_timeout(DEADLINE) {
+        Ok(html) => html,
+        Err(_) => {
+            let first = code
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            let shown: String = first.chars().take(60).collect();
+            let mut gave_up = gave_up();
+            if gave_up.0.insert(key) {
+                gave_up.1.push(format!(
+                    "highlighting a `{}` block (its first line: `{shown}`) did not finish in {} s, so it is shown as plain code: syntect, the highlighter, loops on some code",
+                    name(info),
+                    DEADLINE.as_secs()
+                ));
+            }
+            None
+        }
+    }
+}
+
+fn gave_up() -> std::sync::MutexGuard<'static, (BTreeSet<u64>, Vec<String>)> {
+    GAVE_UP
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// What to tell about the blocks highlighting gave up on since the last call (each once).
+pub fn take_gave_up() -> Vec<String> {
+    std::mem::take(&mut gave_up().1)
+}
+
+/// `code` highlighted with `syntax`, or `None` when the grammar fails on it.
+fn highlight(syntax: &'static SyntaxReference, code: &str) -> Option<String> {
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
         generator

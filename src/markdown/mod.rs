@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser};
 
-pub use highlight::unknown_languages;
+pub use highlight::{take_gave_up as highlighting_gave_up, unknown_languages};
 
 use crate::content::config::MarkdownOptions;
 use crate::diagnostic::Diagnostic;

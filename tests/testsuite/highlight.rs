@@ -140,3 +140,32 @@ fn check_warns_at_an_unknown_language() {
         check.stderr
     );
 }
+
+// Code the highlighter loops on forever (bat's JavaScript syntax on `x /*`, a known syntect
+// bug) does not hang the build: after the deadline the block is shown as plain code with a
+// warning naming its language and first line, and the other blocks are still highlighted.
+#[test]
+fn code_the_highlighter_loops_on_is_shown_plain() {
+    let site = Site::minimal();
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"Home\"\n+++\n```js\nx /*\n```\n\n```rust\nfn main() {}\n```\n",
+    );
+    let run = site.build();
+    assert!(
+        run.stderr.contains(
+            "warning: highlighting a `js` block (its first line: `x /*`) did not finish in 5 s, so it is shown as plain code"
+        ),
+        "{}",
+        run.stderr
+    );
+    let html = site.read("public/index.html");
+    assert!(
+        html.contains("<pre><code class=\"language-js\">x /*\n</code></pre>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<code class=\"language-rust\"><span class=\"hl-code\">"),
+        "{html}"
+    );
+}
