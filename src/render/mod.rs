@@ -218,10 +218,14 @@ impl Renderer {
         sink: &dyn Sink,
     ) -> anyhow::Result<usize> {
         let mut timer = Timer::new();
-        let mut files = self.finish_pages(site, rendered, sink)?;
-        timer.lap("links, sitemap, feeds");
-        files += self.write_charts(site, sink)?;
-        timer.lap("chart pages");
+        // Chart pages depend on no page: they render beside the anchor check and the
+        // files generated from the pages.
+        let (pages, charts) = rayon::join(
+            || self.finish_pages(site, rendered, sink),
+            || self.write_charts(site, sink),
+        );
+        let mut files = pages? + charts?;
+        timer.lap("links, sitemap, feeds, chart pages");
         files += write_statics(&site.statics, sink)?;
         for asset in &site.assets.files {
             sink.write(&asset.path, &asset.bytes)?;
