@@ -183,6 +183,9 @@ fn publish(shared: &Shared, result: anyhow::Result<Done>, started: Instant, verb
                 done.counts,
                 started.elapsed().as_secs_f64() * 1000.0,
             );
+            for warning in crate::markdown::highlighting_gave_up() {
+                eprintln!("warning: {warning}");
+            }
         }
         Err(error) => {
             let text = render_error(&error);

@@ -756,3 +756,26 @@ fn a_page_edit_redoes_everything_it_touches() {
         "the corrections feed follows"
     );
 }
+
+// serve says when highlighting gave up on a block, as build does, and still serves the page
+// with the block plain.
+#[test]
+fn serve_warns_when_highlighting_gives_up() {
+    let site = Site::minimal();
+    site.write(
+        "content/_index.md",
+        "+++\ntitle = \"Home\"\n+++\n```js\nx /*\n```\n",
+    );
+    let mut server = Server::start(&site);
+    let warning =
+        "warning: highlighting a `js` block (its first line: `x /*`) did not finish in 5 s";
+    if !server.preamble.iter().any(|line| line.contains(warning)) {
+        server.wait_for_line(warning);
+    }
+    let (status, body) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("<pre><code class=\"language-js\">x /*\n</code></pre>"),
+        "{body}"
+    );
+}
