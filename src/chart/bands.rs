@@ -10,8 +10,15 @@ use super::scene::{Chart, Scene};
 /// Half the height of the No. 1 band.
 const NO1_HALF: i32 = 6;
 
-/// Draws the bands; returns the boxes of the "no data" bands, for their labels.
-pub(crate) fn draw(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult<Vec<Rect>> {
+/// The boxes of the bands drawn: "no data" ones, for their labels, and No. 1 ones, which
+/// text keeps clear of like markers.
+pub(crate) struct Drawn {
+    pub unknown: Vec<Rect>,
+    pub no1: Vec<Rect>,
+}
+
+/// Draws the bands; returns their boxes.
+pub(crate) fn draw(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult<Drawn> {
     let grid = &scene.grid;
     let half = grid.step as f64 / 2.0;
     let f = &scene.frame;
@@ -38,13 +45,16 @@ pub(crate) fn draw(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult<Vec<
         scene.pen.attrs("");
         scene.pen.close();
     }
-    no1(root, chart, scene)?;
-    Ok(boxes)
+    let no1 = no1(root, chart, scene)?;
+    Ok(Drawn {
+        unknown: boxes,
+        no1,
+    })
 }
 
 /// The band behind each run of weeks at No. 1: from just before the first marker to
 /// just after the last, no wider than half the way to the neighbouring dates.
-fn no1(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult {
+fn no1(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult<Vec<Rect>> {
     let grid = &scene.grid;
     let mut runs = Vec::new();
     for (index, row) in grid.rows.iter().enumerate() {
@@ -62,7 +72,7 @@ fn no1(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult {
         }
     }
     if runs.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let half = if grid.dates.len() >= 2 {
         (scene.at(chart, 1, 1.0).0 - scene.at(chart, 0, 1.0).0) / 2
@@ -70,6 +80,7 @@ fn no1(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult {
         i32::MAX
     };
     let pad = half.min(scene.metrics.marker + 4);
+    let mut boxes = Vec::new();
     scene.pen.open("band-no1");
     for (index, run) in runs {
         let (x0, y) = scene.marker(chart, index, run.start, 1);
@@ -78,7 +89,13 @@ fn no1(root: &Root, chart: &Chart, scene: &Scene) -> DrawResult {
             [(x0 - pad, y - NO1_HALF), (x1 + pad, y + NO1_HALF)],
             BLACK,
         ))?;
+        boxes.push(Rect {
+            x0: f64::from(x0 - pad),
+            y0: f64::from(y - NO1_HALF),
+            x1: f64::from(x1 + pad),
+            y1: f64::from(y + NO1_HALF),
+        });
     }
     scene.pen.close();
-    Ok(())
+    Ok(boxes)
 }

@@ -112,7 +112,9 @@ fn paint(scene: &Scene) -> DrawResult<Vec<Rect>> {
     for index in 0..scene.grid.rows.len() {
         series::draw(&root, &chart, scene, index, &mut avoid)?;
     }
-    let notes = annotations::draw(&root, &chart, scene, &bands, avoid)?;
+    // The No. 1 bands sit behind the markers: text keeps clear of them as of markers.
+    avoid.boxes.extend(bands.no1);
+    let notes = annotations::draw(&root, &chart, scene, &bands.unknown, avoid)?;
     Ok(titles.into_iter().chain(notes).collect())
 }
 
