@@ -45,6 +45,11 @@ pub fn changing_edit(data: &Data, path: &str) -> Option<Edit> {
 /// `expect` (or no longer resolves): the edit that must stop the build.
 pub fn breaking_edit(data: &Data, path: &str, expect: &Expect) -> Option<Edit> {
     let breaks = |value: Option<Value>| value.is_none_or(|v| !expect.holds(v).unwrap_or(true));
+    // The file still parses after the edit, and the stat no longer meets the expectation.
+    let breaks_valid = |edit: &Edit| {
+        Edited::new(data, std::slice::from_ref(edit))
+            .is_some_and(|edited| breaks(edited.value(path)))
+    };
     if let Some(id) = path.strip_prefix("figures/") {
         let figure = data.figures.get(id)?;
         return figure_values(figure.value, expect)
@@ -69,9 +74,8 @@ pub fn breaking_edit(data: &Data, path: &str, expect: &Expect) -> Option<Edit> {
                 candidates(dataset, None, None)
                     .into_iter()
                     .flat_map(move |row| edits(dataset, row))
-                    .filter(move |edit| still_valid(data, dataset, edit))
             })
-            .find(|edit| breaks(value_after(data, path, edit)));
+            .find(|edit| breaks_valid(edit));
     }
     let parts: Vec<&str> = path.split('/').collect();
     let index = data.datasets.iter().position(|d| d.id == parts[0])?;
@@ -86,18 +90,7 @@ pub fn breaking_edit(data: &Data, path: &str, expect: &Expect) -> Option<Edit> {
     let single = rows.iter().flat_map(|row| edits(dataset, row));
     single
         .chain(group_edits(dataset, &rows))
-        .find(|edit| still_valid(data, dataset, edit) && breaks(value_after(data, path, edit)))
-}
-
-/// Whether a chart file still parses after the edit.
-fn still_valid(data: &Data, dataset: &Dataset, edit: &Edit) -> bool {
-    dataset::parse(
-        &dataset.id,
-        &dataset.file,
-        edit.apply(&dataset.text),
-        &data.bibliography,
-    )
-    .is_ok()
+        .find(|edit| breaks_valid(edit))
 }
 
 /// Edits of the audit log that change one of its stats (`changes`, `changes/KIND`,
@@ -235,31 +228,92 @@ fn row_with_comma(text: &str, span: &Range<usize>) -> Range<usize> {
 
 /// The value a stat has after an edit, for tests and reports.
 pub fn value_after(data: &Data, path: &str, edit: &Edit) -> Option<Value> {
-    let mut datasets = data.datasets.clone();
-    let mut figures = data.figures.clone();
-    let mut audit = data.audit.clone();
-    if let Some(log) = data.audit.as_ref().filter(|log| log.file == edit.file) {
-        let known = Known {
-            bibliography: &data.bibliography,
-        };
-        audit = Some(Audit::parse(&log.file, edit.apply(&log.text), &known).ok()?);
-    } else if edit.file == data.figures.file {
-        let text = edit.apply(&data.figures.text);
-        figures = Figures::parse(&figures.file, text, &data.bibliography).ok()?;
-    } else {
-        let index = datasets.iter().position(|d| d.file == edit.file)?;
-        let text = edit.apply(&datasets[index].text);
-        datasets[index] =
-            dataset::parse(&datasets[index].id, &edit.file, text, &data.bibliography).ok()?;
+    Edited::new(data, std::slice::from_ref(edit))?.value(path)
+}
+
+/// The data files as they read after several edits at once, for the guarantee test's
+/// batches.
+#[derive(Clone)]
+pub struct Edited {
+    datasets: Vec<Dataset>,
+    figures: Figures,
+    audit: Option<Audit>,
+}
+
+impl Edited {
+    /// The data as it is.
+    pub fn of(data: &Data) -> Self {
+        Self {
+            datasets: data.datasets.clone(),
+            figures: data.figures.clone(),
+            audit: data.audit.clone(),
+        }
     }
-    Stats {
-        datasets: &datasets,
-        figures: &figures,
-        audit: audit.as_ref(),
+
+    /// The data after every edit of `edits`, the edits of one file merged. `None` when two
+    /// ranges of a file overlap or an edited file no longer parses.
+    pub fn new(data: &Data, edits: &[Edit]) -> Option<Self> {
+        let mut merged: Vec<Edit> = Vec::new();
+        for edit in edits {
+            match merged.iter_mut().find(|m| m.file == edit.file) {
+                Some(m) => m.changes.extend(edit.changes.iter().cloned()),
+                None => merged.push(edit.clone()),
+            }
+        }
+        let mut edited = Self::of(data);
+        for edit in &merged {
+            edited.reparse(data, edit)?;
+        }
+        Some(edited)
     }
-    .resolve(path)
-    .ok()
-    .map(|r| r.value)
+
+    /// This data with `edit.file` read again as `edit` leaves the original: `edit` holds
+    /// every change of that file. `None` when its ranges overlap or the file no longer
+    /// parses.
+    pub fn reparse(&mut self, data: &Data, edit: &Edit) -> Option<()> {
+        if !disjoint(&edit.changes) {
+            return None;
+        }
+        if let Some(log) = data.audit.as_ref().filter(|log| log.file == edit.file) {
+            let known = Known {
+                bibliography: &data.bibliography,
+            };
+            self.audit = Some(Audit::parse(&log.file, edit.apply(&log.text), &known).ok()?);
+        } else if edit.file == data.figures.file {
+            let text = edit.apply(&data.figures.text);
+            self.figures = Figures::parse(&data.figures.file, text, &data.bibliography).ok()?;
+        } else {
+            let index = data.datasets.iter().position(|d| d.file == edit.file)?;
+            let text = edit.apply(&data.datasets[index].text);
+            self.datasets[index] = dataset::parse(
+                &data.datasets[index].id,
+                &edit.file,
+                text,
+                &data.bibliography,
+            )
+            .ok()?;
+        }
+        Some(())
+    }
+
+    /// The value of the stat at `path` in the edited data.
+    pub fn value(&self, path: &str) -> Option<Value> {
+        Stats {
+            datasets: &self.datasets,
+            figures: &self.figures,
+            audit: self.audit.as_ref(),
+        }
+        .resolve(path)
+        .ok()
+        .map(|r| r.value)
+    }
+}
+
+/// Whether no two of the ranges overlap.
+pub fn disjoint(changes: &[(Range<usize>, String)]) -> bool {
+    let mut ranges: Vec<&Range<usize>> = changes.iter().map(|(range, _)| range).collect();
+    ranges.sort_by_key(|r| r.start);
+    ranges.windows(2).all(|pair| pair[0].end <= pair[1].start)
 }
 
 #[cfg(test)]
