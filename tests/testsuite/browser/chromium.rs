@@ -227,8 +227,8 @@ impl Browser {
         );
     }
 
-    /// Loads `url` as `view` shows it and returns the events seen until the load event.
-    pub(super) fn visit(&mut self, url: &str, view: View, label: &str) -> Vec<Value> {
+    /// Shows the page as `view` does, in place: its width, colour scheme and media.
+    pub(super) fn show(&mut self, view: View) {
         self.call(
             "Emulation.setDeviceMetricsOverride",
             json!({ "width": view.width, "height": 900, "deviceScaleFactor": 1, "mobile": view.width < 600 }),
@@ -244,6 +244,11 @@ impl Browser {
                 "features": [{ "name": "prefers-color-scheme", "value": scheme }],
             }),
         );
+    }
+
+    /// Loads `url` as `view` shows it and returns the events seen until the load event.
+    pub(super) fn visit(&mut self, url: &str, view: View, label: &str) -> Vec<Value> {
+        self.show(view);
         self.pending.clear();
         self.call("Page.navigate", json!({ "url": url }));
         let deadline = Instant::now() + Duration::from_secs(60);

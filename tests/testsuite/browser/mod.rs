@@ -6,7 +6,8 @@
 //!   markdown asks for that is not drawn.
 //! - Light and dark, axe-core (vendored here, `axe.min.js`, version 4.14.1, MPL-2.0: see
 //!   `axe-LICENSE.txt`) finds no accessibility violation: every page at 320 or 1440 px,
-//!   every template at both.
+//!   every template at both. Each page is loaded once per width for both checks, and
+//!   switched to dark in place.
 //! - Printed, every table shows every cell within the page width, no block kept whole is
 //!   taller than half a page, and the page count is close to what its length needs (no
 //!   half-blank pages from forced breaks).
@@ -33,7 +34,7 @@ use server::StaticServer;
 const PREFIX: &str = "/kpdh/";
 
 /// Widths every page is loaded at: a small phone and a desktop.
-const WIDTHS: [u32; 2] = [360, 1280];
+const WIDTHS: [u32; 2] = [320, 1440];
 
 /// axe-core, injected into every page the accessibility test loads.
 const AXE: &str = include_str!("axe.min.js");
@@ -43,18 +44,46 @@ const AXE: &str = include_str!("axe.min.js");
 const PRINT_WIDTH: u32 = 673;
 const PRINT_HEIGHT: f64 = 986.0;
 
-// Every page of the flagship loads cleanly, with every chart drawn, at both widths.
+// Every page of the flagship loads cleanly on a phone, with every chart drawn, and axe-core
+// finds no violation on it in light or dark: contrast, names, landmarks, and scrolling
+// boxes a keyboard can reach. One load serves all three: the page is checked, then axe
+// runs in light, then the page is switched to dark in place (the theme's dark scheme is
+// CSS only) and axe runs again. axe sees every page at one width or both and every
+// template at both (`axe_plan`).
 #[test]
-fn every_flagship_page_loads_cleanly_in_chromium() {
+fn every_flagship_page_works_on_a_phone_in_light_and_dark() {
+    every_page_at(WIDTHS[0]);
+}
+
+// The same on a desktop (its own test, so the two run side by side).
+#[test]
+fn every_flagship_page_works_on_a_desktop_in_light_and_dark() {
+    every_page_at(WIDTHS[1]);
+}
+
+fn every_page_at(width: u32) {
     let Some(mut browser) = Browser::start() else {
         return;
     };
+    browser.inject(AXE);
     let (_dir, out, pages) = flagship();
     let server = StaticServer::start(&out);
+    let plan = axe_plan(&pages);
     let mut failures = Vec::new();
-    for width in WIDTHS {
-        for page in &pages {
-            failures.extend(audit(&mut browser, &server, page, View::screen(width)));
+    for page in &pages {
+        let light = View::screen(width);
+        failures.extend(audit(&mut browser, &server, page, light));
+        if plan
+            .iter()
+            .any(|(p, w)| std::ptr::eq(*p, page) && *w == width)
+        {
+            failures.extend(axe_loaded(&mut browser, page, light));
+            let dark = View {
+                scheme: Scheme::Dark,
+                ..light
+            };
+            browser.show(dark);
+            failures.extend(axe_loaded(&mut browser, page, dark));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -105,41 +134,9 @@ fn the_browser_audit_reports_errors_broken_images_and_missing_charts() {
     );
 }
 
-// axe-core finds no violation on any flagship page in the light scheme, on a phone and
-// a desktop: contrast, names, landmarks, and scrolling boxes a keyboard can reach.
-#[test]
-fn every_flagship_page_passes_axe_in_light() {
-    axe_every_page(Scheme::Light);
-}
-
-// The same in the dark scheme (its own test, so the two run side by side).
-#[test]
-fn every_flagship_page_passes_axe_in_dark() {
-    axe_every_page(Scheme::Dark);
-}
-
-fn axe_every_page(scheme: Scheme) {
-    let Some(mut browser) = Browser::start() else {
-        return;
-    };
-    browser.inject(AXE);
-    let (_dir, out, pages) = flagship();
-    let server = StaticServer::start(&out);
-    let mut failures = Vec::new();
-    for (page, width) in axe_plan(&pages) {
-        let view = View {
-            width,
-            scheme,
-            print: false,
-        };
-        failures.extend(axe(&mut browser, &server, page, view));
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
 /// The widths axe checks each page at: every page at least once; every top-level page,
 /// and the first of each family of like pages (`claims/*/`, `topics/*/`, `charts/*/`,
-/// `charts/*/embed/`), at 320 and 1440 px; the rest of a family alternate between the two,
+/// `charts/*/embed/`), at both `WIDTHS`; the rest of a family alternate between the two,
 /// so that each is seen once and each template at both widths.
 fn axe_plan(pages: &[Page]) -> Vec<(&Page, u32)> {
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -154,8 +151,8 @@ fn axe_plan(pages: &[Page]) -> Vec<(&Page, u32)> {
         };
         let count = seen.entry(family).or_insert(0);
         match *count {
-            0 => plan.extend([(page, 320), (page, 1440)]),
-            n => plan.push((page, if n % 2 == 1 { 320 } else { 1440 })),
+            0 => plan.extend(WIDTHS.map(|width| (page, width))),
+            n => plan.push((page, WIDTHS[1 - n % 2])),
         }
         *count += 1;
     }
@@ -175,7 +172,9 @@ fn the_axe_check_reports_violations() {
         "content/essays/faint.md",
         "+++\ntitle = \"Faint\"\n+++\n\
          <div style=\"overflow-x: scroll; width: 10rem\"><p style=\"width: 40rem\">Wide text</p></div>\n\n\
-         <p style=\"color: #ddd\">Faint text</p>\n\n<img src=\"../../favicon.svg\">\n",
+         <p style=\"color: #ddd\">Faint text</p>\n\n<img src=\"../../favicon.svg\">\n\n\
+         <style>@media (prefers-color-scheme: dark) { p.dim { color: #333 } }</style>\n\n\
+         <p class=\"dim\">Dim in the dark</p>\n",
     );
     site.build();
     let out = site.root.join("public");
@@ -191,6 +190,19 @@ fn the_axe_check_reports_violations() {
             "{rule} missing from:\n{failures}"
         );
     }
+    // Text faint only in the dark is found once the loaded page is switched to dark.
+    assert!(!failures.contains("dim"), "{failures}");
+    let dark = View {
+        scheme: Scheme::Dark,
+        ..View::screen(1440)
+    };
+    browser.show(dark);
+    let failures = axe_loaded(&mut browser, &page, dark).join("\n");
+    assert!(
+        failures.contains("essays/faint/ at 1440 px dark: axe color-contrast ")
+            && failures.contains("dim"),
+        "{failures}"
+    );
 }
 
 // Printed, every page type keeps its data: each table's every cell is drawn (closed data
@@ -505,8 +517,13 @@ const AUDIT_SCRIPT: &str = r#"JSON.stringify({
 /// axe-core's violations on one page as `view` shows it, one line per rule, naming the
 /// elements (at most five).
 fn axe(browser: &mut Browser, server: &StaticServer, page: &Page, view: View) -> Vec<String> {
+    browser.visit(&page.url(server), view, &page.label(view));
+    axe_loaded(browser, page, view)
+}
+
+/// axe-core's violations on the page loaded, as `view` shows it.
+fn axe_loaded(browser: &mut Browser, page: &Page, view: View) -> Vec<String> {
     let label = page.label(view);
-    browser.visit(&page.url(server), view, &label);
     let violations = browser.eval_json(AXE_SCRIPT);
     violations
         .as_array()
