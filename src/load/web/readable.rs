@@ -1,14 +1,23 @@
-//! The readable text of a fetched page: what a reader sees, parsed with a real HTML parser
-//! (html5ever, through scraper), without scripts, styles, templates or the document head.
+//! The readable text of a fetched page: what a reader sees, read with a WHATWG-compliant
+//! HTML tokenizer (html5gum), without scripts, styles, templates or the document's title.
+//! The words of a page need no document tree: a stack of the hidden elements open is
+//! enough, and it keeps a page nested thousands of elements deep cheap.
 
-use scraper::{Html, Node};
+use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use super::decode::decode;
 
-/// Elements whose content a reader never sees as text.
+/// Elements whose content a reader never sees as text. The head's other elements hold no
+/// text (`title` aside), so a head left unclosed hides nothing.
 const HIDDEN: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "canvas",
-    "svg", "math", "select",
+    "title", "script", "style", "noscript", "template", "iframe", "object", "canvas", "svg",
+    "math", "select",
+];
+
+/// Elements that never have content or an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
 ];
 
 /// Elements that start a new line of text, so that words of adjacent blocks do not run
@@ -101,32 +110,37 @@ fn looks_like_html(text: &str) -> bool {
 }
 
 /// The text of an HTML document, one line per block, whitespace collapsed; character
-/// references are decoded by the parser.
+/// references are decoded by the tokenizer, and the text of `script`, `style`, `title` and
+/// the like is read as the browser does (naive state switching), so a `<p>` inside a
+/// script is no paragraph.
 pub fn readable_text(html: &str) -> String {
-    let document = Html::parse_document(html);
+    let mut emitter = DefaultEmitter::default();
+    emitter.naively_switch_states(true);
     let mut raw = String::with_capacity(html.len() / 4);
-    // An explicit stack rather than recursion: a page may nest elements thousands deep.
-    let mut stack = vec![(document.tree.root(), true)];
-    while let Some((node, entering)) = stack.pop() {
-        match node.value() {
-            Node::Text(text) if entering => {
-                raw.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
-            }
-            Node::Element(element) => {
-                let name = element.name();
-                if HIDDEN.contains(&name) {
-                    continue;
-                }
-                if BLOCKS.contains(&name) {
+    // The hidden elements open, innermost last.
+    let mut hidden: Vec<Vec<u8>> = Vec::new();
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name);
+                if HIDDEN.contains(&&*name) && !tag.self_closing && !VOID.contains(&&*name) {
+                    hidden.push(tag.name.to_vec());
+                } else if hidden.is_empty() && BLOCKS.contains(&&*name) {
                     raw.push('\n');
                 }
-                if entering {
-                    stack.push((node, false));
-                    stack.extend(node.children().rev().map(|child| (child, true)));
+            }
+            Token::EndTag(tag) => {
+                if let Some(at) = hidden.iter().rposition(|open| **open == **tag.name) {
+                    hidden.truncate(at);
+                } else if hidden.is_empty()
+                    && BLOCKS.contains(&&*String::from_utf8_lossy(&tag.name))
+                {
+                    raw.push('\n');
                 }
             }
-            Node::Document | Node::Fragment if entering => {
-                stack.extend(node.children().rev().map(|child| (child, true)));
+            Token::String(text) if hidden.is_empty() => {
+                let text = String::from_utf8_lossy(&text);
+                raw.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
             }
             _ => {}
         }
@@ -180,6 +194,25 @@ mod tests {
             "<p>x <script>document.write('y')</script> z</p><svg><text>chart</text></svg>",
             "x z",
         );
+    }
+
+    // What the tokenizer needs told: void and self-closing elements close themselves, a
+    // head without its end tag hides only its title, markup inside a script is text.
+    #[test]
+    fn hides_only_what_is_hidden() {
+        case(
+            "<p>a<embed src=x>b</p><svg/><p>c</p><select><option>no</option></select>d",
+            "ab\nc\nd",
+        );
+        case(
+            "<head><title>T</title><meta charset=utf-8><p>body text",
+            "body text",
+        );
+        case(
+            "<script>if (a < b) { w('<p>not text</p>') }</script><p>text</p>",
+            "text",
+        );
+        case("<svg><svg><text>x</text></svg><text>y</text></svg>z", "z");
     }
 
     #[test]
