@@ -81,28 +81,15 @@ fn copy_site(from: &Path, to: &Path) {
 /// build must fail); the files edited are put back as they were afterwards, so that one
 /// copy serves every build of a thread.
 fn build_with(root: &Path, edits: &[Edit]) -> Result<String, String> {
-    let mut files: Vec<&str> = edits.iter().map(|e| e.file.as_str()).collect();
-    files.sort_unstable();
-    files.dedup();
-    let originals: Vec<(PathBuf, String)> = files
-        .iter()
-        .map(|file| {
-            let path = root.join(file);
+    let originals: Vec<(PathBuf, String)> = perturb::by_file(edits)
+        .into_iter()
+        .map(|edit| {
+            let path = root.join(&edit.file);
             let text = std::fs::read_to_string(&path).expect("read data file");
+            std::fs::write(&path, edit.apply(&text)).expect("write data file");
             (path, text)
         })
         .collect();
-    for (path, text) in &originals {
-        let file = path.strip_prefix(root).expect("in the copy");
-        let mut edit = Edit {
-            file: file.to_string_lossy().into_owned(),
-            changes: Vec::new(),
-        };
-        for e in edits.iter().filter(|e| Path::new(&e.file) == file) {
-            edit.changes.extend(e.changes.iter().cloned());
-        }
-        std::fs::write(path, edit.apply(text)).expect("write data file");
-    }
     let output = Command::new(env!("CARGO_BIN_EXE_factsite"))
         .args(["build", "--quiet"])
         .current_dir(root)

@@ -253,15 +253,8 @@ impl Edited {
     /// The data after every edit of `edits`, the edits of one file merged. `None` when two
     /// ranges of a file overlap or an edited file no longer parses.
     pub fn new(data: &Data, edits: &[Edit]) -> Option<Self> {
-        let mut merged: Vec<Edit> = Vec::new();
-        for edit in edits {
-            match merged.iter_mut().find(|m| m.file == edit.file) {
-                Some(m) => m.changes.extend(edit.changes.iter().cloned()),
-                None => merged.push(edit.clone()),
-            }
-        }
         let mut edited = Self::of(data);
-        for edit in &merged {
+        for edit in &by_file(edits) {
             edited.reparse(data, edit)?;
         }
         Some(edited)
@@ -309,8 +302,20 @@ impl Edited {
     }
 }
 
+/// The edits merged into one per file, in the order the files first appear.
+pub fn by_file(edits: &[Edit]) -> Vec<Edit> {
+    let mut merged: Vec<Edit> = Vec::new();
+    for edit in edits {
+        match merged.iter_mut().find(|m| m.file == edit.file) {
+            Some(m) => m.changes.extend(edit.changes.iter().cloned()),
+            None => merged.push(edit.clone()),
+        }
+    }
+    merged
+}
+
 /// Whether no two of the ranges overlap.
-pub fn disjoint(changes: &[(Range<usize>, String)]) -> bool {
+fn disjoint(changes: &[(Range<usize>, String)]) -> bool {
     let mut ranges: Vec<&Range<usize>> = changes.iter().map(|(range, _)| range).collect();
     ranges.sort_by_key(|r| r.start);
     ranges.windows(2).all(|pair| pair[0].end <= pair[1].start)

@@ -122,19 +122,18 @@ pub fn readable_text(html: &str) -> String {
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name);
-                if HIDDEN.contains(&&*name) && !tag.self_closing && !VOID.contains(&&*name) {
-                    hidden.push(tag.name.to_vec());
-                } else if hidden.is_empty() && BLOCKS.contains(&&*name) {
+                let name = tag.name.as_slice();
+                if is(HIDDEN, name) && !tag.self_closing && !is(VOID, name) {
+                    hidden.push(name.to_vec());
+                } else if hidden.is_empty() && is(BLOCKS, name) {
                     raw.push('\n');
                 }
             }
             Token::EndTag(tag) => {
-                if let Some(at) = hidden.iter().rposition(|open| **open == **tag.name) {
+                let name = tag.name.as_slice();
+                if let Some(at) = hidden.iter().rposition(|open| open == name) {
                     hidden.truncate(at);
-                } else if hidden.is_empty()
-                    && BLOCKS.contains(&&*String::from_utf8_lossy(&tag.name))
-                {
+                } else if hidden.is_empty() && is(BLOCKS, name) {
                     raw.push('\n');
                 }
             }
@@ -146,6 +145,11 @@ pub fn readable_text(html: &str) -> String {
         }
     }
     collapse(&raw)
+}
+
+/// Whether the tag name (lower case, as the tokenizer gives it) is one of `names`.
+fn is(names: &[&str], name: &[u8]) -> bool {
+    names.iter().any(|n| n.as_bytes() == name)
 }
 
 /// Whitespace collapsed within lines, blank lines dropped.

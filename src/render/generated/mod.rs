@@ -78,57 +78,7 @@ pub(super) fn write(
 ) -> anyhow::Result<usize> {
     // The audit page is the largest generated page: it renders beside the others.
     let (files, audit) = rayon::join(
-        || -> anyhow::Result<Vec<OutputFile>> {
-            let config = &site.config;
-            let mut files = Vec::with_capacity(8);
-            let changed = last_change(site);
-            if what.listings {
-                let (not_found_html, not_found_card) = not_found(site, templates, pictures)?;
-                let (corrections_html, corrections_card) =
-                    corrections_page(site, templates, pictures)?;
-                let corrections_title = format!("{}: corrections", config.title);
-                files.extend([
-                    OutputFile::text(
-                        "sitemap.xml",
-                        sitemap::sitemap(config, &sitemap_entries(site, pages)),
-                    ),
-                    OutputFile::text("robots.txt", robots::robots(config)),
-                    OutputFile::text("404.html", not_found_html),
-                    OutputFile::text("corrections/index.html", corrections_html),
-                    OutputFile::text(
-                        "corrections/atom.xml",
-                        atom::atom(
-                            config,
-                            &corrections_title,
-                            "/corrections/atom.xml",
-                            &corrections::feed_entries(site),
-                            changed,
-                        ),
-                    ),
-                ]);
-                for drawn in [not_found_card, corrections_card].iter().flatten() {
-                    files.push(drawn.file(pictures)?);
-                }
-                files.extend(taxonomy_pages::render(
-                    site,
-                    (templates, pictures),
-                    pages.taxonomies,
-                )?);
-            }
-            if what.feed || what.listings {
-                files.push(OutputFile::text(
-                    "atom.xml",
-                    atom::atom(
-                        config,
-                        &config.title,
-                        "/atom.xml",
-                        &feed_entries(site, pages.rendered, pages.feed),
-                        changed,
-                    ),
-                ));
-            }
-            Ok(files)
-        },
+        || listings(site, (templates, pictures), pages, what),
         || {
             let log = site.data.audit.as_ref()?;
             Some(audit_page(site, log, (templates, pictures)))
@@ -150,6 +100,64 @@ pub(super) fn write(
         }
     }
     Ok(written)
+}
+
+/// The sitemap, the feeds, robots.txt, the 404 page, the corrections page and the
+/// taxonomy pages, or those of them `what` asks for.
+fn listings(
+    site: &Site,
+    (templates, pictures): (&Templates, &Pictures),
+    pages: Pages<'_>,
+    what: Regenerate,
+) -> anyhow::Result<Vec<OutputFile>> {
+    let config = &site.config;
+    let mut files = Vec::with_capacity(8);
+    let changed = last_change(site);
+    if what.listings {
+        let (not_found_html, not_found_card) = not_found(site, templates, pictures)?;
+        let (corrections_html, corrections_card) = corrections_page(site, templates, pictures)?;
+        let corrections_title = format!("{}: corrections", config.title);
+        files.extend([
+            OutputFile::text(
+                "sitemap.xml",
+                sitemap::sitemap(config, &sitemap_entries(site, pages)),
+            ),
+            OutputFile::text("robots.txt", robots::robots(config)),
+            OutputFile::text("404.html", not_found_html),
+            OutputFile::text("corrections/index.html", corrections_html),
+            OutputFile::text(
+                "corrections/atom.xml",
+                atom::atom(
+                    config,
+                    &corrections_title,
+                    "/corrections/atom.xml",
+                    &corrections::feed_entries(site),
+                    changed,
+                ),
+            ),
+        ]);
+        for drawn in [not_found_card, corrections_card].iter().flatten() {
+            files.push(drawn.file(pictures)?);
+        }
+        files.extend(taxonomy_pages::render(
+            site,
+            (templates, pictures),
+            pages.taxonomies,
+        )?);
+    }
+    if what.feed || what.listings {
+        files.push(OutputFile::text(
+            "atom.xml",
+            atom::atom(
+                config,
+                &config.title,
+                "/atom.xml",
+                &feed_entries(site, pages.rendered, pages.feed),
+                changed,
+            ),
+        ));
+    }
+    Ok(files)
 }
 
 /// The newest date on the site: a page's publication or update, a correction, a chart's
