@@ -6,3 +6,8 @@ fn main() {
         std::process::exit(1);
     }
 }
+
+/// mimalloc instead of the system allocator: a build allocates and frees small strings and
+/// maps for every page, and spends 11 to 14 % less time with it (README, "Growth").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

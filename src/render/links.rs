@@ -210,21 +210,23 @@ pub fn collect_targets(html: &str) -> (HashSet<String>, Vec<String>) {
     let mut anchors: Vec<String> = Vec::new();
     let bytes = html.as_bytes();
     let mut pos = 0;
-    // Every attribute value starts `="`; `find` on one byte is a fast scan.
-    while let Some(at) = html[pos..].find('=').map(|i| pos + i) {
+    // Every attribute value starts `="`. memchr scans for one byte with vector
+    // instructions: every page's HTML passes here, about 120 attributes a page.
+    while let Some(at) = memchr::memchr(b'=', &bytes[pos..]).map(|i| pos + i) {
         pos = at + 1;
         if bytes.get(at + 1) != Some(&b'"') {
             continue;
         }
         let value_start = at + 2;
-        let Some(len) = html[value_start..].find('"') else {
+        let Some(len) = memchr::memchr(b'"', &bytes[value_start..]) else {
             break;
         };
+        // Both ends are ASCII quotes, so the slice falls on character boundaries.
         let value = &html[value_start..value_start + len];
-        if html[..at].ends_with(" id") {
+        if bytes[..at].ends_with(b" id") {
             ids.insert(unescape_attribute(value));
         } else if let Some(fragment) = value.strip_prefix('#')
-            && html[..at].ends_with(" href")
+            && bytes[..at].ends_with(b" href")
         {
             let raw = unescape_attribute(fragment);
             let anchor = escape::url_decode(&raw).unwrap_or(raw);

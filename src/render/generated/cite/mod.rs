@@ -83,8 +83,18 @@ pub struct CiteView {
 
 /// `text` as a `data:` URL of media type `mime`, ending in a newline as a file would.
 fn data_url(mime: &str, text: &str) -> String {
-    let encoded = percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC);
-    format!("data:{mime};charset=utf-8,{encoded}%0A")
+    // Collected into one buffer sized for the worst case: every page carries two of these,
+    // and formatting the encoder through `Display` cost more than the citation itself.
+    let mut url = String::with_capacity(mime.len() + 24 + text.len() * 3);
+    url.push_str("data:");
+    url.push_str(mime);
+    url.push_str(";charset=utf-8,");
+    url.extend(percent_encoding::utf8_percent_encode(
+        text,
+        percent_encoding::NON_ALPHANUMERIC,
+    ));
+    url.push_str("%0A");
+    url
 }
 
 /// The citation of content page `page`, from what it rests on (`behind`, closed); none
