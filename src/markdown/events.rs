@@ -78,12 +78,27 @@ pub(super) fn count_words(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().count();
     }
-    let mut words = 0;
-    let mut in_word = false;
-    for byte in text.bytes() {
-        let space = byte.is_ascii_whitespace() || byte == 0x0B;
-        words += usize::from(in_word && space);
-        in_word = !space;
+    // A word starts at a byte that is not a space after one that is (or at the start).
+    // Written without a branch per byte so that the compiler vectorises it: every text
+    // event of every page is counted.
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return 0;
+    };
+    let mut starts = usize::from(!is_space(first));
+    // In blocks of 64 pairs, counted in a byte: the form the compiler vectorises.
+    for (before, after) in bytes.chunks(64).zip(bytes[1..].chunks(64)) {
+        let mut block: u8 = 0;
+        for (&before, &byte) in before.iter().zip(after) {
+            block += u8::from(is_space(before) & !is_space(byte));
+        }
+        starts += usize::from(block);
     }
-    words + usize::from(in_word)
+    starts
+}
+
+/// Whitespace as `split_whitespace` sees it in ASCII: space, and tab to carriage return
+/// (`\t`, `\n`, vertical tab, form feed, `\r`).
+fn is_space(byte: u8) -> bool {
+    (byte == b' ') | (byte.wrapping_sub(b'\t') < 5)
 }

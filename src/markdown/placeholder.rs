@@ -129,9 +129,12 @@ impl Placeholders {
     }
 
     fn next_placeholder<'t>(&self, text: &'t str) -> Option<(&'t str, usize, &'t str)> {
-        let open = text.find(OPEN)?;
+        // memchr's substring search: `str::find` with a `&str` sets up a two-way searcher
+        // on every call, and every text event of every page is asked.
+        let open = memchr::memmem::find(text.as_bytes(), OPEN.as_bytes())?;
         let digits_start = open + OPEN.len();
-        let close = digits_start + text[digits_start..].find(CLOSE)?;
+        let close = digits_start
+            + memchr::memmem::find(&text.as_bytes()[digits_start..], CLOSE.as_bytes())?;
         let index = text[digits_start..close].parse().unwrap_or(usize::MAX);
         Some((&text[..open], index, &text[close + CLOSE.len()..]))
     }
