@@ -151,10 +151,7 @@ fn candidate(text: &str, mut pos: usize) -> Option<usize> {
     while let Some(&byte) = bytes.get(pos) {
         if byte.is_ascii_alphabetic() {
             let start = pos;
-            pos += 1;
-            while bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
-                pos += 1;
-            }
+            pos = letters_end(bytes, pos + 1);
             if !after_letter && number_pair(bytes, start) {
                 let end = tokens::word_end(text, start);
                 if maybe_number_word(&text[start..end], &text[end..]) {
@@ -178,6 +175,34 @@ fn candidate(text: &str, mut pos: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The end of the run of ASCII letters at `pos` (`pos` itself if there is none), read
+/// eight bytes at a time: every word of every page passes here.
+fn letters_end(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7F;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        // Folded to lower case, a letter is a byte strictly between 0x60 and 0x7B. The high
+        // bit of each byte of `letters` says so, bytes of 0x80 and more excluded ("hasbetween"
+        // of Bit Twiddling Hacks; no byte's sum or difference reaches into the next).
+        let x = u64::from_le_bytes(eight) | (ONES * 0x20);
+        let low = x & LOW7;
+        let letters =
+            (ONES * (127 + 0x7B)).wrapping_sub(low) & !x & (low + ONES * (127 - 0x60)) & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return pos + (others.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+        pos += 1;
+    }
+    pos
 }
 
 /// Whether the two letters at `pos` can begin a number word or "number": ze, tw, th, fo,

@@ -140,3 +140,29 @@ fn leaves_names_with_digits_alone() {
         &[("10", 10.0, Quantity)],
     );
 }
+
+proptest::proptest! {
+    // The eight-at-a-time scan stops where a byte-by-byte one does: at the first byte that
+    // is not an ASCII letter, with the bytes that fold next to letters (`@`, `[`, `` ` ``,
+    // `{`) and every byte of 0x80 and more among the candidates.
+    #[test]
+    fn letters_end_stops_at_the_first_byte_that_is_not_a_letter(
+        bytes in proptest::collection::vec(
+            proptest::prop_oneof![
+                4 => b'a'..=b'z',
+                4 => b'A'..=b'Z',
+                1 => proptest::sample::select(vec![b'@', b'[', b'`', b'{', b' ', b'0', b'9', 0x7F, 0x80, 0xC1, 0xE1, 0xFA, 0xFF]),
+                1 => proptest::num::u8::ANY,
+            ],
+            0..40,
+        ),
+        start in 0usize..40,
+    ) {
+        let start = start.min(bytes.len());
+        let mut expected = start;
+        while bytes.get(expected).is_some_and(u8::is_ascii_alphabetic) {
+            expected += 1;
+        }
+        proptest::prop_assert_eq!(letters_end(&bytes, start), expected);
+    }
+}

@@ -116,10 +116,8 @@ pub(super) fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
     loop {
-        // ASCII letters first, in a tight loop: most text is ASCII.
-        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
-            end += 1;
-        }
+        // ASCII letters first, eight at a time: most text is ASCII.
+        end = super::letters_end(bytes, end);
         match bytes.get(end) {
             Some(b'-') if end > start && letter_len(text, end + 1) > 0 => end += 1,
             Some(b) if !b.is_ascii() => match letter_len(text, end) {
