@@ -145,17 +145,26 @@ pub fn has_scheme(dest: &str) -> bool {
 /// Percent-encodes a URL path: everything but unreserved characters and `/`.
 pub fn url_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+    push_percent_encoded(&mut out, path, |byte| {
+        byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/')
+    });
+    out
+}
+
+/// Appends `text` to `out` with every byte that `keep` refuses written as `%XX` (upper-case
+/// hex, as percent-encoding writes it), byte by byte: links and `data:` URLs on every page
+/// pass here, so nothing goes through `format!`.
+pub fn push_percent_encoded(out: &mut String, text: &str, keep: impl Fn(u8) -> bool) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in text.bytes() {
+        if keep(byte) {
             out.push(char::from(byte));
         } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
             out.push('%');
             out.push(char::from(HEX[usize::from(byte >> 4)]));
             out.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
     }
-    out
 }
 
 /// Decodes `%XX` escapes in a URL path; `None` if an escape is malformed or not UTF-8.

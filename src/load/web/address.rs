@@ -7,18 +7,13 @@
 pub fn request_url(url: &str) -> String {
     let without_fragment = url.split('#').next().unwrap_or(url);
     let mut out = String::with_capacity(without_fragment.len());
-    for byte in without_fragment.bytes() {
-        if byte.is_ascii_graphic()
+    crate::escape::push_percent_encoded(&mut out, without_fragment, |byte| {
+        byte.is_ascii_graphic()
             && !matches!(
                 byte,
                 b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
             )
-        {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
+    });
     out
 }
 

@@ -84,22 +84,13 @@ pub struct CiteView {
 /// `text` as a `data:` URL of media type `mime`, ending in a newline as a file would.
 fn data_url(mime: &str, text: &str) -> String {
     // Every byte but an ASCII letter or digit is escaped (percent-encoding's
-    // NON_ALPHANUMERIC set), into one buffer sized for the worst case: every page carries
-    // two of these, and most of a citation's bytes are punctuation and spaces.
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    // NON_ALPHANUMERIC set), into one buffer sized for the worst case: most of a
+    // citation's bytes are punctuation and spaces.
     let mut url = String::with_capacity(mime.len() + 24 + text.len() * 3);
     url.push_str("data:");
     url.push_str(mime);
     url.push_str(";charset=utf-8,");
-    for &byte in text.as_bytes() {
-        if byte.is_ascii_alphanumeric() {
-            url.push(char::from(byte));
-        } else {
-            url.push('%');
-            url.push(char::from(HEX[usize::from(byte >> 4)]));
-            url.push(char::from(HEX[usize::from(byte & 0xF)]));
-        }
-    }
+    crate::escape::push_percent_encoded(&mut url, text, |byte| byte.is_ascii_alphanumeric());
     url.push_str("%0A");
     url
 }
