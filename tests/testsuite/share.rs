@@ -338,7 +338,7 @@ fn an_unsigned_claim_card_names_the_article() {
 // writes the same bytes, and an emptied cache draws them again, the same.
 #[test]
 fn cards_are_cached_by_content() {
-    let site = Site::minimal();
+    let site = Site::minimal().own_picture_cache();
     site.write(
         "content/about.md",
         "+++\ntitle = \"About\"\ndescription = \"Who we are.\"\n+++\nUs.\n",
@@ -367,7 +367,7 @@ fn cards_are_cached_by_content() {
 // as without cards, and once the page is fixed the next build draws every card.
 #[test]
 fn a_failing_build_draws_no_card() {
-    let site = Site::minimal();
+    let site = Site::minimal().own_picture_cache();
     site.write(
         "content/about.md",
         "+++\ntitle = \"About\"\n+++\nAs reported [@nowhere].\n",

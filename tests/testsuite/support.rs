@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 /// A site copied into a fresh temporary directory.
 pub struct Site {
@@ -18,6 +19,29 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// One picture cache for every site of this test run. Pictures are stored under the
+/// SHA-256 of everything they are drawn from (the drawing code's version included), and
+/// written to a temporary file then renamed, so sites and builds running at once can share
+/// it: a card two tests draw alike is drawn once. A test of the cache itself takes its
+/// own (`Site::own_picture_cache`).
+fn shared_pictures() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("picture cache dir"))
+        .path()
+}
+
+/// Points the site's picture cache (`.factsite-cache/pictures`) at the run's shared one,
+/// unless the site brought its own (a copy of the flagship's).
+fn share_pictures(root: &Path) {
+    let cache = root.join(".factsite-cache");
+    if cache.join("pictures").exists() {
+        return;
+    }
+    std::fs::create_dir_all(&cache).expect("create the cache dir");
+    std::os::unix::fs::symlink(shared_pictures(), cache.join("pictures"))
+        .expect("link the shared picture cache");
+}
+
 impl Site {
     /// A copy of the fixture folder `tests/testsuite/<path>`.
     pub fn fixture(path: &str) -> Self {
@@ -29,7 +53,16 @@ impl Site {
                 .join(path),
             &root,
         );
+        share_pictures(&root);
         Self { _dir: dir, root }
+    }
+
+    /// This site with a picture cache of its own, empty, for a test that counts or removes
+    /// what is cached.
+    pub fn own_picture_cache(self) -> Self {
+        std::fs::remove_file(self.root.join(".factsite-cache/pictures"))
+            .expect("unlink the shared picture cache");
+        self
     }
 
     /// A copy of this site as it stands, its output and picture cache included: a test
@@ -45,6 +78,7 @@ impl Site {
     pub fn minimal() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("site");
+        share_pictures(&root);
         let site = Self { _dir: dir, root };
         site.write(
             "site.toml",
@@ -170,7 +204,10 @@ fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("walk fixture");
         let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
-        if entry.file_type().is_dir() {
+        if entry.file_type().is_symlink() {
+            let link = std::fs::read_link(entry.path()).expect("read link");
+            std::os::unix::fs::symlink(link, &target).expect("copy link");
+        } else if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).expect("create dir");
         } else {
             std::fs::copy(entry.path(), &target).expect("copy fixture");
