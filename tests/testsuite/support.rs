@@ -60,8 +60,13 @@ impl Site {
     /// This site with a picture cache of its own, empty, for a test that counts or removes
     /// what is cached.
     pub fn own_picture_cache(self) -> Self {
-        std::fs::remove_file(self.root.join(".factsite-cache/pictures"))
-            .expect("unlink the shared picture cache");
+        let pictures = self.root.join(".factsite-cache/pictures");
+        match std::fs::symlink_metadata(&pictures) {
+            Ok(meta) if meta.is_symlink() => std::fs::remove_file(&pictures),
+            Ok(_) => std::fs::remove_dir_all(&pictures),
+            Err(_) => Ok(()),
+        }
+        .expect("empty the site's picture cache");
         self
     }
 
