@@ -11,7 +11,7 @@ use crate::support::{Run, Site};
 
 /// Runs `factsite` in `dir`.
 fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_factsite"))
+    let output = Command::new(crate::support::factsite())
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -237,5 +237,44 @@ fn mistyped_subcommands_and_flags_get_a_suggestion() {
         let run = site.run(args);
         assert_eq!(run.code, 2, "{args:?}");
         assert!(run.stderr.contains(tip), "{args:?}: {}", run.stderr);
+    }
+}
+
+// The executable the tests run (`support::factsite()`: the release build, brought up to
+// date once per test run) is newer than every source file it is built from, so no test
+// passes on a program older than the code under test.
+#[test]
+fn the_tests_run_a_binary_built_from_this_source() {
+    let binary = crate::support::factsite();
+    let built = std::fs::metadata(binary)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|e| panic!("{}: {e}", binary.display()));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = walkdir::WalkDir::new(repo.join("src"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .chain(["Cargo.toml", "Cargo.lock"].map(|name| repo.join(name)));
+    let newer: Vec<String> = sources
+        .filter(|path| {
+            std::fs::metadata(path)
+                .and_then(|m| m.modified())
+                .is_ok_and(|changed| changed > built)
+        })
+        .map(|path| path.display().to_string())
+        .collect();
+    assert!(
+        newer.is_empty(),
+        "{} is older than {}",
+        binary.display(),
+        newer.join(", ")
+    );
+    if std::env::var_os("FACTSITE_TEST_BINARY").is_none() {
+        assert!(
+            binary.parent().is_some_and(|dir| dir.ends_with("release")),
+            "not the release build: {}",
+            binary.display()
+        );
     }
 }

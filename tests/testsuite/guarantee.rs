@@ -90,7 +90,7 @@ fn build_with(root: &Path, edits: &[Edit]) -> Result<String, String> {
             (path, text)
         })
         .collect();
-    let output = Command::new(env!("CARGO_BIN_EXE_factsite"))
+    let output = Command::new(crate::support::factsite())
         .args(["build", "--quiet"])
         .current_dir(root)
         .output()

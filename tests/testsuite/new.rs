@@ -10,7 +10,7 @@ fn new_site_builds_and_checks_clean() {
     let run = site.run(&["init", "starter"]).success();
     assert!(run.stdout.starts_with("Created "), "{}", run.stdout);
     let starter = site.root.join("starter");
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_factsite"))
+    let check = std::process::Command::new(crate::support::factsite())
         .args(["check"])
         .current_dir(&starter)
         .output()
@@ -31,7 +31,7 @@ fn new_site_builds_and_checks_clean() {
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
-    let build = std::process::Command::new(env!("CARGO_BIN_EXE_factsite"))
+    let build = std::process::Command::new(crate::support::factsite())
         .args(["build"])
         .current_dir(&starter)
         .output()
@@ -103,7 +103,7 @@ fn init_writes_only_what_the_starter_needs() {
 fn init_fills_the_current_or_root_directory() {
     let site = Site::minimal();
     std::fs::create_dir_all(site.root.join("here")).expect("mkdir");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_factsite"))
+    let output = std::process::Command::new(crate::support::factsite())
         .arg("init")
         .current_dir(site.root.join("here"))
         .output()

@@ -144,7 +144,7 @@ fn interrupted_build_keeps_previous_output() {
         "+++\ntitle = \"Changed\"\n+++\nChanged.\n",
     );
     for signal in ["-INT", "-TERM"] {
-        let child = std::process::Command::new(env!("CARGO_BIN_EXE_factsite"))
+        let child = std::process::Command::new(crate::support::factsite())
             .arg("build")
             .current_dir(&site.root)
             .stdout(std::process::Stdio::null())
@@ -187,7 +187,7 @@ fn interrupted_build_keeps_previous_output() {
 
 /// `factsite build` with environment variables (the fault points), returning how it ended.
 fn build_with(site: &Site, env: &[(&str, &str)]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_factsite"))
+    std::process::Command::new(crate::support::factsite())
         .arg("build")
         .current_dir(&site.root)
         .envs(env.iter().copied())
@@ -297,7 +297,7 @@ fn a_build_killed_while_cleaning_up_leaves_nothing_for_good() {
 #[test]
 fn an_interrupt_after_the_swap_says_the_new_output_stands() {
     let (site, before) = built_and_edited();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_factsite"))
+    let child = std::process::Command::new(crate::support::factsite())
         .arg("build")
         .current_dir(&site.root)
         .env("FACTSITE_TEST_STOP_AT", "removing-old")

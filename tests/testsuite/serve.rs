@@ -26,7 +26,7 @@ impl Server {
 
     /// `factsite` with these arguments (a serve) in the site's root, once it serves.
     pub fn start_with(site: &Site, args: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_factsite"))
+        let mut child = Command::new(crate::support::factsite())
             .args(args)
             .current_dir(&site.root)
             .stdout(Stdio::piped())

@@ -498,7 +498,7 @@ fn cards_off_writes_no_card_and_points_at_none() {
         format!("{toml}\n[share]\ncards = false\n"),
     )
     .expect("write site.toml");
-    let run = Command::new(env!("CARGO_BIN_EXE_factsite"))
+    let run = Command::new(crate::support::factsite())
         .args(["build", "--quiet"])
         .current_dir(&root)
         .output()

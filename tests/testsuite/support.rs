@@ -19,6 +19,72 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The `factsite` executable the integration tests run: the release build, the one the
+/// README's first command builds and `cargo install` installs, brought up to date once per
+/// test run with `cargo build --release` (nothing to do after that command; after an edit
+/// of `src/`, the release build of factsite itself). The tests therefore run the program
+/// users run, and `cargo test` compiles no second, optimised copy of the dependencies for
+/// them. `FACTSITE_TEST_BINARY` names another executable instead: the debug build
+/// (`target/debug/factsite`, with overflow checks and debug assertions) or an installed one.
+pub fn factsite() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| {
+        if let Some(path) = std::env::var_os("FACTSITE_TEST_BINARY") {
+            return PathBuf::from(path);
+        }
+        let built = Path::new(env!("CARGO_BIN_EXE_factsite"));
+        let profile_dir = built.parent().expect("the binary's folder");
+        if profile_dir
+            .file_name()
+            .is_some_and(|name| name == "release")
+        {
+            return built.to_path_buf();
+        }
+        let target = profile_dir.parent().expect("the target folder");
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let mut build = Command::new(cargo);
+        build
+            .args(["build", "--release", "--bin", "factsite", "--manifest-path"])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .arg("--target-dir")
+            .arg(target);
+        // Without what cargo sets for a test process: a build script that watches one of
+        // these (ring watches CARGO_MANIFEST_DIR) would see it changed since the README's
+        // build, and the whole release build would run again.
+        for (name, _) in std::env::vars_os() {
+            if name.to_str().is_some_and(set_for_tests) {
+                build.env_remove(name);
+            }
+        }
+        let run = build.output().expect("run cargo build --release");
+        assert!(
+            run.status.success(),
+            "cargo build --release failed:\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        target
+            .join("release")
+            .join(built.file_name().expect("the binary's name"))
+    })
+}
+
+/// Whether cargo sets this variable for the test process (and not for a build run from a
+/// shell).
+fn set_for_tests(name: &str) -> bool {
+    name.starts_with("CARGO_PKG_")
+        || name.starts_with("CARGO_BIN_EXE_")
+        || matches!(
+            name,
+            "CARGO_MANIFEST_DIR"
+                | "CARGO_MANIFEST_PATH"
+                | "CARGO_CRATE_NAME"
+                | "CARGO_BIN_NAME"
+                | "CARGO_TARGET_TMPDIR"
+                | "CARGO_PRIMARY_PACKAGE"
+                | "OUT_DIR"
+        )
+}
+
 /// One picture cache for every site of this test run. Pictures are stored under the
 /// SHA-256 of everything they are drawn from (the drawing code's version included), and
 /// written to a temporary file then renamed, so sites and builds running at once can share
@@ -123,7 +189,7 @@ impl Site {
 
     /// Runs `factsite` with these arguments in the site root.
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_factsite"))
+        let output = Command::new(crate::support::factsite())
             .args(args)
             .current_dir(&self.root)
             .env("NO_COLOR", "1")
@@ -252,7 +318,7 @@ pub fn built_flagship() -> (tempfile::TempDir, PathBuf, BTreeMap<String, String>
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("public");
-    let run = Command::new(env!("CARGO_BIN_EXE_factsite"))
+    let run = Command::new(crate::support::factsite())
         .args(["build", "--quiet", "--root"])
         .arg(repo)
         .arg("--output")

@@ -310,7 +310,7 @@ fn flagship() -> (tempfile::TempDir, PathBuf, Vec<Page>) {
 }
 
 fn build(root: &Path, out: &Path) {
-    let run = Command::new(env!("CARGO_BIN_EXE_factsite"))
+    let run = Command::new(crate::support::factsite())
         .args(["build", "--quiet", "--root"])
         .arg(root)
         .arg("--output")

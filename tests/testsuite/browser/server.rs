@@ -1,5 +1,6 @@
 //! A static host on loopback: the built site served under a subpath, `dir/` answered
-//! with `dir/index.html`, a missing file with `404.html` and status 404.
+//! with `dir/index.html`, a missing file with `404.html` and status 404, and what is not a
+//! page cacheable for ten minutes, as GitHub Pages serves it.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -58,8 +59,15 @@ fn serve_one(root: &Path, mut stream: TcpStream) {
     };
     let body = std::fs::read(&file).unwrap_or_default();
     let kind = factsite::serve::content_type(&file.to_string_lossy());
+    // As GitHub Pages does (`max-age=600`), for the stylesheets, fonts and pictures: a
+    // page after the first takes them from the browser's cache. Pages are always fetched.
+    let cache = if status.starts_with("200") && !kind.starts_with("text/html") {
+        "Cache-Control: max-age=600\r\n"
+    } else {
+        ""
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{cache}Connection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());
