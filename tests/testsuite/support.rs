@@ -68,6 +68,61 @@ pub fn factsite() -> &'static Path {
     })
 }
 
+// The executable the tests run (`support::factsite()`: the release build, brought up to
+// date once per test run) is newer than every source file it is built from, so no test
+// passes on a program older than the code under test. The files are those cargo lists in
+// the binary's dep-info (`factsite.d`, beside it), or for a binary without one (an
+// installed one) every file of `src/`.
+#[test]
+fn the_tests_run_a_binary_built_from_this_source() {
+    let binary = factsite();
+    let built = std::fs::metadata(binary)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|e| panic!("{}: {e}", binary.display()));
+    let sources: Vec<PathBuf> = match std::fs::read_to_string(binary.with_extension("d")) {
+        Ok(dep_info) => dep_info
+            .split_once(": ")
+            .map(|(_, inputs)| inputs.replace("\\ ", "\0"))
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(|input| PathBuf::from(input.replace('\0', " ")))
+            .collect(),
+        Err(_) => walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(walkdir::DirEntry::into_path)
+            .collect(),
+    };
+    assert!(
+        !sources.is_empty(),
+        "no sources listed for {}",
+        binary.display()
+    );
+    let newer: Vec<String> = sources
+        .iter()
+        .filter(|path| {
+            std::fs::metadata(path)
+                .and_then(|m| m.modified())
+                .is_ok_and(|changed| changed > built)
+        })
+        .map(|path| path.display().to_string())
+        .collect();
+    assert!(
+        newer.is_empty(),
+        "{} is older than {}",
+        binary.display(),
+        newer.join(", ")
+    );
+    if std::env::var_os("FACTSITE_TEST_BINARY").is_none() {
+        assert!(
+            binary.parent().is_some_and(|dir| dir.ends_with("release")),
+            "not the release build: {}",
+            binary.display()
+        );
+    }
+}
+
 /// Whether cargo sets this variable for the test process (and not for a build run from a
 /// shell).
 fn set_for_tests(name: &str) -> bool {
