@@ -146,7 +146,9 @@ fn civil(days: i64) -> String {
 /// Templates as trivial as the ones the Hugo corpus gets, so the two builds do the same work.
 pub fn trivial_templates(root: &Path) {
     let base = "<!doctype html><html><head><title>{{ page.title }}</title></head><body>{% block main %}{% endblock main %}</body></html>\n";
-    let page = "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1>{{ page.content | safe }}{% endblock main %}\n";
+    // The one thing beyond Hugo's trivial templates: the list of a page's sources, which
+    // its citations (`[@src-0]`) link to, and without which the build refuses the page.
+    let page = "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1>{{ page.content | safe }}{% if page.references %}<ol>{% for source in page.references %}<li id=\"ref-{{ source.id }}\">{{ source.title }}</li>{% endfor %}</ol>{% endif %}{% endblock main %}\n";
     let list = "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1>{{ page.content | safe }}<ul>{% for item in page.pages %}<li><a href=\"{{ url(path=item.path) }}\">{{ item.title }}</a></li>{% endfor %}</ul>{% endblock main %}\n";
     write(root, "templates/base.html", base);
     write(root, "templates/page.html", page);

@@ -3,6 +3,7 @@
 mod architecture;
 mod audit_page;
 mod battery;
+mod bench_corpus;
 mod browser;
 mod build;
 mod charts;
