@@ -200,6 +200,9 @@ fn main() {
     let flagship: Vec<Sample> = (0..args.runs.max(5))
         .map(|run| {
             let out = work.join(format!("out-flagship-{run}"));
+            // After a sync, as every build above: otherwise the writeback of the full
+            // builds' output is still under way, and the flagship's 180 files wait on it.
+            measure::settle();
             measure::command(
                 binary.as_os_str(),
                 &[
