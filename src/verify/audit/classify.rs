@@ -49,7 +49,7 @@ impl Reader<'_> {
         if mentions.is_empty() {
             return;
         }
-        let names = name_ranges(text, context.names());
+        let names = context.names().ranges(text);
         // Sentences matter only for what their citations cover.
         let cites_here = self
             .block
@@ -201,25 +201,4 @@ fn labels_part(before: &str) -> bool {
         .unwrap_or_default()
         .to_ascii_lowercase();
     PART_WORDS.contains(&word.as_str())
-}
-
-/// Where the names with numbers occur in `text` (ASCII case ignored, whole words).
-fn name_ranges(text: &str, names: &[String]) -> Vec<Range<usize>> {
-    if names.is_empty() {
-        return Vec::new();
-    }
-    let lower = text.to_ascii_lowercase();
-    let mut ranges = Vec::new();
-    for name in names {
-        for (i, _) in lower.match_indices(name.as_str()) {
-            let before = lower[..i].chars().next_back();
-            let after = lower[i + name.len()..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
-            {
-                ranges.push(i..i + name.len());
-            }
-        }
-    }
-    ranges
 }

@@ -5,13 +5,15 @@ use std::collections::HashMap;
 
 use crate::data::Data;
 
+use super::names::Names;
+
 use crate::prose::numbers::{self, Kind, Mention, Sense};
 
 /// Names and quoted numbers, worked out once for the whole site.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
     /// Names with a number in them, lowercase, longest first.
-    names: Vec<String>,
+    names: Names,
     /// The quantities each source's quote states, by source id.
     quotes: HashMap<String, Vec<(f64, Sense)>>,
 }
@@ -49,7 +51,10 @@ impl Context {
                 (source.id.get_ref().clone(), values)
             })
             .collect();
-        Self { names, quotes }
+        Self {
+            names: Names::new(names),
+            quotes,
+        }
     }
 
     /// Whether the quote of source `id` states the number `mention` states: the same value,
@@ -67,8 +72,8 @@ impl Context {
         })
     }
 
-    /// Names with numbers, lowercase, longest first.
-    pub(super) fn names(&self) -> &[String] {
+    /// Names with numbers, lowercase, longest first, and where they occur in a text.
+    pub(super) fn names(&self) -> &Names {
         &self.names
     }
 }

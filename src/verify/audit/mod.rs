@@ -12,6 +12,7 @@ mod classify;
 mod context;
 mod fields;
 mod locate;
+mod names;
 mod page;
 mod sentences;
 
