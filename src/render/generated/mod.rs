@@ -78,17 +78,17 @@ pub(super) fn write(
 ) -> anyhow::Result<usize> {
     // The audit page is the largest generated page: it renders beside the others.
     let (files, audit) = rayon::join(
-        || listings(site, (templates, pictures), pages, what),
+        || listings(site, (templates, pictures), pages, what, sink),
         || {
             let log = site.data.audit.as_ref()?;
             Some(audit_page(site, log, (templates, pictures)))
         },
     );
-    let files = files?;
+    let (files, mut written) = files?;
     for file in &files {
         sink.write(&file.path, &file.bytes)?;
     }
-    let mut written = files.len();
+    written += files.len();
     if let Some(audit) = audit {
         let (html, card) = audit?;
         sink.write("audit/index.html", html.as_bytes())?;
@@ -102,16 +102,20 @@ pub(super) fn write(
     Ok(written)
 }
 
-/// The sitemap, the feeds, robots.txt, the 404 page, the corrections page and the
-/// taxonomy pages, or those of them `what` asks for.
+/// The sitemap, the feeds, robots.txt, the 404 page and the corrections page, or those of
+/// them `what` asks for; with the listings, the taxonomy pages are written to `sink` as
+/// they are rendered (a site can have thousands of terms). Returns the files to write and
+/// how many were written.
 fn listings(
     site: &Site,
     (templates, pictures): (&Templates, &Pictures),
     pages: Pages<'_>,
     what: Regenerate,
-) -> anyhow::Result<Vec<OutputFile>> {
+    sink: &dyn Sink,
+) -> anyhow::Result<(Vec<OutputFile>, usize)> {
     let config = &site.config;
     let mut files = Vec::with_capacity(8);
+    let mut written = 0;
     let changed = last_change(site);
     if what.listings {
         let (not_found_html, not_found_card) = not_found(site, templates, pictures)?;
@@ -139,11 +143,12 @@ fn listings(
         for drawn in [not_found_card, corrections_card].iter().flatten() {
             files.push(drawn.file(pictures)?);
         }
-        files.extend(taxonomy_pages::render(
+        written += taxonomy_pages::write(
             site,
             (templates, pictures),
-            pages.taxonomies,
-        )?);
+            (pages.taxonomies, changed),
+            sink,
+        )?;
     }
     if what.feed || what.listings {
         files.push(OutputFile::text(
@@ -157,7 +162,7 @@ fn listings(
             ),
         ));
     }
-    Ok(files)
+    Ok((files, written))
 }
 
 /// The newest date on the site: a page's publication or update, a correction, a chart's

@@ -4,13 +4,14 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::content::date::Date;
 use crate::content::routes;
 use crate::render::card;
 use crate::render::taxonomies::{Taxonomy, Term};
 use crate::render::templates::{LinkMode, Templates};
 use crate::render::views::{self, generated::GeneratedPage, summary::Summary};
 use crate::site::Site;
-use crate::write::OutputFile;
+use crate::write::{OutputFile, Sink};
 
 use super::atom::{self, FeedEntry};
 use super::cards::Pictures;
@@ -51,12 +52,17 @@ fn template(templates: &Templates, taxonomy: &str, kind: &str) -> String {
 }
 
 /// Renders every page and feed of every taxonomy that has terms.
-pub(super) fn render(
+/// Renders and writes every taxonomy's list page, and each term's page and feed, each
+/// written as soon as it is rendered so that memory does not grow with the number of
+/// terms. `changed` is the site's last change (`super::last_change`), what an empty feed is
+/// dated by, worked out once since it reads every page. Returns the number of files.
+pub(super) fn write(
     site: &Site,
     tools: Tools<'_>,
-    taxonomies: &[Taxonomy],
-) -> anyhow::Result<Vec<OutputFile>> {
-    let mut files = Vec::new();
+    (taxonomies, changed): (&[Taxonomy], Option<Date>),
+    sink: &dyn Sink,
+) -> anyhow::Result<usize> {
+    let mut written = 0;
     for taxonomy in taxonomies.iter().filter(|t| !t.terms.is_empty()) {
         let view = TaxonomyView {
             name: taxonomy.name.clone(),
@@ -70,22 +76,28 @@ pub(super) fn render(
             .iter()
             .map(|term| term_view(site, taxonomy, term))
             .collect();
-        files.extend(list_page(site, tools, &view, &terms)?);
-        let pages: Vec<Vec<OutputFile>> = taxonomy
+        for file in list_page(site, tools, &view, &terms)? {
+            sink.write(&file.path, &file.bytes)?;
+            written += 1;
+        }
+        let counts = taxonomy
             .terms
             .par_iter()
             .zip(&terms)
             .map(|(term, term_view)| {
-                let mut out = term_page(site, tools, &view, term_view)?;
+                let mut files = term_page(site, tools, &view, term_view)?;
                 if taxonomy.feed {
-                    out.push(feed(site, taxonomy, term));
+                    files.push(feed(site, taxonomy, term, changed));
                 }
-                anyhow::Ok(out)
+                for file in &files {
+                    sink.write(&file.path, &file.bytes)?;
+                }
+                anyhow::Ok(files.len())
             })
-            .collect::<anyhow::Result<_>>()?;
-        files.extend(pages.into_iter().flatten());
+            .collect::<anyhow::Result<Vec<usize>>>()?;
+        written += counts.into_iter().sum::<usize>();
     }
-    Ok(files)
+    Ok(written)
 }
 
 fn term_view(site: &Site, taxonomy: &Taxonomy, term: &Term) -> TermView {
@@ -183,7 +195,7 @@ fn term_page(
 }
 
 /// A term's feed: its dated pages, newest first, with their summaries.
-fn feed(site: &Site, taxonomy: &Taxonomy, term: &Term) -> OutputFile {
+fn feed(site: &Site, taxonomy: &Taxonomy, term: &Term, changed: Option<Date>) -> OutputFile {
     let entries: Vec<FeedEntry> = term
         .pages
         .iter()
@@ -209,12 +221,6 @@ fn feed(site: &Site, taxonomy: &Taxonomy, term: &Term) -> OutputFile {
     let path = routes::term_feed(&taxonomy.name, &term.slug);
     OutputFile::text(
         path.trim_start_matches('/'),
-        atom::atom(
-            &site.config,
-            &title,
-            &path,
-            &entries,
-            super::last_change(site),
-        ),
+        atom::atom(&site.config, &title, &path, &entries, changed),
     )
 }

@@ -168,6 +168,40 @@ fn terms_have_feeds_and_are_in_the_sitemap() {
     assert!(run.stderr.contains("content/about.md:4:"), "{}", run.stderr);
 }
 
+// A term whose pages are all undated has an empty feed, dated by the site's last change
+// (the newest date on any page), never 1970; and a site of many terms writes every term's
+// page and feed, as it renders them.
+#[test]
+fn a_feed_of_undated_pages_is_dated_by_the_sites_last_change() {
+    let site = site();
+    site.write(
+        "content/essays/undated.md",
+        "+++\ntitle = \"Undated\"\ntopics = [\"drafting\"]\n+++\nText.\n",
+    );
+    for n in 0..60 {
+        site.write(
+            &format!("content/notes/n{n}.md"),
+            &format!("+++\ntitle = \"Note {n}\"\ntopics = [\"term {n}\"]\n+++\nText.\n"),
+        );
+    }
+    site.build();
+    let feed = site.read("public/topics/drafting/atom.xml");
+    assert!(
+        feed.contains("<updated>2025-03-01T00:00:00Z</updated>") && !feed.contains("<entry>"),
+        "{feed}"
+    );
+    for n in 0..60 {
+        assert!(
+            site.exists(&format!("public/topics/term-{n}/index.html")),
+            "term {n}"
+        );
+        assert!(
+            site.exists(&format!("public/topics/term-{n}/atom.xml")),
+            "term {n}"
+        );
+    }
+}
+
 // `[taxonomies]` picks which taxonomies get pages and whether their terms get feeds;
 // Zola's `[taxonomies] tags = [...]` in front matter works for a taxonomy it names.
 #[test]
