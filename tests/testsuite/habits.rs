@@ -3,6 +3,7 @@
 
 mod aliases;
 mod bundles;
+mod cached;
 mod listing;
 mod statics;
 mod taxonomies;

@@ -9,6 +9,8 @@ use crate::content::routes;
 use crate::escape;
 use crate::render::links::LinkIndex;
 
+use super::fragments;
+
 /// `link_mode` of a page served at any depth (the 404 page), as `LinkMode::Root` serializes.
 const ROOT: &str = "root";
 
@@ -85,8 +87,20 @@ fn link_from(state: &State, base_path: &str, target: &str) -> tera::TeraResult<S
     let (page, fragment) = target
         .split_once('#')
         .map_or((target, None), |(p, f)| (p, Some(f)));
+    let cached_dir: Option<tera::Value> = state.get(fragments::LINK_DIR)?;
     let mut href = if mode.as_ref().and_then(tera::Value::as_str) == Some(ROOT) {
         escape::url_path(&format!("{base_path}{}", page.trim_start_matches('/')))
+    } else if let Some(dir) = cached_dir {
+        // Inside a cached fragment: from the folder above the page (see `fragments`).
+        let up: Option<tera::Value> = state.get(fragments::LINK_UP)?;
+        let up = up.as_ref().and_then(tera::Value::as_str).unwrap_or("");
+        let dir = dir.as_str().unwrap_or("/");
+        let from_dir = routes::relative(dir, page);
+        if from_dir == "./" && !up.is_empty() {
+            escape::url_path(up)
+        } else {
+            escape::url_path(&format!("{up}{from_dir}"))
+        }
     } else {
         let current: Option<tera::Value> = state.get("current_path")?;
         let current = current

@@ -3,6 +3,7 @@
 
 mod errors;
 mod filters;
+mod fragments;
 mod functions;
 mod hints;
 mod shortcodes;
@@ -71,6 +72,14 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "partials/cite.html",
         include_str!("../../../templates/partials/cite.html"),
     ),
+    (
+        "partials/site_header.html",
+        include_str!("../../../templates/partials/site_header.html"),
+    ),
+    (
+        "partials/site_footer.html",
+        include_str!("../../../templates/partials/site_footer.html"),
+    ),
 ];
 
 /// How `url()` and `asset()` write links on the page being rendered (`link_mode` in the
@@ -95,6 +104,8 @@ pub struct Templates {
     /// The variables each of the author's shortcodes may read (its includes' too), when
     /// Tera can tell (a template that dumps `__tera_context` reads them all).
     shortcode_reads: BTreeMap<String, BTreeSet<String>>,
+    /// What `cached()` has rendered in this build.
+    fragments: Arc<fragments::Fragments>,
 }
 
 /// What the templates are built from.
@@ -133,6 +144,8 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         functions::register(&mut tera, setup.links, setup.base_url, setup.base_path);
+        let fragments = Arc::new(fragments::Fragments::default());
+        fragments::register(&mut tera, Arc::downgrade(&fragments));
         filters::register(&mut tera);
         tera.add_raw_templates(
             sources
@@ -147,12 +160,14 @@ impl Templates {
             template_error(&error, sources, None)
         })?;
         let shortcode_reads = shortcodes::reads(&tera, &sources, &shortcodes);
+        fragments.reset(&tera);
         Ok(Self {
             tera,
             sources,
             builtin,
             shortcodes,
             shortcode_reads,
+            fragments,
         })
     }
 
@@ -163,9 +178,11 @@ impl Templates {
         }
     }
 
-    /// Adds a value every template sees (`config`, `nav`).
+    /// Adds a value every template sees (`config`, `nav`). The fragments `cached()` kept
+    /// are dropped, since they may show the value it replaces.
     pub fn global<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         self.tera.global_context().insert(key, value);
+        self.fragments.reset(&self.tera);
     }
 
     /// Whether a template with this name exists.
