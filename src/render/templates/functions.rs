@@ -95,12 +95,7 @@ fn link_from(state: &State, base_path: &str, target: &str) -> tera::TeraResult<S
         let up: Option<tera::Value> = state.get(fragments::LINK_UP)?;
         let up = up.as_ref().and_then(tera::Value::as_str).unwrap_or("");
         let dir = dir.as_str().unwrap_or("/");
-        let from_dir = routes::relative(dir, page);
-        if from_dir == "./" && !up.is_empty() {
-            escape::url_path(up)
-        } else {
-            escape::url_path(&format!("{up}{from_dir}"))
-        }
+        escape::url_path(&fragments::link(dir, up, page))
     } else {
         let current: Option<tera::Value> = state.get("current_path")?;
         let current = current
