@@ -779,3 +779,34 @@ fn serve_warns_when_highlighting_gives_up() {
         "{body}"
     );
 }
+
+// The default theme's header is rendered once per section and kept (`cached()`): when a
+// section's title changes under serve, every page's navigation shows the new one, not a
+// kept copy of the old.
+#[test]
+fn a_renamed_section_reaches_every_cached_navigation() {
+    let site = Site::minimal();
+    site.write("content/for/_index.md", "+++\ntitle = \"For\"\n+++\n");
+    site.write(
+        "content/for/reach.md",
+        "+++\ntitle = \"Reach\"\n+++\nText.\n",
+    );
+    site.write(
+        "content/against/_index.md",
+        "+++\ntitle = \"Against\"\n+++\n",
+    );
+    site.write("content/against/y.md", "+++\ntitle = \"Y\"\n+++\nText.\n");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    let nav = "<li><a href=\"../../for/\">For</a></li>";
+    let page = server.get("/against/y/").1;
+    assert!(page.contains(nav), "{page}");
+
+    site.write("content/for/_index.md", "+++\ntitle = \"In favour\"\n+++\n");
+    events.reload();
+    for path in ["/against/y/", "/for/reach/"] {
+        let page = server.get(path).1;
+        assert!(page.contains(">In favour</a></li>"), "{path}: {page}");
+        assert!(!page.contains(">For</a></li>"), "{path}: {page}");
+    }
+}
