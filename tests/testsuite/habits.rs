@@ -3,7 +3,7 @@
 
 mod aliases;
 mod bundles;
-mod cached;
+pub mod cached;
 mod listing;
 mod statics;
 mod taxonomies;

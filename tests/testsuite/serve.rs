@@ -785,17 +785,7 @@ fn serve_warns_when_highlighting_gives_up() {
 // kept copy of the old.
 #[test]
 fn a_renamed_section_reaches_every_cached_navigation() {
-    let site = Site::minimal();
-    site.write("content/for/_index.md", "+++\ntitle = \"For\"\n+++\n");
-    site.write(
-        "content/for/reach.md",
-        "+++\ntitle = \"Reach\"\n+++\nText.\n",
-    );
-    site.write(
-        "content/against/_index.md",
-        "+++\ntitle = \"Against\"\n+++\n",
-    );
-    site.write("content/against/y.md", "+++\ntitle = \"Y\"\n+++\nText.\n");
+    let site = crate::habits::cached::site();
     let server = Server::start(&site);
     let mut events = server.events();
     let nav = "<li><a href=\"../../for/\">For</a></li>";

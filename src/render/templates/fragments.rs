@@ -77,6 +77,11 @@ impl Fragments {
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
             .ok_or_else(|| tera::Error::message("cached(): the templates are not ready"))?;
+        if !tera.get_template_names().any(|name| name == template) {
+            return Err(tera::Error::message(format!(
+                "cached(): there is no template `{template}` (write a partial's name under templates/, such as \"partials/site_header.html\")"
+            )));
+        }
         let mut context = Context::new();
         context.insert("key", &key);
         context.insert("link_mode", &mode);
@@ -224,6 +229,7 @@ mod cache_tests {
             ("part.html", "{{ key }} of {{ site }}"),
             ("nosy.html", "{{ cached(template=\"peek.html\") }}"),
             ("peek.html", "{{ page_title }}"),
+            ("missing.html", "{{ cached(template=\"nope.html\") }}"),
         ])
         .expect("templates");
         tera.global_context().insert("site", "Site");
@@ -280,5 +286,11 @@ mod cache_tests {
         let text = format!("{error} {:?}", std::error::Error::source(&error));
         assert!(text.contains("cached(template=\"peek.html\")"), "{text}");
         assert!(text.contains("not the page's"), "{text}");
+        let error = tera
+            .render("missing.html", &page("/a/x/", "/a/"))
+            .unwrap_err();
+        let text = format!("{error} {:?}", std::error::Error::source(&error));
+        assert!(text.contains("there is no template `nope.html`"), "{text}");
+        assert!(!text.contains("not the page's"), "{text}");
     }
 }

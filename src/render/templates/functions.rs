@@ -87,10 +87,9 @@ fn link_from(state: &State, base_path: &str, target: &str) -> tera::TeraResult<S
     let (page, fragment) = target
         .split_once('#')
         .map_or((target, None), |(p, f)| (p, Some(f)));
-    let cached_dir: Option<tera::Value> = state.get(fragments::LINK_DIR)?;
     let mut href = if mode.as_ref().and_then(tera::Value::as_str) == Some(ROOT) {
         escape::url_path(&format!("{base_path}{}", page.trim_start_matches('/')))
-    } else if let Some(dir) = cached_dir {
+    } else if let Some(dir) = state.get::<tera::Value>(fragments::LINK_DIR)? {
         // Inside a cached fragment: from the folder above the page (see `fragments`).
         let up: Option<tera::Value> = state.get(fragments::LINK_UP)?;
         let up = up.as_ref().and_then(tera::Value::as_str).unwrap_or("");

@@ -32,7 +32,8 @@ fn resolve(page: &str, href: &str) -> String {
     out
 }
 
-fn site() -> Site {
+/// Two sections, one nested section and a top-level page, with the default templates.
+pub fn site() -> Site {
     let site = Site::minimal();
     site.write("content/for/_index.md", "+++\ntitle = \"For\"\n+++\n");
     site.write(
@@ -165,5 +166,24 @@ fn a_cached_fragment_sees_its_key_not_the_page() {
     );
     assert!(run.stderr.contains("not the page's"), "{}", run.stderr);
     assert!(run.stderr.contains("templates/page.html"), "{}", run.stderr);
+    assert_eq!(site.tree("public"), before);
+
+    // A partial that is not there is named as such, at the call.
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}{{ cached(template=\"partials/nope.html\") }}{% endblock main %}",
+    );
+    let run = site.run(&["build"]).failure();
+    assert!(
+        run.stderr
+            .contains("cached(): there is no template `partials/nope.html`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("templates/page.html:1:"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(site.tree("public"), before);
 }
