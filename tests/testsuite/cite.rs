@@ -104,13 +104,14 @@ fn downloads(html: &str) -> [(String, String); 2] {
         "application/vnd.citationstyles.csl+json",
     ]
     .map(|mime| {
-        let start = format!("<a href=\"data:{mime};charset=utf-8,");
+        use base64::Engine as _;
+        let start = format!("<a href=\"data:{mime};charset=utf-8;base64,");
         let link = between(block, &start, "</a>").remove(0);
         let (encoded, rest) = link.split_once('"').expect("the link's end");
-        let text = percent_encoding::percent_decode_str(encoded)
-            .decode_utf8()
-            .expect("UTF-8")
-            .into_owned();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(encoded)
+            .expect("base64");
+        let text = String::from_utf8(bytes).expect("UTF-8");
         let name = between(rest, " download=\"", "\"").remove(0);
         (text, name)
     })

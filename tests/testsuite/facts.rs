@@ -154,7 +154,13 @@ fn renders_claim_pages() {
     assert_eq!(value["itemReviewed"]["author"]["name"], "An explainer");
     assert_eq!(value["url"], "https://example.org/claims/golden-no1/");
     let person = site.read("public/claims/box-office/index.html");
-    assert!(person.contains("\"@type\": \"Person\""), "{person}");
+    let person: serde_json::Value = person
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|s| s.split("</script>").next())
+        .and_then(|json| serde_json::from_str(json).ok())
+        .expect("the box-office claim's JSON-LD");
+    assert_eq!(person["itemReviewed"]["author"]["@type"], "Person");
     // The whole of what a reader and a search engine get, pinned.
     let main = page
         .split_once("<main id=\"main\" tabindex=\"-1\">")

@@ -74,16 +74,31 @@ fn methodology(config: &Config) -> Option<String> {
         .map(|path| config.absolute(path))
 }
 
-/// `value` serialized and escaped so that no text can close the `<script>` element it is
-/// written into.
+/// `value` serialized on one line (no indentation: a page of a large site carries it
+/// whole) and escaped so that no text can close the `<script>` element it is written into.
 pub fn script(value: &Value) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_string());
+    let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
     escape::json_for_script(&text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // A script is the value on one line, without the spaces of indentation, and reads
+    // back as the same value; `</script>` inside a string cannot end it.
+    #[test]
+    fn a_script_is_compact_and_reads_back() {
+        let value = serde_json::json!({
+            "@type": "NewsArticle",
+            "headline": "A </script> in a title",
+            "author": [{"name": "Desk", "url": "https://e.org/"}],
+        });
+        let script = script(&value);
+        assert!(!script.contains('\n') && !script.contains(": "), "{script}");
+        assert!(!script.contains("</script>"), "{script}");
+        assert_eq!(serde_json::from_str::<Value>(&script).unwrap(), value);
+    }
 
     // The site's Organization names its corrections policy and methodology.
     #[test]
