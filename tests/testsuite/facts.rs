@@ -139,12 +139,16 @@ fn renders_claim_pages() {
         page.contains("<a href=\"../../essays/\">How we rate claims</a>"),
         "{page}"
     );
-    let json = page
-        .split("<script type=\"application/ld+json\">")
-        .nth(1)
-        .and_then(|s| s.split("</script>").next())
-        .expect("json-ld");
-    let value: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    // The page's first JSON-LD block, parsed.
+    let json_ld = |html: &str| -> serde_json::Value {
+        let json = html
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .expect("json-ld");
+        serde_json::from_str(json).expect("valid JSON")
+    };
+    let value = json_ld(&page);
     assert_eq!(value["@type"], "ClaimReview");
     assert_eq!(
         value["claimReviewed"],
@@ -154,13 +158,10 @@ fn renders_claim_pages() {
     assert_eq!(value["itemReviewed"]["author"]["name"], "An explainer");
     assert_eq!(value["url"], "https://example.org/claims/golden-no1/");
     let person = site.read("public/claims/box-office/index.html");
-    let person: serde_json::Value = person
-        .split("<script type=\"application/ld+json\">")
-        .nth(1)
-        .and_then(|s| s.split("</script>").next())
-        .and_then(|json| serde_json::from_str(json).ok())
-        .expect("the box-office claim's JSON-LD");
-    assert_eq!(person["itemReviewed"]["author"]["@type"], "Person");
+    assert_eq!(
+        json_ld(&person)["itemReviewed"]["author"]["@type"],
+        "Person"
+    );
     // The whole of what a reader and a search engine get, pinned.
     let main = page
         .split_once("<main id=\"main\" tabindex=\"-1\">")

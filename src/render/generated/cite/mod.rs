@@ -85,15 +85,20 @@ pub struct CiteView {
 /// Base64 makes it 4/3 of the text's length, where percent-encoding would make a
 /// citation (mostly punctuation and spaces) more than twice its length.
 fn data_url(mime: &str, text: &str) -> String {
-    use base64::Engine as _;
-    let mut bytes = Vec::with_capacity(text.len() + 1);
-    bytes.extend_from_slice(text.as_bytes());
-    bytes.push(b'\n');
-    let mut url = String::with_capacity(mime.len() + 28 + bytes.len().div_ceil(3) * 4);
+    use std::io::Write as _;
+    let mut url = String::with_capacity(mime.len() + 28 + (text.len() + 1).div_ceil(3) * 4);
     url.push_str("data:");
     url.push_str(mime);
     url.push_str(";charset=utf-8;base64,");
-    base64::engine::general_purpose::STANDARD.encode_string(&bytes, &mut url);
+    // The text and its newline are encoded as one stream, without a copy of the text.
+    let mut encoder = base64::write::EncoderStringWriter::from_consumer(
+        &mut url,
+        &base64::engine::general_purpose::STANDARD,
+    );
+    // Writing into a String cannot fail.
+    let _ = encoder.write_all(text.as_bytes());
+    let _ = encoder.write_all(b"\n");
+    encoder.into_inner();
     url
 }
 
