@@ -19,6 +19,20 @@ pub fn push_html(out: &mut String, text: &str) {
     });
 }
 
+/// Escapes text for the content of an HTML element, never an attribute: `&`, `<` and `>`
+/// only, so that quotes stay as they are (the CSL-JSON a page shows has 36 of them, each
+/// six bytes as `&quot;`).
+pub fn element_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    push_escaped(&mut out, text, |byte| match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        _ => None,
+    });
+    out
+}
+
 /// Escapes text for XML content and attributes (sitemap, feed, SVG).
 ///
 /// Characters XML 1.0 forbids (most C0 controls) are dropped.
@@ -214,6 +228,15 @@ mod tests {
         let mut out = String::with_capacity(text.len() + 2);
         push_csv_cell(&mut out, text);
         out
+    }
+
+    #[test]
+    fn element_text_escapes_markup_and_keeps_quotes() {
+        assert_eq!(
+            element_text("</code></pre><script>\"a\" & 'b'"),
+            "&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;\"a\" &amp; 'b'"
+        );
+        assert_eq!(element_text("«ü» &amp;"), "«ü» &amp;amp;");
     }
 
     #[test]

@@ -396,6 +396,37 @@ fn each_form_escapes_for_its_format() {
     assert!(block.contains("&lt;b&gt;"), "{block}");
 }
 
+// The BibTeX and CSL-JSON a page shows are escaped for an element's content only: their
+// quotes stay characters (the CSL-JSON has dozens of them), and `&`, `<` and `>` become
+// entities, so the shown text is the downloaded file with those three escaped.
+#[test]
+fn shown_forms_keep_their_quotes() {
+    let site = Site::fixture("cite/site");
+    site.build();
+    let html = site.read("public/essays/braces/index.html");
+    let [(bib, _), (csl, _)] = downloads(&html);
+    let block = block(&html).unwrap();
+    let shown: Vec<&str> = block
+        .split("<pre class=\"cite-code\"><code>")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</code></pre>").expect("closed")])
+        .collect();
+    let escaped = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    assert_eq!(shown.len(), 2, "{block}");
+    assert_eq!(shown[0], escaped(bib.trim_end()));
+    assert_eq!(shown[1], escaped(csl.trim_end()));
+    assert!(
+        shown[1].contains("\"title\": \"Braces {x} &amp; 50% of $y_#z ~ ^ \\\\ &lt;b&gt;\""),
+        "{}",
+        shown[1]
+    );
+    assert!(!block.contains("&quot;"), "{block}");
+}
+
 // A claim's citation leads with its verdict, is dated by the page, and gives the claim's
 // evidence date as its data's; a chart's is a dataset dated by its data.
 #[test]

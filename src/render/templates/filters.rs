@@ -1,7 +1,8 @@
 //! The filters templates call: `typeset` curls straight quotes and apostrophes, `quoted`
 //! sets a text inside curly quotes (its own quotes made single), optionally shortened,
 //! both following `smart_punctuation` in `site.toml`; `markdown` renders a text (a
-//! shortcode's body) as markdown, as Zola's filter does.
+//! shortcode's body) as markdown, as Zola's filter does; `escape_text` escapes a text
+//! for an element's content only (`&`, `<`, `>`), leaving its quotes as they are.
 
 use tera::{Kwargs, State, Tera, Value};
 
@@ -29,6 +30,9 @@ pub(super) fn register(tera: &mut Tera) {
             Ok(typography::quoted(&text, smart(state)?))
         },
     );
+    tera.register_filter("escape_text", |text: &str, _: Kwargs, _: &State| -> Value {
+        Value::safe_string(&crate::escape::element_text(text))
+    });
     tera.register_filter(
         "markdown",
         |text: &str, kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
