@@ -179,6 +179,29 @@ fn template_runtime_error() {
     );
 }
 
+// A filter given the wrong type (`escape_text` takes a text) fails the build at the template
+// line and column, and the previous output stays.
+#[test]
+fn template_filter_given_a_number() {
+    let site = Site::minimal();
+    site.build().success();
+    let before = site.read("public/index.html");
+    site.write("templates/index.html", "<p>{{ 5 | escape_text }}</p>\n");
+    let run = site.run(&["build"]).failure();
+    assert!(
+        run.stderr
+            .starts_with("error: Invalid type for the value, expected `&str` but got `i64`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(" --> templates/index.html:1:7\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.read("public/index.html"), before);
+}
+
 // A url() to a path nothing publishes fails the build at the template line.
 #[test]
 fn template_url_to_nothing() {
